@@ -1,0 +1,19 @@
+// Constants come with their provenance. A catalog is a record of named Sourced values; notebooks show
+// `citation` (and `note`) in a sources section so that every number on a page can be traced.
+
+export interface Sourced<T = number> {
+  readonly value: T;
+  /** Unit of `value`, spelled as in names elsewhere: "gCO2e/kWh", "W", "kg CO2e", "pJ", "MWh". */
+  readonly unit: string;
+  /** Who reported it: "Patterson et al. 2021", "Sustainable AI chapter, Table 1.3". */
+  readonly citation: string;
+  /** Year of the source. */
+  readonly year: number;
+  /** Present when the value is illustrative, derived, rounded or disputed: say which and how. */
+  readonly note?: string;
+}
+
+/** Builds a sourced record; the helper exists so that catalogs read as tables. */
+export function sourced<T>(value: T, unit: string, citation: string, year: number, note?: string): Sourced<T> {
+  return note === undefined ? { value, unit, citation, year } : { value, unit, citation, year, note };
+}
