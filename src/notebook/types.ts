@@ -1,0 +1,125 @@
+// The plain data shapes that flow between the phases: parse → analyze → compile. Each phase's output is
+// data (no classes but the error), so that build, preview, check and the in-page editor can share them.
+
+/** A position in the notebook's .md file: 1-based line, 1-based column (in UTF-16 code units). */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface FrontMatter {
+  readonly title?: string;
+  readonly description?: string;
+  readonly order?: number;
+  readonly [key: string]: unknown;
+}
+
+/** A heading in the prose, for the table of contents. `id` is the anchor (slug, unique per page). */
+export interface Heading {
+  readonly level: number;
+  readonly id: string;
+  readonly text: string;
+}
+
+/** A numbered, referencable thing: `{#eq-name}`, `{#fig-name}`, `{#tbl-name}`. */
+export interface Label {
+  readonly name: string; // "eq-energy"
+  readonly kind: "eq" | "fig" | "tbl";
+  readonly number: number; // 1-based per kind, in document order
+  readonly position: SourcePosition;
+}
+
+export type CellLanguage = "js" | "ts";
+
+export interface ImportSpecifier {
+  /** The exported name ("default" for a default import, "*" for a namespace import). */
+  readonly imported: string;
+  /** The local binding. */
+  readonly local: string;
+}
+
+export interface CellImport {
+  /** "wattbook/kernel" or a bare package specifier. */
+  readonly source: string;
+  readonly specifiers: readonly ImportSpecifier[];
+  readonly position: SourcePosition;
+}
+
+/** A cell as parsed: a fenced js/ts block, or an inline `${…}` expression in prose. */
+export interface ParsedCell {
+  /** Stable across edits of other cells: derived from the source text, with a suffix for repeats. */
+  readonly id: string;
+  readonly kind: "block" | "inline";
+  readonly lang: CellLanguage;
+  /** The source exactly as written in the .md (for inline cells: the expression inside `${…}`). */
+  readonly source: string;
+  /** Where `source` starts in the .md file. */
+  readonly position: SourcePosition;
+  /** `echo` in the info string: show the source under the output. */
+  readonly echo: boolean;
+  /** `{#fig-name}` or `{#tbl-name}` in the info string: the output is a numbered figure or table. */
+  readonly label?: string;
+  /** `caption="…"` in the info string (Markdown, inline only). */
+  readonly caption?: string;
+}
+
+/** What analysis learns about a cell. */
+export interface CellAnalysis {
+  /** JavaScript to run: `source` for js cells, types stripped for ts cells. */
+  readonly js: string;
+  /** Top-level names the cell defines (const/let/var, function, class, destructuring), in order. */
+  readonly declarations: readonly string[];
+  /** Free names the cell reads, in first-use order: other cells' names, builtins and globals. Excludes imported names. */
+  readonly references: readonly string[];
+  /** Static imports, hoisted to the notebook module; their local names are visible in every cell. */
+  readonly imports: readonly CellImport[];
+  /** The cell is a single expression (not a declaration): its value is displayed. */
+  readonly expression: boolean;
+  /** The cell uses top-level await. */
+  readonly async: boolean;
+}
+
+export type AnalyzedCell = ParsedCell & CellAnalysis;
+
+/**
+ * A parsed notebook. `html` is the prose rendered to HTML (math already typeset by KaTeX, labels
+ * numbered, references linked) with one placeholder per cell where its output goes:
+ * `<!--wb:cell:ID-->` for block cells, `<!--wb:inline:ID-->` for inline expressions.
+ */
+export interface ParsedNotebook {
+  /** Path of the .md file relative to the notebooks root, with forward slashes: "energy.md". */
+  readonly path: string;
+  readonly frontMatter: FrontMatter;
+  readonly title: string; // front matter title, else the first h1, else the file name
+  readonly html: string;
+  readonly headings: readonly Heading[];
+  readonly labels: readonly Label[];
+  readonly cells: readonly ParsedCell[];
+}
+
+export interface AnalyzedNotebook extends Omit<ParsedNotebook, "cells"> {
+  readonly cells: readonly AnalyzedCell[];
+}
+
+/**
+ * The compiled notebook is the source text of one ES module (see compile.ts) whose default export
+ * has this shape at run time. It is the only executable form of a notebook: the build evaluates it in
+ * Node and the browser runs the same module.
+ */
+export interface CompiledCell {
+  readonly id: string;
+  /** Names the body takes as parameters, in order: builtins, other cells' names, globals. */
+  readonly inputs: readonly string[];
+  /** Names the body returns as properties of an object (empty for expression cells). */
+  readonly outputs: readonly string[];
+  /** The value of an expression cell (or inline expression) is displayed. */
+  readonly expression: boolean;
+  readonly inline: boolean;
+  readonly position: SourcePosition;
+  readonly body: (...inputs: any[]) => unknown;
+}
+
+export interface CompiledNotebook {
+  readonly path: string;
+  readonly cells: readonly CompiledCell[];
+}
