@@ -1,0 +1,125 @@
+// The build-time DOM: linkedom, with the browser globals that htl, Plot and Inputs expect and the few form
+// behaviours linkedom leaves out. Form state is kept in attributes (value, checked, selected) so that
+// the serialized HTML shows each input where the cell left it: a page read without JavaScript shows
+// the slider at its default.
+//
+// Install only inside an evaluation worker: it writes globals.
+import { parseHTML } from "linkedom";
+
+type Proto = Record<string, unknown>;
+
+function define(proto: Proto | undefined, name: string, descriptor: PropertyDescriptor): void {
+  if (proto && !Object.getOwnPropertyDescriptor(proto, name)) Object.defineProperty(proto, name, { configurable: true, ...descriptor });
+}
+
+function booleanAttribute(name: string): PropertyDescriptor {
+  return {
+    get(this: Element) {
+      return this.hasAttribute(name);
+    },
+    set(this: Element, value: unknown) {
+      if (value) this.setAttribute(name, "");
+      else this.removeAttribute(name);
+    },
+  };
+}
+
+const CONTROLS = "input, select, textarea, button, output, fieldset";
+
+export interface BuildDom {
+  readonly window: Window & typeof globalThis;
+  readonly document: Document;
+}
+
+let installed: BuildDom | undefined;
+
+/** Creates the document and installs the globals once per worker; later calls return the same DOM. */
+export function installBuildDom(): BuildDom {
+  if (installed) return installed;
+  const { window, document } = parseHTML("<!doctype html><html><head></head><body></body></html>") as unknown as BuildDom;
+  const w = window as unknown as Record<string, any>;
+
+  // instanceof checks in htl need these to exist; linkedom never produces an HTMLCollection.
+  w.HTMLCollection ??= class HTMLCollection {};
+  const globals = ["window", "document", "Node", "NodeList", "HTMLCollection", "Element", "HTMLElement", "SVGElement", "Text", "Comment",
+    "DocumentFragment", "Event", "CustomEvent", "EventTarget", "HTMLInputElement", "HTMLSelectElement", "HTMLOptionElement",
+    "HTMLFormElement", "HTMLTemplateElement", "HTMLTextAreaElement", "HTMLButtonElement", "HTMLCanvasElement", "HTMLImageElement"];
+  const g = globalThis as unknown as Record<string, unknown>;
+  for (const name of globals) {
+    const value = name === "window" ? window : name === "document" ? document : w[name];
+    if (value !== undefined) g[name] = value;
+  }
+
+  const input = w.HTMLInputElement?.prototype as Proto | undefined;
+  define(input, "valueAsNumber", {
+    get(this: HTMLInputElement) {
+      const value = this.value;
+      return value === "" || value == null ? NaN : Number(value);
+    },
+    set(this: HTMLInputElement, value: number) {
+      this.value = Number.isFinite(value) ? String(value) : "";
+    },
+  });
+  define(input, "checked", booleanAttribute("checked"));
+  define(input, "indeterminate", { value: false, writable: true });
+
+  define(w.HTMLOptionElement?.prototype, "selected", booleanAttribute("selected"));
+
+  const select = w.HTMLSelectElement?.prototype as Proto | undefined;
+  define(select, "selectedOptions", {
+    get(this: HTMLSelectElement) {
+      const options = Array.from(this.querySelectorAll("option"));
+      const chosen = options.filter((o) => o.hasAttribute("selected"));
+      return chosen.length || this.hasAttribute("multiple") ? chosen : options.slice(0, 1);
+    },
+  });
+  define(select, "selectedIndex", {
+    get(this: HTMLSelectElement) {
+      const options = Array.from(this.querySelectorAll("option"));
+      const index = options.findIndex((o) => o.hasAttribute("selected"));
+      return index >= 0 || !options.length ? index : 0;
+    },
+    set(this: HTMLSelectElement, index: number) {
+      Array.from(this.querySelectorAll("option")).forEach((o, i) => (i === index ? o.setAttribute("selected", "") : o.removeAttribute("selected")));
+    },
+  });
+
+  for (const name of ["HTMLInputElement", "HTMLSelectElement", "HTMLTextAreaElement", "HTMLButtonElement", "HTMLFormElement"]) {
+    define(w[name]?.prototype, "checkValidity", { value: () => true, writable: true });
+    define(w[name]?.prototype, "reportValidity", { value: () => true, writable: true });
+  }
+
+  // form.elements with named access; several controls sharing a name come back as an array-like group.
+  // linkedom creates <form> as a plain HTMLElement, so the getter sits there and answers only for forms.
+  define(w.HTMLElement?.prototype, "elements", {
+    get(this: HTMLFormElement) {
+      if (this.localName !== "form") return undefined;
+      const controls = Array.from(this.querySelectorAll(CONTROLS));
+      const elements: any = Object.assign([], controls);
+      for (const control of controls) {
+        const name = control.getAttribute("name");
+        if (!name || /^\d+$/.test(name)) continue;
+        const existing = elements[name];
+        if (existing === undefined) elements[name] = control;
+        else if (Array.isArray(existing)) existing.push(control);
+        else elements[name] = namedGroup([existing, control]);
+      }
+      return elements;
+    },
+  });
+
+  installed = { window, document };
+  return installed;
+}
+
+/** A RadioNodeList-like group: indexable, iterable, with `value` as the checked control's value. */
+function namedGroup(controls: Element[]): Element[] {
+  const group = [...controls];
+  Object.defineProperty(group, "value", {
+    get() {
+      const checked = group.find((c) => c.hasAttribute("checked"));
+      return checked ? checked.getAttribute("value") ?? "on" : "";
+    },
+  });
+  return group;
+}

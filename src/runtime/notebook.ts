@@ -1,0 +1,247 @@
+// Runs a compiled notebook on @observablehq/runtime: one variable per cell (observed, so it always
+// runs) plus one per declared name. The same code runs at build time in Node and in the browser; only
+// the builtins and the output roots differ.
+import { Runtime, type Module, type Variable } from "@observablehq/runtime";
+import type { CompiledCell, CompiledNotebook } from "../notebook/types.ts";
+import { CellOutput } from "./output.ts";
+import { input } from "./generators.ts";
+import { conflictsOf, type Conflict } from "./conflicts.ts";
+
+export type CellStatus = "pending" | "fulfilled" | "rejected";
+
+/** Why a cell shows an error. `own` is false when the cell only inherits a failure from an input. */
+export interface CellFailure {
+  readonly cellId: string;
+  readonly own: boolean;
+  readonly message: string;
+  /** `file:line:col` of the cell. */
+  readonly location: string;
+}
+
+export interface RunNotebookOptions {
+  /** Runtime builtins: Plot, Inputs, html, width, … (display and view are per cell and added here). */
+  readonly builtins: Record<string, unknown>;
+  /** The element a cell's output goes into; prerendered content in it stays until the cell displays. */
+  readonly root: (cell: CompiledCell) => Element | null;
+  /** Called after each change of a cell's status. */
+  readonly onStatus?: (cellId: string, status: CellStatus) => void;
+}
+
+/** Thrown by a cell's own body; wraps whatever was thrown so ownership survives the runtime. */
+export class CellError extends Error {
+  override name = "CellError";
+  constructor(
+    readonly cellId: string,
+    readonly thrown: unknown,
+  ) {
+    super(thrown instanceof Error ? thrown.message : `threw ${String(thrown)}`);
+    if (thrown instanceof Error && thrown.stack) this.stack = thrown.stack;
+  }
+}
+
+interface CellState {
+  cell: CompiledCell;
+  variable: Variable;
+  outputs: Map<string, Variable>;
+  output: CellOutput;
+  status: CellStatus;
+  failure: CellFailure | undefined;
+  conflict: Conflict | undefined;
+}
+
+const cellVariableName = (id: string) => `cell ${id}`;
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && (typeof value === "object" || typeof value === "function") && typeof (value as { then?: unknown }).then === "function";
+}
+
+export class NotebookRun {
+  readonly runtime: Runtime;
+  readonly module: Module;
+  private readonly states = new Map<string, CellState>();
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    readonly notebook: CompiledNotebook,
+    private readonly options: RunNotebookOptions,
+  ) {
+    this.runtime = new Runtime(options.builtins);
+    this.module = this.runtime.module();
+    for (const cell of notebook.cells) this.define(cell);
+    this.checkConflicts();
+  }
+
+  /** Where a cell is, as `file:line:col`. */
+  location(cell: CompiledCell): string {
+    return `${this.notebook.path}:${cell.position.line}:${cell.position.column}`;
+  }
+
+  private define(cell: CompiledCell): void {
+    const root = this.options.root(cell);
+    const output = new CellOutput(root, cell.inline);
+    const display = (value: unknown) => (output.display(value), value);
+    const view = (element: EventTarget) => (output.display(element), input(element));
+    const state: CellState = { cell, output, status: "pending", failure: undefined, conflict: undefined, outputs: new Map(), variable: undefined! };
+    state.variable = this.module.variable(this.observer(state), { shadow: { display: () => display, view: () => view } });
+    this.states.set(cell.id, state);
+    this.defineBody(state);
+  }
+
+  private defineBody(state: CellState): void {
+    const { cell } = state;
+    const body = (...args: unknown[]) => {
+      state.output.begin();
+      try {
+        const result = cell.body(...args);
+        return isPromiseLike(result)
+          ? Promise.resolve(result).catch((thrown) => {
+              throw new CellError(cell.id, thrown);
+            })
+          : result;
+      } catch (thrown) {
+        throw new CellError(cell.id, thrown);
+      }
+    };
+    state.variable.define(cell.outputs.length ? cellVariableName(cell.id) : null, cell.inputs, body);
+    const wanted = new Set(cell.outputs);
+    for (const [name, variable] of state.outputs) {
+      if (!wanted.has(name)) variable.delete(), state.outputs.delete(name);
+    }
+    for (const name of cell.outputs) {
+      const variable = state.outputs.get(name) ?? this.module.variable();
+      variable.define(name, [cellVariableName(cell.id)], (exports: Record<string, unknown>) => exports[name]);
+      state.outputs.set(name, variable);
+    }
+  }
+
+  private observer(state: CellState) {
+    return {
+      pending: () => {
+        this.setStatus(state, "pending");
+        state.output.pending();
+      },
+      fulfilled: (value: unknown) => {
+        if (state.conflict) return this.fail(state, state.conflict.message, true);
+        state.failure = undefined;
+        state.output.fulfilled(state.cell.expression ? value : undefined, state.cell.expression);
+        this.setStatus(state, "fulfilled");
+      },
+      rejected: (error: unknown) => {
+        const { message, own } = state.conflict ? { message: state.conflict.message, own: true } : this.explain(state, error);
+        this.fail(state, message, own);
+      },
+    };
+  }
+
+  private fail(state: CellState, message: string, own: boolean): void {
+    const failure: CellFailure = { cellId: state.cell.id, own, message, location: this.location(state.cell) };
+    state.failure = failure;
+    state.output.failed(failure);
+    this.setStatus(state, "rejected");
+  }
+
+  /** Says whether a rejection is the cell's own fault, and in words an author can act on. */
+  private explain(state: CellState, error: unknown): { message: string; own: boolean } {
+    if (error instanceof CellError) return { message: error.message, own: error.cellId === state.cell.id };
+    const message = error instanceof Error ? error.message : String(error);
+    const input = (error as { input?: string } | null)?.input;
+    if (input && message === `${input} is not defined` && !this.definer(input)) return { message, own: true };
+    if (message === "circular definition") return { message, own: true };
+    if (input) {
+      const upstream = this.definer(input);
+      const where = upstream ? ` (${this.location(upstream.cell)})` : "";
+      return { message: `${input}${where} failed: ${message}`, own: false };
+    }
+    return { message, own: true };
+  }
+
+  private definer(name: string): CellState | undefined {
+    for (const state of this.states.values()) if (state.cell.outputs.includes(name)) return state;
+    return undefined;
+  }
+
+  private setStatus(state: CellState, status: CellStatus): void {
+    state.status = status;
+    this.options.onStatus?.(state.cell.id, status);
+    if (status !== "pending" && this.waiters.length && this.isSettled()) {
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  /** Duplicate names and cycles, named by cell; the runtime alone would not say which cells clash. */
+  private checkConflicts(): void {
+    const cells = [...this.states.values()].map((s) => s.cell);
+    const conflicts = conflictsOf(cells, (cell) => this.location(cell));
+    for (const state of this.states.values()) {
+      const conflict = conflicts.get(state.cell.id);
+      const before = state.conflict;
+      state.conflict = conflict;
+      if (conflict?.message === before?.message || state.status === "pending") continue;
+      // A new conflict shows at once; a resolved one needs a fresh run to show the cell's own output.
+      if (conflict) this.fail(state, conflict.message, true);
+      else this.defineBody(state);
+    }
+  }
+
+  isSettled(): boolean {
+    for (const state of this.states.values()) if (state.status === "pending") return false;
+    return true;
+  }
+
+  /** Resolves once every cell has a value or an error (generators count once they yield). */
+  settled(): Promise<void> {
+    return new Promise((resolve) => {
+      // The runtime computes on the next frame; check after it has had a chance to start.
+      this.waiters.push(resolve);
+      setTimeout(() => {
+        if (this.isSettled() && this.waiters.includes(resolve)) {
+          this.waiters = this.waiters.filter((w) => w !== resolve);
+          resolve();
+        }
+      }, 0);
+    });
+  }
+
+  status(cellId: string): CellStatus | undefined {
+    return this.states.get(cellId)?.status;
+  }
+
+  /** Cells still pending, e.g. when a time limit runs out. */
+  pendingCells(): CompiledCell[] {
+    return [...this.states.values()].filter((s) => s.status === "pending").map((s) => s.cell);
+  }
+
+  /** Every cell currently failing, own failures first. */
+  failures(): CellFailure[] {
+    const failures = [...this.states.values()].flatMap((s) => (s.status === "rejected" && s.failure ? [s.failure] : []));
+    return failures.sort((a, b) => Number(b.own) - Number(a.own));
+  }
+
+  /** Replaces a cell's definition (same id), or adds a cell when the id is new; dependents follow. */
+  redefine(cell: CompiledCell): void {
+    const state = this.states.get(cell.id);
+    if (!state) this.define(cell);
+    else {
+      state.cell = cell;
+      this.defineBody(state);
+    }
+    this.checkConflicts();
+  }
+
+  /** Removes a cell and the names it declared; cells that used them report them undefined. */
+  delete(cellId: string): void {
+    const state = this.states.get(cellId);
+    if (!state) return;
+    for (const variable of state.outputs.values()) variable.delete();
+    state.variable.delete();
+    state.output.clear();
+    this.states.delete(cellId);
+    this.checkConflicts();
+  }
+
+  dispose(): void {
+    this.runtime.dispose();
+  }
+}
