@@ -25,6 +25,8 @@ export interface RunNotebookOptions {
   readonly root: (cell: CompiledCell) => Element | null;
   /** Called after each change of a cell's status. */
   readonly onStatus?: (cellId: string, status: CellStatus) => void;
+  /** Called as a cell's body starts running; a build uses it to name the cell stuck in an endless loop. */
+  readonly onRun?: (cellId: string) => void;
 }
 
 /** Thrown by a cell's own body; wraps whatever was thrown so ownership survives the runtime. */
@@ -90,6 +92,7 @@ export class NotebookRun {
   private defineBody(state: CellState): void {
     const { cell } = state;
     const body = (...args: unknown[]) => {
+      this.options.onRun?.(cell.id);
       state.output.begin();
       try {
         const result = cell.body(...args);

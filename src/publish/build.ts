@@ -1,0 +1,290 @@
+// `wattbook build`: notebooks → a static site. Every notebook is compiled, bundled, evaluated in a
+// worker and rendered into a temporary folder beside the output; only a build without a single error
+// replaces the output folder, in one rename. A failed build lists every error and leaves the previous
+// site exactly as it was.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { LocatedError, LocatedErrors, excerptAt } from "../notebook/errors.ts";
+import { processNotebook } from "../notebook/index.ts";
+import type { AnalyzedNotebook } from "../notebook/types.ts";
+import { copySiteAssets, STYLESHEETS } from "./assets.ts";
+import { ASSETS_DIR, BundleError, bundleSite } from "./bundle.ts";
+import { DEFAULT_LIMITS, EvaluationPool, type Evaluation, type EvaluationLimits } from "./evaluate.ts";
+import { renderIndex } from "./index-page.ts";
+import { renderPage, type PageLink } from "./render.ts";
+
+export interface BuildOptions {
+  /** The project root: notebooks' bare imports resolve from its node_modules. */
+  readonly projectRoot: string;
+  /** Folder of notebooks (absolute). */
+  readonly root: string;
+  /** Output folder (absolute). */
+  readonly out: string;
+  /** Folder of static files copied into the site (absolute); skipped when missing. */
+  readonly staticDir?: string;
+  readonly limits?: EvaluationLimits;
+  readonly siteTitle?: string;
+  /** One line per notebook as it finishes. */
+  readonly progress?: (event: ProgressEvent) => void;
+  /** Reuse a pool across builds (preview); otherwise one is created and closed. */
+  readonly pool?: EvaluationPool;
+}
+
+export interface ProgressEvent {
+  readonly file: string;
+  readonly ok: boolean;
+  readonly cells: number;
+  readonly elapsedMs: number;
+}
+
+export interface PageRecord {
+  readonly source: string; // notebook path relative to root ("energy.md")
+  readonly output: string; // page path relative to out ("energy.html")
+  readonly title: string;
+  readonly description: string;
+  readonly order: number;
+  readonly script: string | undefined;
+}
+
+export interface BuildResult {
+  readonly ok: boolean;
+  readonly errors: readonly LocatedError[];
+  readonly pages: readonly PageRecord[];
+  /** Output JS files and their sizes, relative to out. */
+  readonly scripts: ReadonlyMap<string, number>;
+  readonly elapsedMs: number;
+}
+
+/** Every .md file under `root`, as sorted forward-slash paths relative to it. Folders starting with _ or . are skipped. */
+export async function findNotebooks(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string, prefix: string) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
+      if (entry.isDirectory()) await walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+      else if (entry.isFile() && entry.name.endsWith(".md")) found.push(`${prefix}${entry.name}`);
+    }
+  };
+  await walk(root, "");
+  return found.sort();
+}
+
+interface Compiled {
+  readonly source: string; // relative to root
+  readonly file: string; // as shown to the author (relative to the project root)
+  readonly text: string;
+  readonly notebook: AnalyzedNotebook;
+  readonly module: string;
+}
+
+function asLocatedErrors(error: unknown, file: string): LocatedError[] {
+  if (error instanceof LocatedErrors) return [...error.errors];
+  if (error instanceof LocatedError) return [error];
+  // Anything else escaping the pipeline is our bug; still say where it happened.
+  const message = error instanceof Error ? error.message : String(error);
+  return [new LocatedError(`internal error while compiling: ${message}`, { file, position: { line: 1, column: 1 }, hint: "this is a wattbook bug; please report it with the notebook" })];
+}
+
+/** Turns an evaluation's failures into located errors with excerpts of the notebook. */
+function evaluationErrors(compiled: Compiled, evaluation: Evaluation, limits: EvaluationLimits): LocatedError[] {
+  const cellsById = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
+  const at = (cellId: string | undefined, reason: string, hint?: string) => {
+    const cell = cellId ? cellsById.get(cellId) : undefined;
+    const position = cell?.position ?? { line: 1, column: 1 };
+    return new LocatedError(reason, { file: compiled.file, position, cellId, excerpt: excerptAt(compiled.text, position, 0, 2), hint });
+  };
+  if (evaluation.type === "killed") {
+    const hint =
+      evaluation.reason === "memory"
+        ? "the cell allocates without bound; raise --memory-mb if it really needs more"
+        : evaluation.reason === "timeout"
+          ? "look for a loop that never ends; raise --timeout-ms if the cell is only slow"
+          : undefined;
+    const where = evaluation.lastRunningCell ? "" : " (no cell had started)";
+    return [at(evaluation.lastRunningCell, `${evaluation.message}${where}`, hint)];
+  }
+  const errors = evaluation.failures.filter((failure) => failure.own).map((failure) => at(failure.cellId, failure.message));
+  // Of the pending cells, report those that wait on nothing else pending: the ones actually stuck.
+  const pending = new Set(evaluation.pending.map((p) => p.cellId));
+  const declaredBy = new Map<string, string>();
+  for (const cell of compiled.notebook.cells) for (const name of cell.declarations) declaredBy.set(name, cell.id);
+  for (const { cellId } of evaluation.pending) {
+    const cell = cellsById.get(cellId);
+    const waitsOnPending = cell?.references.some((name) => {
+      const upstream = declaredBy.get(name);
+      return upstream !== undefined && upstream !== cellId && pending.has(upstream);
+    });
+    if (waitsOnPending) continue;
+    const dependents = pending.size - 1;
+    errors.push(
+      at(
+        cellId,
+        `never settled within ${limits.timeoutMs} ms${dependents > 0 ? ` (${dependents} other cell${dependents === 1 ? "" : "s"} waiting)` : ""}`,
+        "a promise that never resolves, or a generator that never yields; raise --timeout-ms if the cell is only slow",
+      ),
+    );
+  }
+  return errors;
+}
+
+function pageOutputPath(source: string): string {
+  return source.replace(/\.md$/i, ".html");
+}
+
+function toRootOf(output: string): string {
+  const depth = output.split("/").length - 1;
+  return "../".repeat(depth);
+}
+
+function relativeHref(from: string, to: string): string {
+  return toRootOf(from) + to;
+}
+
+async function writeFileDeep(file: string, contents: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, contents);
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const displayRoot = path.relative(options.projectRoot, options.root) || ".";
+  const errors: LocatedError[] = [];
+  const sources = existsSync(options.root) ? await findNotebooks(options.root) : [];
+  if (!existsSync(options.root)) {
+    errors.push(new LocatedError(`the notebooks folder does not exist`, { file: displayRoot, position: { line: 1, column: 1 }, hint: "create it, or pass --root" }));
+  }
+
+  // Compile every notebook, keeping all errors.
+  const compiled: Compiled[] = [];
+  for (const source of sources) {
+    const file = path.join(displayRoot, source).split(path.sep).join("/");
+    const text = await readFile(path.join(options.root, source), "utf8");
+    try {
+      const { notebook, module } = processNotebook(text, file);
+      compiled.push({ source, file, text, notebook, module });
+    } catch (error) {
+      errors.push(...asLocatedErrors(error, file));
+      options.progress?.({ file, ok: false, cells: 0, elapsedMs: 0 });
+    }
+  }
+
+  const tempOut = `${options.out}.tmp-${process.pid}-${Date.now().toString(36)}`;
+  const pool = options.pool ?? new EvaluationPool(limits);
+  try {
+    // Bundle everything that compiled; a bundling error (say, an import that doesn't resolve) names the notebook.
+    let bundle: Awaited<ReturnType<typeof bundleSite>> | undefined;
+    try {
+      bundle = await bundleSite(
+        compiled.map((c) => ({ path: c.source, module: c.module })),
+        { outDir: tempOut, projectRoot: options.projectRoot },
+      );
+    } catch (error) {
+      if (!(error instanceof BundleError)) throw error;
+      errors.push(...bundleErrors(error, compiled));
+    }
+
+    const outputs = new Map<string, Record<string, string>>();
+    if (bundle) {
+      // Node must read the bundled chunks as ES modules wherever the output folder lives.
+      const moduleMarker = path.join(tempOut, ASSETS_DIR, "package.json");
+      await writeFile(moduleMarker, '{"type":"module"}\n');
+      await Promise.all(
+        compiled.map(async (c) => {
+          const t0 = performance.now();
+          const evaluation = await pool.evaluate(pathToFileURL(path.join(tempOut, bundle!.pages.get(c.source)!.notebook)).href);
+          const found = evaluationErrors(c, evaluation, limits);
+          errors.push(...found);
+          if (evaluation.type === "result") outputs.set(c.source, evaluation.outputs);
+          options.progress?.({ file: c.file, ok: found.length === 0, cells: c.notebook.cells.length, elapsedMs: performance.now() - t0 });
+        }),
+      );
+      await rm(moduleMarker);
+    }
+
+    const pages: PageRecord[] = compiled
+      .map((c) => ({
+        source: c.source,
+        output: pageOutputPath(c.source),
+        title: c.notebook.title,
+        description: typeof c.notebook.frontMatter.description === "string" ? c.notebook.frontMatter.description : "",
+        order: typeof c.notebook.frontMatter.order === "number" ? c.notebook.frontMatter.order : Number.POSITIVE_INFINITY,
+        script: c.notebook.cells.length ? bundle?.pages.get(c.source)?.page : undefined,
+      }))
+      .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+
+    if (errors.length || !bundle) {
+      await rm(tempOut, { recursive: true, force: true });
+      return { ok: false, errors: sortErrors(errors), pages, scripts: new Map(), elapsedMs: performance.now() - started };
+    }
+
+    const siteTitle = options.siteTitle ?? "wattbook";
+    const sequence = pages.filter((p) => p.output !== "index.html");
+    const byOutput = new Map(compiled.map((c) => [pageOutputPath(c.source), c]));
+    for (const page of pages) {
+      const c = byOutput.get(page.output)!;
+      const at = sequence.indexOf(page);
+      const link = (other: PageRecord | undefined): PageLink | undefined => (other ? { href: relativeHref(page.output, other.output), title: other.title } : undefined);
+      const html = renderPage(c.notebook, outputs.get(c.source) ?? {}, {
+        siteTitle,
+        toRoot: toRootOf(page.output),
+        stylesheets: STYLESHEETS,
+        script: page.script,
+        preload: page.script ? bundle.pages.get(c.source)!.preload : [],
+        prev: at > 0 ? link(sequence[at - 1]) : undefined,
+        next: at >= 0 ? link(sequence[at + 1]) : undefined,
+        appendix: page.output === "index.html" ? renderIndex(sequence, "") : undefined,
+      });
+      await writeFileDeep(path.join(tempOut, page.output), html);
+    }
+    if (!byOutput.has("index.html")) await writeFileDeep(path.join(tempOut, "index.html"), renderIndexPage(siteTitle, sequence));
+    await copySiteAssets(tempOut, options.staticDir);
+    await swapInto(tempOut, options.out);
+    const scripts = new Map([...bundle.files].filter(([file]) => file.endsWith(".js")));
+    return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started };
+  } catch (error) {
+    await rm(tempOut, { recursive: true, force: true });
+    throw error;
+  } finally {
+    if (!options.pool) await pool.close();
+  }
+}
+
+function renderIndexPage(siteTitle: string, pages: readonly PageRecord[]): string {
+  const notebook: AnalyzedNotebook = { path: "index.md", frontMatter: { title: siteTitle }, title: siteTitle, html: "", headings: [], labels: [], cells: [] };
+  return renderPage(notebook, {}, { siteTitle, toRoot: "", stylesheets: STYLESHEETS, preload: [], appendix: renderIndex(pages, "") });
+}
+
+/** Replaces `out` with `temp` in one rename; the old site is removed only after the new one is in place. */
+async function swapInto(temp: string, out: string): Promise<void> {
+  const old = `${out}.old-${process.pid}-${Date.now().toString(36)}`;
+  const hadOld = existsSync(out);
+  if (hadOld) await rename(out, old);
+  try {
+    await rename(temp, out);
+  } catch (error) {
+    if (hadOld) await rename(old, out);
+    throw error;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+function bundleErrors(error: BundleError, compiled: readonly Compiled[]): LocatedError[] {
+  return error.messages.map((message) => {
+    // Messages from a notebook module point into the compiled module; name the notebook and, when the
+    // text mentions an import, the import's line in the .md.
+    const source = message.location?.file.replace(/^wattbook:wattbook-notebook:/, "");
+    const c = compiled.find((x) => x.source === source);
+    const specifier = /"([^"]+)"/.exec(message.text)?.[1];
+    const importPosition = c && specifier ? c.notebook.cells.flatMap((cell) => cell.imports).find((i) => i.source === specifier)?.position : undefined;
+    const position = importPosition ?? { line: 1, column: 1 };
+    const file = c?.file ?? message.location?.file ?? "(bundle)";
+    return new LocatedError(message.text, { file, position, excerpt: c ? excerptAt(c.text, position, 0, 0) : undefined, hint: specifier ? `is "${specifier}" installed? Cells can import "wattbook/kernel" and packages in node_modules` : undefined });
+  });
+}
+
+function sortErrors(errors: LocatedError[]): LocatedError[] {
+  return [...errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}

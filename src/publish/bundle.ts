@@ -1,0 +1,124 @@
+// Bundles the site's JavaScript in one esbuild call: per notebook, its compiled module and a page entry
+// that hydrates it. Code splitting shares the runtime and kernel between pages; Plot and Inputs are
+// dynamic imports in the builtins, so only pages whose cells use them load them. The compiled
+// notebook modules come from memory through a plugin (no temporary source files).
+import { build, type Message, type Metafile, type Plugin } from "esbuild";
+import path from "node:path";
+import { PACKAGE_ROOT } from "./package-root.ts";
+
+export const ASSETS_DIR = "_wattbook";
+
+const KERNEL_ENTRY = path.join(PACKAGE_ROOT, "src/kernel/index.ts");
+const HYDRATE_ENTRY = path.join(PACKAGE_ROOT, "src/runtime/browser.ts");
+
+export interface BundleInput {
+  /** Notebook path relative to the notebooks root ("energy.md"). */
+  readonly path: string;
+  /** The compiled module's source text. */
+  readonly module: string;
+}
+
+export interface BundleOutput {
+  /** Per notebook path: output files relative to the site root. */
+  readonly pages: Map<string, { readonly notebook: string; readonly page: string; readonly preload: readonly string[] }>;
+  /** Every output file with its size in bytes (relative to the site root). */
+  readonly files: Map<string, number>;
+}
+
+export class BundleError extends Error {
+  override name = "BundleError";
+  constructor(readonly messages: readonly Message[]) {
+    super(messages.map((m) => m.text).join("\n"));
+  }
+}
+
+/** A stable, file-name-safe stem for a notebook path: "chapters/energy.md" → "chapters-energy". */
+export function stemOf(notebookPath: string): string {
+  return notebookPath.replace(/\.md$/i, "").replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "index";
+}
+
+function notebooksPlugin(inputs: readonly BundleInput[], projectRoot: string): Plugin {
+  const modules = new Map(inputs.map((input) => [input.path, input.module]));
+  return {
+    name: "wattbook-notebooks",
+    setup(build) {
+      build.onResolve({ filter: /^wattbook\/kernel$/ }, () => ({ path: KERNEL_ENTRY }));
+      build.onResolve({ filter: /^wattbook-(notebook|page):/ }, (args) => ({ path: args.path, namespace: "wattbook" }));
+      build.onLoad({ filter: /.*/, namespace: "wattbook" }, (args) => {
+        const [kind, notebookPath] = [args.path.slice(0, args.path.indexOf(":")), args.path.slice(args.path.indexOf(":") + 1)];
+        if (kind === "wattbook-notebook") {
+          return { contents: modules.get(notebookPath) ?? "", loader: "js", resolveDir: projectRoot };
+        }
+        const contents = `import notebook from ${JSON.stringify(`wattbook-notebook:${notebookPath}`)};
+import {hydrate} from ${JSON.stringify(HYDRATE_ENTRY)};
+hydrate(notebook);
+`;
+        return { contents, loader: "js", resolveDir: projectRoot };
+      });
+    },
+  };
+}
+
+export interface BundleOptions {
+  /** Absolute path of the site's output directory; assets go to `<outDir>/_wattbook`. */
+  readonly outDir: string;
+  /** Where bare imports in cells resolve from (the project root, holding node_modules). */
+  readonly projectRoot: string;
+  readonly minify?: boolean;
+}
+
+export async function bundleSite(inputs: readonly BundleInput[], options: BundleOptions): Promise<BundleOutput> {
+  const entryPoints = inputs.flatMap((input) => [
+    { in: `wattbook-notebook:${input.path}`, out: `notebook-${stemOf(input.path)}` },
+    { in: `wattbook-page:${input.path}`, out: `page-${stemOf(input.path)}` },
+  ]);
+  let metafile: Metafile;
+  try {
+    const result = await build({
+      entryPoints,
+      outdir: path.join(options.outDir, ASSETS_DIR),
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      minify: options.minify ?? true,
+      entryNames: "[name]-[hash]",
+      chunkNames: "chunks/[name]-[hash]",
+      metafile: true,
+      write: true,
+      logLevel: "silent",
+      legalComments: "none",
+      absWorkingDir: options.projectRoot,
+      plugins: [notebooksPlugin(inputs, options.projectRoot)],
+    });
+    metafile = result.metafile;
+  } catch (error) {
+    const messages = (error as { errors?: Message[] }).errors;
+    if (messages?.length) throw new BundleError(messages);
+    throw error;
+  }
+  const relative = (file: string) => path.relative(options.outDir, path.resolve(options.projectRoot, file)).split(path.sep).join("/");
+  const files = new Map<string, number>();
+  const entries = new Map<string, string>();
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    files.set(relative(file), output.bytes);
+    if (output.entryPoint) entries.set(output.entryPoint.replace(/^wattbook:/, ""), file);
+  }
+  const staticImports = (file: string, seen = new Set<string>()): string[] => {
+    for (const item of metafile.outputs[file]?.imports ?? []) {
+      if (item.kind !== "import-statement" || seen.has(item.path)) continue;
+      seen.add(item.path);
+      staticImports(item.path, seen);
+    }
+    return [...seen];
+  };
+  const pages = new Map<string, { notebook: string; page: string; preload: string[] }>();
+  for (const input of inputs) {
+    const notebook = entries.get(`wattbook-notebook:${input.path}`);
+    const page = entries.get(`wattbook-page:${input.path}`);
+    if (!notebook || !page) throw new Error(`esbuild produced no output for ${input.path}`);
+    pages.set(input.path, { notebook: relative(notebook), page: relative(page), preload: staticImports(page).map(relative) });
+  }
+  return { pages, files };
+}

@@ -1,0 +1,45 @@
+// Messages between the build and its evaluation workers.
+import type { CellFailure } from "../runtime/notebook.ts";
+
+export interface EvaluateTask {
+  readonly type: "evaluate";
+  readonly taskId: number;
+  /** file: URL of the bundled notebook module. */
+  readonly moduleUrl: string;
+  /** How long the notebook may take to settle before its pending cells are reported. */
+  readonly timeoutMs: number;
+  /** Largest serialized output of one cell, in bytes. */
+  readonly maxOutputBytes: number;
+}
+
+export interface PendingCell {
+  readonly cellId: string;
+  readonly location: string;
+}
+
+export interface EvaluateResult {
+  readonly type: "result";
+  readonly taskId: number;
+  /** Serialized output (innerHTML of the cell's root) per cell id. */
+  readonly outputs: Record<string, string>;
+  readonly failures: readonly CellFailure[];
+  /** Cells that had not settled when the time limit ran out. */
+  readonly pending: readonly PendingCell[];
+  readonly elapsedMs: number;
+}
+
+/** Sent as each cell's body starts, so that a worker stuck in a loop can still be explained. */
+export interface CellRunning {
+  readonly type: "running";
+  readonly taskId: number;
+  readonly cellId: string;
+}
+
+/** The module itself failed to load (a bundling problem or a throw at module scope). */
+export interface EvaluateCrash {
+  readonly type: "crash";
+  readonly taskId: number;
+  readonly message: string;
+}
+
+export type WorkerMessage = EvaluateResult | CellRunning | EvaluateCrash;

@@ -1,0 +1,16 @@
+// The list of notebooks on the index page: title, description, in front-matter order.
+import { escapeHtml } from "./render.ts";
+
+export interface IndexEntry {
+  readonly output: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export function renderIndex(pages: readonly IndexEntry[], toRoot: string): string {
+  if (!pages.length) return `<p class="wb-empty">No notebooks yet: add a .md file to the notebooks folder.</p>`;
+  const items = pages
+    .map((page) => `<li><a href="${toRoot}${escapeHtml(page.output)}">${escapeHtml(page.title)}</a>${page.description ? `<p>${escapeHtml(page.description)}</p>` : ""}</li>`)
+    .join("\n");
+  return `<section class="wb-index" aria-label="Notebooks"><h2 id="notebooks">Notebooks</h2><ol>\n${items}\n</ol></section>`;
+}

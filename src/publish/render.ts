@@ -1,0 +1,109 @@
+// Renders a built page: the notebook's prose with each cell's prerendered output in place, the table of
+// contents, prev/next links and the page's module script. Pages carry no inline script; the
+// Content-Security-Policy meta tag makes the browser hold them to that.
+import { marked } from "marked";
+import type { AnalyzedCell, AnalyzedNotebook, Heading } from "../notebook/types.ts";
+
+/**
+ * Scripts only from the site itself and never eval. Styles allow inline because Plot and Inputs write
+ * style attributes and <style> elements as they render, at build time and live.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface PageLink {
+  readonly href: string;
+  readonly title: string;
+}
+
+export interface PageContext {
+  readonly siteTitle: string;
+  /** From this page to the site root, "" or "../…/". */
+  readonly toRoot: string;
+  readonly stylesheets: readonly string[];
+  /** The page module, relative to the site root; absent when the page has no cells. */
+  readonly script?: string;
+  readonly preload: readonly string[];
+  readonly prev?: PageLink;
+  readonly next?: PageLink;
+  /** Extra HTML appended to the main column (the index page's notebook list). */
+  readonly appendix?: string;
+}
+
+function renderCell(cell: AnalyzedCell, output: string, labelNumber: (name: string) => number | undefined): string {
+  const box = `<div class="wb-output" data-cell="${cell.id}">${output}</div>`;
+  const echo = cell.echo ? `<pre class="wb-echo"><code class="language-${cell.lang}">${escapeHtml(cell.source)}</code></pre>` : "";
+  if (cell.label) {
+    const number = labelNumber(cell.label);
+    const kind = cell.label.startsWith("tbl-") ? "Table" : "Figure";
+    const caption = `<figcaption><span class="wb-label">${kind} ${number ?? "?"}.</span> ${cell.caption ? marked.parseInline(cell.caption, { async: false }) : ""}</figcaption>`;
+    return `<figure class="wb-cell wb-figure" id="${escapeHtml(cell.label)}">${kind === "Table" ? caption + box : box + caption}${echo}</figure>`;
+  }
+  return `<div class="wb-cell" id="cell-${cell.id}">${box}${echo}</div>`;
+}
+
+function renderToc(headings: readonly Heading[]): string {
+  const items = headings.filter((h) => h.level === 2 || h.level === 3);
+  if (items.length < 2) return "";
+  const list = items.map((h) => `<li class="wb-toc-h${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`).join("");
+  return `<nav class="wb-toc" aria-label="Contents"><h2>Contents</h2><ol>${list}</ol></nav>`;
+}
+
+function renderPager(context: PageContext): string {
+  if (!context.prev && !context.next) return "";
+  const link = (rel: "prev" | "next", page: PageLink | undefined) =>
+    page ? `<a rel="${rel}" href="${escapeHtml(page.href)}"><span>${rel === "prev" ? "Previous" : "Next"}</span>${escapeHtml(page.title)}</a>` : "<span></span>";
+  return `<nav class="wb-pager">${link("prev", context.prev)}${link("next", context.next)}</nav>`;
+}
+
+/** Fills the prose's cell placeholders with outputs. Unknown placeholders are left as comments. */
+export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<string, string>>): string {
+  const cells = new Map(notebook.cells.map((cell) => [cell.id, cell]));
+  const numbers = new Map(notebook.labels.map((label) => [label.name, label.number]));
+  return notebook.html.replace(/<!--wb:(cell|inline):([A-Za-z0-9_-]+)-->/g, (match, kind: string, id: string) => {
+    const cell = cells.get(id);
+    if (!cell) return match;
+    const output = outputs[id] ?? "";
+    if (kind === "inline") return `<span class="wb-inline" data-cell="${id}">${output}</span>`;
+    return renderCell(cell, output, (name) => numbers.get(name));
+  });
+}
+
+export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<string, string>>, context: PageContext): string {
+  const { toRoot } = context;
+  const description = typeof notebook.frontMatter.description === "string" ? notebook.frontMatter.description : "";
+  const head = [
+    `<meta charset="utf-8">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    `<title>${escapeHtml(notebook.title)} · ${escapeHtml(context.siteTitle)}</title>`,
+    description ? `<meta name="description" content="${escapeHtml(description)}">` : "",
+    ...context.stylesheets.map((href) => `<link rel="stylesheet" href="${toRoot}${href}">`),
+    ...context.preload.map((href) => `<link rel="modulepreload" href="${toRoot}${href}">`),
+    context.script ? `<script type="module" src="${toRoot}${context.script}"></script>` : "",
+  ].filter(Boolean);
+  const hasTitle = /^\s*<h1[\s>]/.test(notebook.html);
+  return `<!doctype html>
+<html lang="en">
+<head>
+${head.join("\n")}
+</head>
+<body>
+<header class="wb-header"><a class="wb-home" href="${toRoot}index.html">${escapeHtml(context.siteTitle)}</a></header>
+<div class="wb-layout">
+${renderToc(notebook.headings)}
+<main class="wb-main">
+${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>\n`}${fillCells(notebook, outputs)}
+${context.appendix ?? ""}
+${renderPager(context)}
+</main>
+</div>
+</body>
+</html>
+`;
+}

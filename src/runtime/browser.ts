@@ -1,0 +1,43 @@
+// The page module's job in the browser: run the same compiled notebook on the same runtime, with its
+// outputs going into the prerendered elements. Each cell's prerendered output stays until the live
+// run replaces it, so the page does not flash or jump while it becomes live.
+import type { CompiledNotebook } from "../notebook/types.ts";
+import { createBuiltins } from "./builtins.ts";
+import { observe } from "./generators.ts";
+import { NotebookRun } from "./notebook.ts";
+
+/** The width of the main column, now and whenever it changes. */
+function widthOf(element: Element): () => AsyncGenerator<number> {
+  return () =>
+    observe<number>((change) => {
+      let last = -1;
+      const update = (width: number) => {
+        const rounded = Math.floor(width);
+        if (rounded !== last) change((last = rounded));
+      };
+      const observer = new ResizeObserver(([entry]) => entry && update(entry.contentRect.width));
+      observer.observe(element);
+      update(element.getBoundingClientRect().width);
+      return () => observer.disconnect();
+    });
+}
+
+declare global {
+  interface Window {
+    /** The live notebook, for the in-page editor and for tests. */
+    wattbook?: NotebookRun;
+  }
+}
+
+export function hydrate(notebook: CompiledNotebook): NotebookRun {
+  const main = document.querySelector(".wb-main") ?? document.body;
+  const roots = new Map<string, Element>();
+  for (const element of document.querySelectorAll("[data-cell]")) roots.set(element.getAttribute("data-cell")!, element);
+  const run = new NotebookRun(notebook, {
+    builtins: createBuiltins({ width: widthOf(main) }),
+    root: (cell) => roots.get(cell.id) ?? null,
+  });
+  document.documentElement.classList.add("wb-live");
+  window.wattbook = run;
+  return run;
+}
