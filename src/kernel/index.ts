@@ -3,3 +3,15 @@
 export { KernelInputError } from "./validate.ts";
 export type { KernelFunction } from "./validate.ts";
 export type { Sourced } from "./catalog.ts";
+export * from "./units.ts";
+export * from "./energy.ts";
+export * from "./carbon.ts";
+export * from "./lifecycle.ts";
+export * from "./inference.ts";
+export * from "./roofline.ts";
+export * from "./growth.ts";
+export * from "./catalogs/grids.ts";
+export * from "./catalogs/accelerators.ts";
+export * from "./catalogs/operations.ts";
+export * from "./catalogs/anchors.ts";
+export type { SourcedRange } from "./catalogs/range.ts";

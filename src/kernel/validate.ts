@@ -39,6 +39,7 @@ function show(value: unknown): string {
   if (typeof value === "number") return Object.is(value, -0) ? "0" : String(value);
   if (value === undefined) return "nothing";
   if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (ArrayBuffer.isView(value) && "length" in value) return `an array of ${value.length}`;
   if (value === null) return "null";
   if (typeof value === "object") return "an object";
   return String(value);
@@ -120,55 +121,236 @@ export const positiveCount = () => int().check(gte(1));
 export const pue = () => number().check(gte(1));
 /** A factor ≥ 1, such as the rack's IT-over-accelerator support factor. */
 export const atLeastOne = () => number().check(gte(1));
+/** A fraction in (0, 1]: a share that divides, such as utilization in a runtime. */
+export const positiveFraction = () => number().check(gt(0), lte(1));
+/** A ratio > 1: an improvement factor, such as a performance-per-watt gain that must pay something back. */
+export const greaterThanOne = () => number().check(gt(1));
 
 export { _default as withDefault, array, check, strictObject, gte, gt, lte };
 
 // ---------------------------------------------------------------------------------------------------
 // Kernel functions: validate once at the boundary, and expose the bare formula for sweeps.
 
-export interface KernelFunction<In, Out> {
+/** Keys of T whose values are numbers: the only fields a sweep can vary. */
+export type NumberKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends number ? K : never }[keyof T];
+
+/** The values of one swept field: a plain array or any typed array. */
+export type SweepValues = ArrayLike<number>;
+
+export interface KernelFunction<In, Out, Parsed = Required<In>> {
   (input: In): Out;
   /** The function's name as it appears in errors. */
   readonly kernelName: string;
   /** The input schema (the source of `In`). */
   readonly schema: ZodMiniType;
   /**
-   * Evaluate many scenarios: each is validated once, then the bare formula runs over all of them.
-   * Throws on the first invalid scenario, naming its index: `clusterEnergy: scenarios.3.pue must be ≥ 1 (got 0.9)`.
+   * Evaluates the formula over many values of one or more number fields, validating once.
+   *
+   *     clusterEnergy.sweep({devices: 64, watts: 400, pue: 1.12}, {hours: [24, 168, 336]})
+   *
+   * `base` holds the fields that stay fixed; `values` maps each swept field to its values (an array or
+   * a typed array). Several swept fields are zipped, not crossed: scenario i takes element i of each,
+   * so they must all be the same length. Result i equals `fn({...base, field: values.field[i]})`.
+   *
+   * Validation happens before the loop and costs O(n) cheap comparisons plus a few schema parses, not n:
+   * every value must be finite; the smallest, the largest and the first fractional value of each field
+   * are checked against the field's own schema (its rules are intervals, so the extremes stand for all
+   * values, and the fractional probe catches whole-number fields). A bad value is reported by its first
+   * index: `clusterEnergy: hours[3] must be ≥ 0 (got -1)`. Schemas with rules that relate two fields
+   * (object-level checks) are validated scenario by scenario instead.
    */
-  sweep(scenarios: readonly In[]): Out[];
-  /** The formula without validation. Only for inputs that have already passed the schema. */
-  readonly unchecked: (input: Required<In>) => Out;
+  sweep<const K extends NumberKeys<In>>(
+    base: Omit<In, K> & Partial<Pick<In, K>>,
+    values: { readonly [P in K]: SweepValues },
+  ): Out[];
+  /** The formula without validation, for inputs that have already passed the schema (defaults filled). */
+  readonly unchecked: (input: Parsed) => Out;
 }
 
 /**
- * Wraps a bare formula with its schema. `formula` receives parsed input (defaults filled in) and
- * must be pure: no I/O, no clock, no randomness.
+ * Wraps a bare formula with its schema. `formula` receives parsed input (defaults filled in) and must be
+ * pure: no I/O, no clock, no randomness, and it must not keep a reference to its input object, because
+ * sweeps hand it the same object with one field changed between calls.
  */
 export function kernelFunction<S extends ZodMiniType, Out>(
   name: string,
   schema: S,
   formula: (input: core.output<S>) => Out,
-): KernelFunction<core.input<S>, Out> {
+): KernelFunction<core.input<S>, Out, core.output<S>> {
   const call = (input: core.input<S>): Out => formula(parseInput(name, schema, input));
-  const sweep = (scenarios: readonly core.input<S>[]): Out[] => {
-    if (!Array.isArray(scenarios)) throw new KernelInputError(name, "scenarios", "must be an array", scenarios);
-    const parsed: core.output<S>[] = new Array(scenarios.length);
-    for (let i = 0; i < scenarios.length; i++) {
-      const result = safeParse(schema, scenarios[i]);
-      if (!result.success) {
-        throw issueToError(name, scenarios[i], result.error.issues[0]!, ["scenarios", i]);
-      }
-      parsed[i] = result.data;
-    }
-    const out: Out[] = new Array(parsed.length);
-    for (let i = 0; i < parsed.length; i++) out[i] = formula(parsed[i]!);
-    return out;
-  };
+  const sweep = (base: unknown, values: unknown): Out[] => runSweep(name, schema, formula, base, values);
   return Object.assign(call, {
     kernelName: name,
     schema,
-    sweep,
-    unchecked: formula as (input: Required<core.input<S>>) => Out,
+    sweep: sweep as KernelFunction<core.input<S>, Out, core.output<S>>["sweep"],
+    unchecked: formula,
   });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sweeps
+
+interface SweptField {
+  readonly name: string;
+  readonly values: SweepValues;
+}
+
+type Scenario = Record<string, unknown>;
+
+function runSweep<S extends ZodMiniType, Out>(
+  fn: string,
+  schema: S,
+  formula: (input: core.output<S>) => Out,
+  base: unknown,
+  values: unknown,
+): Out[] {
+  if (base === null || typeof base !== "object" || Array.isArray(base)) {
+    throw new KernelInputError(fn, "", "sweep expects the fixed inputs as its first argument, one object of named inputs", base);
+  }
+  const fields = sweptFields(fn, schema, values);
+  const length = fields[0]!.values.length;
+  if (length === 0) return [];
+
+  const scenario: Scenario = { ...(base as Scenario) };
+  for (const field of fields) scenario[field.name] = field.values[0];
+
+  let parsed: Scenario;
+  if (hasObjectChecks(schema)) {
+    parsed = validateEveryScenario(fn, schema, scenario, fields);
+  } else {
+    parsed = parseScenario(fn, schema, scenario, fields, 0);
+    for (const field of fields) validateFieldValues(fn, schema, scenario, field);
+  }
+
+  // The loop: one mutable input object, the swept fields written in place.
+  const input = { ...parsed } as Scenario;
+  const out: Out[] = new Array(length);
+  const run = formula as (input: Scenario) => Out;
+  if (fields.length === 1) {
+    const name = fields[0]!.name;
+    const column = fields[0]!.values;
+    for (let i = 0; i < length; i++) {
+      input[name] = column[i];
+      out[i] = run(input);
+    }
+  } else {
+    for (let i = 0; i < length; i++) {
+      for (const field of fields) input[field.name] = field.values[i];
+      out[i] = run(input);
+    }
+  }
+  return out;
+}
+
+/** Checks the `values` argument's shape: known number fields, array-like, equal lengths. */
+function sweptFields(fn: string, schema: ZodMiniType, values: unknown): SweptField[] {
+  if (values === null || typeof values !== "object" || Array.isArray(values)) {
+    throw new KernelInputError(fn, "", "sweep expects its swept fields as an object of value arrays, such as {hours: [1, 2, 3]}", values);
+  }
+  const shape = shapeOf(schema);
+  const fields: SweptField[] = [];
+  for (const [name, column] of Object.entries(values)) {
+    const fieldSchema = shape?.[name];
+    if (!fieldSchema) throw new KernelInputError(fn, "", `cannot sweep unknown field "${name}"`, NOT_SHOWN);
+    if (!isNumberField(fieldSchema)) throw new KernelInputError(fn, name, "cannot be swept: only number fields can", NOT_SHOWN);
+    if (!isArrayLike(column)) throw new KernelInputError(fn, name, "must be an array of numbers to sweep", column);
+    const first = fields[0];
+    if (first && column.length !== first.values.length) {
+      throw new KernelInputError(fn, name, `must hold ${first.values.length} values, as ${first.name} does`, column);
+    }
+    fields.push({ name, values: column });
+  }
+  if (fields.length === 0) throw new KernelInputError(fn, "", "sweep needs at least one field of values, such as {hours: [1, 2, 3]}", NOT_SHOWN);
+  return fields;
+}
+
+function isArrayLike(value: unknown): value is SweepValues {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
+/**
+ * One linear pass finds what the schema needs to see: the first value that is not a finite number,
+ * the smallest and largest values, and the first fractional value. Only those go through the schema.
+ */
+function validateFieldValues(fn: string, schema: ZodMiniType, scenario: Scenario, field: SweptField): void {
+  const column = field.values;
+  let minIndex = 0;
+  let maxIndex = 0;
+  let fractionalIndex = -1;
+  for (let i = 0; i < column.length; i++) {
+    const value = column[i];
+    if (typeof value !== "number" || value - value !== 0) {
+      // NaN, ±Infinity and non-numbers all fail `value - value === 0`.
+      throw locateBadValue(fn, schema, scenario, field, i);
+    }
+    if (value < column[minIndex]!) minIndex = i;
+    if (value > column[maxIndex]!) maxIndex = i;
+    if (fractionalIndex < 0 && !Number.isInteger(value)) fractionalIndex = i;
+  }
+  for (const probe of [minIndex, maxIndex, fractionalIndex]) {
+    if (probe < 0) continue;
+    if (!fieldAccepts(schema, scenario, field.name, column[probe])) {
+      throw locateBadValue(fn, schema, scenario, field, 0);
+    }
+  }
+}
+
+function fieldAccepts(schema: ZodMiniType, scenario: Scenario, name: string, value: unknown): boolean {
+  return safeParse(schema, { ...scenario, [name]: value }).success;
+}
+
+/** Error path only: finds the first index from `start` whose value the schema rejects, and reports it. */
+function locateBadValue(fn: string, schema: ZodMiniType, scenario: Scenario, field: SweptField, start: number): KernelInputError {
+  for (let i = start; i < field.values.length; i++) {
+    const probe = { ...scenario, [field.name]: field.values[i] };
+    const result = safeParse(schema, probe);
+    if (!result.success) return sweepIssue(fn, probe, result.error.issues[0]!, [field], i);
+  }
+  return new KernelInputError(fn, field.name, "holds a value the schema rejects", NOT_SHOWN);
+}
+
+/** Parses one scenario; an issue on a swept field is reported as `field[index]`. */
+function parseScenario(fn: string, schema: ZodMiniType, scenario: Scenario, fields: readonly SweptField[], index: number): Scenario {
+  const result = safeParse(schema, scenario);
+  if (result.success) return result.data as Scenario;
+  throw sweepIssue(fn, scenario, result.error.issues[0]!, fields, index);
+}
+
+function validateEveryScenario(fn: string, schema: ZodMiniType, first: Scenario, fields: readonly SweptField[]): Scenario {
+  const parsed = parseScenario(fn, schema, first, fields, 0);
+  const scenario = { ...first };
+  for (let i = 1; i < fields[0]!.values.length; i++) {
+    for (const field of fields) scenario[field.name] = field.values[i];
+    parseScenario(fn, schema, scenario, fields, i);
+  }
+  return parsed;
+}
+
+function sweepIssue(fn: string, input: Scenario, issue: core.$ZodIssue, fields: readonly SweptField[], index: number): KernelInputError {
+  const error = issueToError(fn, input, issue);
+  const head = issue.path[0];
+  if (issue.path.length !== 1 || !fields.some((field) => field.name === head)) return error;
+  return new KernelInputError(fn, `${String(head)}[${index}]`, error.rule, error.received);
+}
+
+// Schema introspection, kept to zod's documented `_zod.def` for library authors.
+
+type Def = { type: string; shape?: Record<string, ZodMiniType>; innerType?: ZodMiniType; checks?: readonly unknown[] };
+
+function defOf(schema: ZodMiniType): Def {
+  return schema._zod.def as unknown as Def;
+}
+
+function shapeOf(schema: ZodMiniType): Record<string, ZodMiniType> | undefined {
+  return defOf(schema).shape;
+}
+
+function isNumberField(schema: ZodMiniType): boolean {
+  let def = defOf(schema);
+  while ((def.type === "default" || def.type === "optional" || def.type === "prefault") && def.innerType) def = defOf(def.innerType);
+  return def.type === "number";
+}
+
+function hasObjectChecks(schema: ZodMiniType): boolean {
+  return (defOf(schema).checks?.length ?? 0) > 0;
 }
