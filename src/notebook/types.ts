@@ -61,6 +61,8 @@ export interface ParsedCell {
   readonly label?: string;
   /** `caption="…"` in the info string (Markdown, inline only). */
   readonly caption?: string;
+  /** `caption` rendered to HTML (math typeset, references linked), without the "Figure N:" prefix. */
+  readonly captionHtml?: string;
 }
 
 /** What analysis learns about a cell. */

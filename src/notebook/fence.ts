@@ -1,0 +1,104 @@
+// The info string of a fenced block: ```js echo {#fig-power caption="Power over a day"}
+// The first word is the language; only js and ts blocks are cells, so only their options are checked.
+
+export interface FenceInfo {
+  /** The first word, lower case: "js", "ts", "python", "" for a bare fence. */
+  readonly lang: string;
+  readonly echo: boolean;
+  /** false for ```js run=false: show the code, do not run it. */
+  readonly run: boolean;
+  readonly label?: string;
+  readonly caption?: string;
+  /** What is wrong with the options, one sentence each (only for js and ts). */
+  readonly problems: readonly string[];
+}
+
+const CELL_OPTIONS = "a js or ts cell accepts echo, run=false and an attribute block like {#fig-name caption=\"…\"}";
+
+export function parseFenceInfo(info: string): FenceInfo {
+  const langMatch = /^[^\s{]*/.exec(info.trim());
+  const lang = (langMatch?.[0] ?? "").toLowerCase();
+  const rest = info.trim().slice(langMatch?.[0].length ?? 0);
+  const problems: string[] = [];
+  let echo = false;
+  let run = true;
+  let label: string | undefined;
+  let caption: string | undefined;
+  if (lang !== "js" && lang !== "ts") return { lang, echo, run, problems };
+
+  const { words, attributes, problem } = splitOptions(rest);
+  if (problem) problems.push(problem);
+  for (const word of words) {
+    const [key, value] = splitPair(word);
+    if (key === "echo" && (value === undefined || value === "true")) echo = true;
+    else if (key === "echo" && value === "false") echo = false;
+    else if (key === "run" && (value === "false" || value === "true")) run = value === "true";
+    else problems.push(`unknown fence option "${word}"; ${CELL_OPTIONS}`);
+  }
+  for (const attribute of attributes) {
+    if (attribute.startsWith("#")) {
+      const name = attribute.slice(1);
+      if (label !== undefined) problems.push(`the block has two labels, #${label} and #${name}; give it one`);
+      else if (!/^(?:fig|tbl)-[\w-]*\w$/.test(name)) {
+        problems.push(`the label #${name} should start with fig- or tbl- and continue with letters, digits, - or _ (equations are labelled after $$…$$)`);
+      } else label = name;
+      continue;
+    }
+    const [key, value] = splitPair(attribute);
+    if (key === "caption" && value !== undefined) caption = value;
+    else problems.push(`unknown attribute "${attribute}"; ${CELL_OPTIONS}`);
+  }
+  return { lang, echo, run, ...(label !== undefined ? { label } : {}), ...(caption !== undefined ? { caption } : {}), problems };
+}
+
+/** key=value or key="quoted value" → [key, value]; a bare word → [word, undefined]. */
+function splitPair(word: string): [string, string | undefined] {
+  const eq = word.indexOf("=");
+  if (eq === -1) return [word, undefined];
+  let value = word.slice(eq + 1);
+  if (/^(["']).*\1$/s.test(value)) value = value.slice(1, -1);
+  return [word.slice(0, eq), value];
+}
+
+/** Words outside braces and attributes inside one {…} block; quotes may hold spaces and braces. */
+function splitOptions(text: string): { words: string[]; attributes: string[]; problem?: string } {
+  const words: string[] = [];
+  const attributes: string[] = [];
+  let i = 0;
+  let inBlock = false;
+  let sawBlock = false;
+  while (i < text.length) {
+    const char = text[i]!;
+    if (/\s/.test(char)) {
+      i++;
+      continue;
+    }
+    if (!inBlock && char === "{") {
+      if (sawBlock) return { words, attributes, problem: "the info string has two {…} attribute blocks; merge them into one" };
+      inBlock = sawBlock = true;
+      i++;
+      continue;
+    }
+    if (inBlock && char === "}") {
+      inBlock = false;
+      i++;
+      continue;
+    }
+    let word = "";
+    while (i < text.length && !/\s/.test(text[i]!) && !(inBlock && text[i] === "}") && !(!inBlock && text[i] === "{")) {
+      const c = text[i]!;
+      if (c === '"' || c === "'") {
+        const close = text.indexOf(c, i + 1);
+        if (close === -1) return { words, attributes, problem: `a quote (${c}) in the info string is never closed` };
+        word += text.slice(i, close + 1);
+        i = close + 1;
+      } else {
+        word += c;
+        i++;
+      }
+    }
+    (inBlock ? attributes : words).push(word);
+  }
+  if (inBlock) return { words, attributes, problem: "the {…} attribute block in the info string is never closed" };
+  return { words, attributes };
+}

@@ -1,0 +1,20 @@
+// TeX → HTML with KaTeX at build time, so pages need no math script. Errors come back as data with an
+// offset into the TeX, for the parser to locate in the .md.
+import katex from "katex";
+
+export type MathResult = { readonly html: string } | { readonly reason: string; readonly offset: number };
+
+export function renderMath(tex: string, display: boolean): MathResult {
+  try {
+    // strict "ignore": KaTeX's strict-mode notices go to the console, which a build should keep quiet.
+    return { html: katex.renderToString(tex, { displayMode: display, throwOnError: true, output: "htmlAndMathml", strict: "ignore" }) };
+  } catch (error) {
+    if (error instanceof katex.ParseError) {
+      const raw = (error as { rawMessage?: unknown }).rawMessage;
+      const reason = typeof raw === "string" ? raw : error.message;
+      const offset = typeof error.position === "number" ? Math.min(Math.max(error.position, 0), tex.length) : 0;
+      return { reason, offset };
+    }
+    return { reason: error instanceof Error ? error.message : String(error), offset: 0 };
+  }
+}

@@ -1,0 +1,347 @@
+// Markdown → ParsedNotebook: front matter, cells, inline expressions, math, labels, references, headings.
+// marked gives tokens without positions; the walk below finds each token's raw text in the source with a
+// cursor that only moves forward, which is exact at the top level and inside lists and blockquotes finds
+// the same text the author wrote (only the container's markers are missing from marked's raw).
+import type { Token, Tokens } from "marked";
+import { excerptAt, LocatedError, LocatedErrors } from "./errors.ts";
+import { parseFenceInfo } from "./fence.ts";
+import { parseFrontMatter } from "./frontmatter.ts";
+import { fnv1a, slugify, UniqueIds } from "./ids.ts";
+import { firstLine, LineIndex, normalizeNewlines } from "./locate.ts";
+import { type Annotations, type ExpressionToken, markdown, type MathToken, type ReferenceToken } from "./markdown.ts";
+import { renderMath } from "./math.ts";
+import type { Heading, Label, ParsedCell, ParsedNotebook, SourcePosition } from "./types.ts";
+
+type LabelKind = Label["kind"];
+
+const KIND_NOUN: Record<LabelKind, string> = { eq: "Equation", fig: "Figure", tbl: "Table" };
+const KIND_HOW: Record<LabelKind, string> = {
+  eq: "number a display equation with $$ … $$ {#eq-name}",
+  fig: "label a cell with ```js {#fig-name}",
+  tbl: "label a cell with ```js {#tbl-name}, or put a line `: Caption {#tbl-name}` under a Markdown table",
+};
+
+/** A table caption line (Pandoc's syntax): `: Caption text {#tbl-name}`, after the table. */
+const TABLE_CAPTION = /^:[ \t]+([\s\S]*?)[ \t]*(?:\{#([^}\s]*)\})?[ \t]*$/;
+
+interface PendingCaption {
+  readonly cell: { -readonly [K in keyof ParsedCell]: ParsedCell[K] };
+  readonly tokens: Token[];
+}
+
+export function parseNotebook(source: string, path: string): ParsedNotebook {
+  return new NotebookParser(source, path).parse();
+}
+
+class NotebookParser {
+  private readonly lines: LineIndex;
+  private readonly cells: ParsedCell[] = [];
+  private readonly cellIds = new UniqueIds();
+  private readonly labels = new Map<string, Label>();
+  private readonly counts: Record<LabelKind, number> = { eq: 0, fig: 0, tbl: 0 };
+  private readonly headingTokens: (Tokens.Heading & Annotations)[] = [];
+  private readonly references: { token: ReferenceToken; position: SourcePosition }[] = [];
+  private readonly captions: PendingCaption[] = [];
+  private readonly errors: LocatedError[] = [];
+  /** Inside a cell's caption (info string), inline expressions cannot go. */
+  private inCaption = false;
+
+  constructor(
+    private readonly source: string,
+    private readonly path: string,
+  ) {
+    this.lines = new LineIndex(normalizeNewlines(source));
+  }
+
+  parse(): ParsedNotebook {
+    const text = this.lines.text;
+    const frontMatter = parseFrontMatter(this.lines, this.path);
+    this.errors.push(...frontMatter.errors);
+    const tokens = markdown.lexer(text.slice(frontMatter.bodyOffset));
+    this.walk(tokens, frontMatter.bodyOffset, text.length);
+    this.resolveReferences();
+    const headings = this.assignHeadingIds();
+    for (const { cell, tokens } of this.captions) cell.captionHtml = markdown.Parser.parseInline(tokens, markdown.defaults);
+    const html = markdown.parser(tokens);
+
+    if (this.errors.length) {
+      const errors = [...this.errors].sort((a, b) => a.line - b.line || a.column - b.column);
+      throw errors.length === 1 ? errors[0]! : new LocatedErrors(errors);
+    }
+    const h1 = headings.find((h) => h.level === 1);
+    const title = frontMatter.data.title ?? h1?.text ?? fileTitle(this.path);
+    return { path: this.path, frontMatter: frontMatter.data, title, html, headings, labels: [...this.labels.values()], cells: this.cells };
+  }
+
+  // ---- walking tokens in document order ------------------------------------------------------------
+
+  /** Visits tokens that lie in text[from, limit); returns the offset after the last one found. */
+  private walk(tokens: readonly Token[], from: number, limit: number): number {
+    const text = this.lines.text;
+    let cursor = from;
+    tokens.forEach((token, index) => {
+      const at = this.find(token.raw, cursor, limit);
+      const verbatim = text.startsWith(token.raw, at);
+      const innerLimit = verbatim ? at + token.raw.length : limit;
+      const innerEnd = this.visit(token, at, innerLimit, tokens, index);
+      cursor = verbatim ? at + token.raw.length : Math.max(cursor, innerEnd, at + firstLine(token.raw).length);
+    });
+    return cursor;
+  }
+
+  /** Where a token's raw text starts: its first line, searched from the cursor (the cursor when absent). */
+  private find(raw: string, cursor: number, limit: number): number {
+    const needle = firstLine(raw);
+    if (!needle) return cursor;
+    const at = this.lines.text.indexOf(needle, cursor);
+    return at === -1 || at + needle.length > limit ? cursor : at;
+  }
+
+  private visit(token: Token, at: number, limit: number, siblings: readonly Token[], index: number): number {
+    switch (token.type) {
+      case "code":
+        this.visitCode(token as Tokens.Code & Annotations, at);
+        return at;
+      case "wbExpression":
+        this.visitExpression(token as ExpressionToken, at);
+        return at;
+      case "wbMath":
+        this.visitMath(token as MathToken, at);
+        return at;
+      case "wbReference":
+        this.references.push({ token: token as ReferenceToken, position: this.lines.position(at) });
+        return at;
+      case "heading":
+        this.headingTokens.push(token as Tokens.Heading & Annotations);
+        return this.walk((token as Tokens.Heading).tokens, at, limit);
+      case "list":
+        return this.walk((token as Tokens.List).items, at, limit);
+      case "table":
+        return this.visitTable(token as Tokens.Table, at, limit);
+      case "paragraph":
+        this.visitCaption(token as Tokens.Paragraph & Annotations, at, siblings, index);
+        return this.walk((token as Tokens.Paragraph).tokens, at, limit);
+      default:
+        return "tokens" in token && Array.isArray(token.tokens) ? this.walk(token.tokens, at, limit) : at;
+    }
+  }
+
+  private visitTable(token: Tokens.Table & Annotations, at: number, limit: number): number {
+    const captionRow = this.visitCaptionRow(token, at);
+    let cursor = at;
+    for (const cell of token.header) cursor = this.walk(cell.tokens, cursor, limit);
+    for (const row of token.rows) for (const cell of row) cursor = this.walk(cell.tokens, cursor, limit);
+    if (captionRow) cursor = this.walk(captionRow, cursor, limit);
+    return cursor;
+  }
+
+  private visitCode(token: Tokens.Code & Annotations, at: number): void {
+    if (token.codeBlockStyle === "indented") return;
+    const fenceLine = firstLine(token.raw);
+    const fenceAt = at + (/^[ \t]*/.exec(fenceLine)?.[0].length ?? 0);
+    const fence = this.lines.position(fenceAt);
+    const marker = /[`~]{3,}/.exec(fenceLine)?.[0] ?? "```";
+    const info = parseFenceInfo(token.lang ?? "");
+
+    if (!isClosed(token.raw, marker)) {
+      this.error(`this ${marker}${info.lang} fence is never closed, so everything after it became code`, fence, {
+        hint: `add a line with ${marker} where the code ends`,
+      });
+      return;
+    }
+    if (info.lang !== "js" && info.lang !== "ts") return;
+    for (const problem of info.problems) this.error(problem, fence);
+    if (!info.run) {
+      if (info.label !== undefined) this.error(`a ${marker}${info.lang} run=false block shows code and cannot be a numbered figure or table`, fence, { hint: "remove the {#…} label or run=false" });
+      return;
+    }
+
+    const id = this.cellIds.take(fnv1a(token.text));
+    const position = { line: fence.line + 1, column: fence.column };
+    const cell: PendingCaption["cell"] = { id, kind: "block", lang: info.lang, source: token.text, position, echo: info.echo };
+    if (info.label !== undefined) {
+      cell.label = info.label;
+      const labelAt = this.lines.text.indexOf(`{`, fenceAt);
+      this.defineLabel(info.label, labelAt === -1 ? fence : this.lines.position(labelAt));
+    }
+    if (info.caption !== undefined) {
+      cell.caption = info.caption;
+      const tokens = markdown.Lexer.lexInline(info.caption, markdown.defaults);
+      this.inCaption = true;
+      this.walk(tokens, fenceAt, fenceAt + fenceLine.length);
+      this.inCaption = false;
+      this.captions.push({ cell, tokens });
+    }
+    token.wbCell = id;
+    this.cells.push(cell);
+  }
+
+  private visitExpression(token: ExpressionToken, at: number): void {
+    if (token.problem) {
+      this.error(token.problem.reason, this.lines.position(at + token.problem.offset), {
+        hint: "write a JavaScript expression between ${ and }, or escape the dollar as \\$ to show ${ literally",
+      });
+      return;
+    }
+    const position = this.lines.position(at + 2);
+    if (this.inCaption) {
+      this.error("a caption cannot hold a ${…} expression; captions are rendered once, at build time", position);
+      return;
+    }
+    const id = this.cellIds.take(fnv1a(token.source));
+    token.wbCell = id;
+    this.cells.push({ id, kind: "inline", lang: "js", source: token.source, position, echo: false });
+  }
+
+  private visitMath(token: MathToken, at: number): void {
+    const result = renderMath(token.tex, token.display);
+    if ("html" in result) token.wbHtml = result.html;
+    else {
+      this.error(`math: ${result.reason}`, this.lines.position(at + token.texOffset + result.offset), {
+        hint: "fix the TeX (KaTeX supports most of LaTeX math), or write \\$ for a literal dollar sign",
+      });
+    }
+    if (token.label === undefined) return;
+    const labelAt = at + token.raw.lastIndexOf("{#");
+    if (!/^eq-[\w-]*\w$/.test(token.label)) {
+      this.error(`the equation label #${token.label} should start with eq- and continue with letters, digits, - or _`, this.lines.position(labelAt));
+      return;
+    }
+    token.wbNumber = this.defineLabel(token.label, this.lines.position(labelAt));
+  }
+
+  /** A paragraph `: Caption {#tbl-name}` right after a table is that table's caption. */
+  private visitCaption(token: Tokens.Paragraph & Annotations, at: number, siblings: readonly Token[], index: number): void {
+    const match = TABLE_CAPTION.exec(token.text);
+    if (!match) return;
+    let previous = index - 1;
+    while (siblings[previous]?.type === "space") previous--;
+    const table = siblings[previous];
+    if (table?.type !== "table") return;
+    const tableToken = table as Tokens.Table & Annotations;
+    if (tableToken.wbCaption) return; // it has one already, from a row; this paragraph is prose
+    tableToken.wbCaption = this.caption(token.tokens, match[2], at + token.raw.lastIndexOf("{#"));
+    token.wbSkip = true;
+  }
+
+  /** GFM continues a table until a blank line, so a caption line right under it arrives as its last row. */
+  private visitCaptionRow(token: Tokens.Table & Annotations, at: number): Token[] | undefined {
+    const last = token.rows.at(-1);
+    const match = last && last.slice(1).every((cell) => !cell.text.trim()) ? TABLE_CAPTION.exec(last[0]!.text) : null;
+    if (!match || !last) return undefined;
+    token.rows.pop();
+    const labelAt = this.lines.text.indexOf("{#", at + token.raw.lastIndexOf("\n:"));
+    token.wbCaption = this.caption(last[0]!.tokens, match[2], labelAt);
+    return last[0]!.tokens;
+  }
+
+  private caption(tokens: Token[], name: string | undefined, labelAt: number): NonNullable<Annotations["wbCaption"]> {
+    const caption: NonNullable<Annotations["wbCaption"]> = { tokens: stripCaptionMarkers(tokens) };
+    if (name === undefined) return caption;
+    const position = this.lines.position(labelAt);
+    if (!/^tbl-[\w-]*\w$/.test(name)) {
+      this.error(`the table label #${name} should start with tbl- and continue with letters, digits, - or _`, position);
+      return caption;
+    }
+    caption.label = name;
+    caption.number = this.defineLabel(name, position);
+    return caption;
+  }
+
+  // ---- labels, references, headings -------------------------------------------------------------------
+
+  /** Records a label and returns its number (0 when it is a duplicate, which is an error). */
+  private defineLabel(name: string, position: SourcePosition): number {
+    const kind = name.slice(0, name.indexOf("-")) as LabelKind;
+    const existing = this.labels.get(name);
+    if (existing) {
+      this.error(`the label #${name} is defined twice: here and at ${this.where(existing.position)}`, position, { hint: "rename one of them" });
+      return 0;
+    }
+    const number = ++this.counts[kind];
+    this.labels.set(name, { name, kind, number, position });
+    return number;
+  }
+
+  private resolveReferences(): void {
+    for (const { token, position } of this.references) {
+      const label = this.labels.get(token.name);
+      if (label) {
+        token.wbHtml = `<a class="wb-ref" href="#${token.name}">${KIND_NOUN[label.kind]} ${label.number}</a>`;
+        continue;
+      }
+      const kind = token.name.slice(0, token.name.indexOf("-")) as LabelKind;
+      const known = [...this.labels.values()].filter((l) => l.kind === kind).map((l) => l.name);
+      const noun = KIND_NOUN[kind].toLowerCase();
+      this.error(`@${token.name} refers to no label: no ${noun} is labelled {#${token.name}}`, position, {
+        hint: known.length ? `known ${noun} labels: ${known.join(", ")}` : `${KIND_HOW[kind]}, or write \\@ for a literal @`,
+      });
+    }
+  }
+
+  private assignHeadingIds(): Heading[] {
+    // Label anchors (#eq-…, #fig-…) are taken first, so a heading never steals one.
+    const ids = new UniqueIds(this.labels.keys());
+    return this.headingTokens.map((token) => {
+      const text = plainText(token.tokens, this.labels);
+      token.wbId = ids.take(slugify(text));
+      return { level: token.depth, id: token.wbId, text };
+    });
+  }
+
+  // ---- errors ---------------------------------------------------------------------------------------------
+
+  private where(position: SourcePosition): string {
+    return `${this.path}:${position.line}:${position.column}`;
+  }
+
+  private error(reason: string, position: SourcePosition, options: { hint?: string } = {}): void {
+    const excerpt = excerptAt(this.source, position);
+    this.errors.push(new LocatedError(reason, { file: this.path, position, excerpt, ...options }));
+  }
+}
+
+/** marked runs an unclosed fence to the end of its container; a closed one ends with a matching fence. */
+function isClosed(raw: string, marker: string): boolean {
+  const lines = raw.replace(/\n+$/, "").split("\n");
+  if (lines.length < 2) return false;
+  const last = lines.at(-1)!.trim();
+  return last.length >= marker.length && [...last].every((c) => c === marker[0]);
+}
+
+/** The caption's inline tokens without the leading `: ` and the trailing `{#tbl-name}`. */
+function stripCaptionMarkers(tokens: Token[]): Token[] {
+  const out = [...tokens];
+  const first = out[0];
+  if (first?.type === "text") out[0] = { ...first, raw: first.raw.replace(/^:[ \t]+/, ""), text: first.text.replace(/^:[ \t]+/, "") } as Token;
+  const lastIndex = out.length - 1;
+  const last = out[lastIndex];
+  if (last?.type === "text") {
+    const strip = (s: string) => s.replace(/[ \t]*\{#[^}\s]*\}[ \t]*$/, "");
+    out[lastIndex] = { ...last, raw: strip(last.raw), text: strip(last.text) } as Token;
+  }
+  return out;
+}
+
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+
+/** A heading's text for the table of contents: no markup, math as TeX, references as "Figure 2". */
+function plainText(tokens: readonly Token[], labels: ReadonlyMap<string, Label>): string {
+  let out = "";
+  for (const token of tokens) {
+    if (token.type === "wbMath") out += (token as MathToken).tex.trim();
+    else if (token.type === "wbExpression") out += `\${${(token as ExpressionToken).source}}`;
+    else if (token.type === "wbReference") {
+      const label = labels.get((token as ReferenceToken).name);
+      out += label ? `${KIND_NOUN[label.kind]} ${label.number}` : token.raw;
+    } else if (token.type === "html") continue;
+    else if ("tokens" in token && Array.isArray(token.tokens) && token.tokens.length) out += plainText(token.tokens, labels);
+    else if ("text" in token && typeof token.text === "string") out += token.text;
+  }
+  return out.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!).replace(/\s+/g, " ").trim();
+}
+
+/** "chapters/energy-ceiling.md" → "energy-ceiling". */
+function fileTitle(path: string): string {
+  return (path.split("/").pop() ?? path).replace(/\.md$/i, "");
+}
