@@ -1,50 +1,23 @@
 // Ambient energy sources for battery-free TinyML (the chapter's Table 9).
-import { sourced, type Sourced } from "../catalog.ts";
-import type { Span } from "./edge.ts";
+import { sourcedRange, type SourcedRange } from "./range.ts";
 
-export interface HarvestingSource {
-  /** Typical harvested power in microwatts, per square centimetre when `perCm2`, else per device. */
-  readonly powerUW: Span;
+export interface HarvestingSource extends SourcedRange {
+  /** True when the range is per square centimetre of harvester (solar); otherwise per device. */
   readonly perCm2: boolean;
   readonly viableApplications: string;
 }
 
 const TABLE_9 = "Sustainable AI chapter, Table 9 (energy harvesting power budgets)";
-const YEAR = 2025;
+const CHAPTER = 2026;
+
+function harvester(low: number, high: number, perCm2: boolean, viableApplications: string, note?: string): HarvestingSource {
+  return { ...sourcedRange(low, high, perCm2 ? "µW/cm²" : "µW", TABLE_9, CHAPTER, note), perCm2, viableApplications };
+}
 
 export const harvestingSources = {
-  indoorSolar: sourced<HarvestingSource>(
-    { powerUW: { low: 10, high: 100 }, perCm2: true, viableApplications: "Periodic sensor classification" },
-    "µW/cm²",
-    TABLE_9,
-    YEAR,
-    "The top of the range needs bright indoor light; dim rooms sit near the bottom.",
-  ),
-  outdoorSolar: sourced<HarvestingSource>(
-    { powerUW: { low: 1000, high: 10_000 }, perCm2: true, viableApplications: "Continuous keyword spotting" },
-    "µW/cm²",
-    TABLE_9,
-    YEAR,
-  ),
-  thermoelectricBody: sourced<HarvestingSource>(
-    { powerUW: { low: 10, high: 100 }, perCm2: false, viableApplications: "Wearable gesture recognition" },
-    "µW",
-    TABLE_9,
-    YEAR,
-    "Per device; the chapter gives no area.",
-  ),
-  rfWifi: sourced<HarvestingSource>(
-    { powerUW: { low: 1, high: 10 }, perCm2: false, viableApplications: "Ultra-low-duty sensor nodes" },
-    "µW",
-    TABLE_9,
-    YEAR,
-    "Per device; the chapter gives no area.",
-  ),
-  vibrationPiezo: sourced<HarvestingSource>(
-    { powerUW: { low: 100, high: 1000 }, perCm2: false, viableApplications: "Industrial monitoring" },
-    "µW",
-    TABLE_9,
-    YEAR,
-    "Per device; the chapter gives no area.",
-  ),
-} satisfies Record<string, Sourced<HarvestingSource>>;
+  indoorSolar: harvester(10, 100, true, "Periodic sensor classification", "the top of the range needs bright indoor light"),
+  outdoorSolar: harvester(1000, 10_000, true, "Continuous keyword spotting"),
+  thermoelectricBody: harvester(10, 100, false, "Wearable gesture recognition", "per device; the chapter gives no area"),
+  rfWifi: harvester(1, 10, false, "Ultra-low-duty sensor nodes", "per device; the chapter gives no area"),
+  vibrationPiezo: harvester(100, 1000, false, "Industrial monitoring", "per device; the chapter gives no area"),
+} as const satisfies Record<string, HarvestingSource>;
