@@ -71,6 +71,8 @@ export interface CellAnalysis {
   readonly js: string;
   /** Top-level names the cell defines (const/let/var, function, class, destructuring), in order. */
   readonly declarations: readonly string[];
+  /** Where each of `declarations` is declared in the .md, in the same order (for "defined twice" errors). */
+  readonly declarationPositions?: readonly SourcePosition[];
   /** Free names the cell reads, in first-use order: other cells' names, builtins and globals. Excludes imported names. */
   readonly references: readonly string[];
   /** Static imports, hoisted to the notebook module; their local names are visible in every cell. */
@@ -118,6 +120,8 @@ export interface CompiledCell {
   readonly expression: boolean;
   readonly inline: boolean;
   readonly position: SourcePosition;
+  /** The module line holding the cell's first source line: md line = position.line + (module line − bodyLine). */
+  readonly bodyLine?: number;
   readonly body: (...inputs: any[]) => unknown;
 }
 

@@ -1,0 +1,93 @@
+// AnalyzedNotebook → the source of one ES module: imports hoisted to the top, then one record per cell
+// whose body is a real function (no eval at run time, so a strict Content-Security-Policy holds).
+// Each body keeps its cell's line structure: the cell's line k sits on module line `bodyLine + k - 1`,
+// which is how a runtime error's line in the module maps back to the .md:
+//   md line = cell.position.line + (module line − bodyLine)
+// (for ts cells the lines are aligned where esbuild's output allows, see typescript.ts).
+import { parse } from "acorn";
+import type { AnalyzedCell, AnalyzedNotebook, CellImport } from "./types.ts";
+
+export interface CompileCellOptions {
+  /** Names bound by the notebook's imports: module bindings, not inputs. */
+  readonly imported?: ReadonlySet<string>;
+  /** The module line on which the cell's record starts (1 when compiled alone). */
+  readonly line?: number;
+}
+
+/** Strict mode forbids these as parameter names; they are never another cell's value. */
+const NOT_INPUTS = new Set(["eval", "arguments"]);
+
+/**
+ * One cell's record, as JavaScript source: `{id: …, inputs: […], …, bodyLine: n, body: (…) => {…}}`.
+ * The record's first line ends where the body's source begins, so bodyLine is `line + 1`.
+ */
+export function compileCell(cell: AnalyzedCell, options: CompileCellOptions = {}): string {
+  const imported = options.imported ?? new Set(cell.imports.flatMap((i) => i.specifiers.map((s) => s.local)));
+  const inputs = cell.references.filter((name) => !imported.has(name) && !NOT_INPUTS.has(name));
+  const outputs = cell.expression ? [] : cell.declarations;
+  const bodyLine = (options.line ?? 1) + 1;
+  const params = `${cell.async ? "async " : ""}(${inputs.join(", ")}) =>`;
+  const code = withoutImports(cell);
+  const body = cell.expression ? `${params} (\n${code}\n)` : `${params} {\n${code}\n${outputs.length ? `return {${outputs.join(", ")}};\n` : ""}}`;
+  const head = [
+    `id: ${JSON.stringify(cell.id)}`,
+    `inputs: ${JSON.stringify(inputs)}`,
+    `outputs: ${JSON.stringify(outputs)}`,
+    `expression: ${cell.expression}`,
+    `inline: ${cell.kind === "inline"}`,
+    `position: {line: ${cell.position.line}, column: ${cell.position.column}}`,
+    `bodyLine: ${bodyLine}`,
+  ];
+  return `{${head.join(", ")}, body: ${body}}`;
+}
+
+/** The module: imports, then `export default {path, cells}` with the cell records in document order. */
+export function compileNotebook(nb: AnalyzedNotebook): string {
+  const imports = hoistImports(nb.cells.flatMap((cell) => cell.imports));
+  const imported = new Set(nb.cells.flatMap((cell) => cell.imports.flatMap((i) => i.specifiers.map((s) => s.local))));
+  const lines = [...imports, `export default {path: ${JSON.stringify(nb.path)}, cells: [`];
+  nb.cells.forEach((cell, index) => {
+    const record = compileCell(cell, { imported, line: lines.length + 1 });
+    lines.push(...`${record}${index < nb.cells.length - 1 ? "," : ""}`.split("\n"));
+  });
+  lines.push("]};", "");
+  return lines.join("\n");
+}
+
+/** The cell's JavaScript with its import declarations blanked out (newlines kept, so lines stay put). */
+function withoutImports(cell: AnalyzedCell): string {
+  if (cell.expression || !cell.imports.length) return cell.js;
+  const program = parse(cell.js, { ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true });
+  let js = cell.js;
+  for (const statement of program.body) {
+    if (statement.type !== "ImportDeclaration") continue;
+    const blank = js.slice(statement.start, statement.end).replace(/[^\n]/g, " ");
+    js = js.slice(0, statement.start) + blank + js.slice(statement.end);
+  }
+  return js;
+}
+
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+
+/** One import statement per source (namespaces apart, as the syntax demands), each binding once. */
+export function hoistImports(imports: readonly CellImport[]): string[] {
+  const bySource = new Map<string, Map<string, string>>(); // source → "imported as local" → statement part
+  for (const { source, specifiers } of imports) {
+    const parts = bySource.get(source) ?? new Map<string, string>();
+    bySource.set(source, parts);
+    for (const { imported, local } of specifiers) {
+      const name = IDENTIFIER.test(imported) ? imported : JSON.stringify(imported);
+      parts.set(`${imported}\0${local}`, imported === "*" ? `* as ${local}` : name === local ? local : `${name} as ${local}`);
+    }
+  }
+  const lines: string[] = [];
+  for (const [source, parts] of bySource) {
+    const from = JSON.stringify(source);
+    const named = [...parts.values()].filter((part) => !part.startsWith("* as "));
+    const namespaces = [...parts.values()].filter((part) => part.startsWith("* as "));
+    for (const namespace of namespaces) lines.push(`import ${namespace} from ${from};`);
+    if (named.length) lines.push(`import {${named.join(", ")}} from ${from};`);
+    if (!parts.size) lines.push(`import ${from};`);
+  }
+  return lines;
+}
