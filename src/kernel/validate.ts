@@ -160,7 +160,8 @@ export interface KernelFunction<In, Out, Parsed = Required<In>> {
    * (object-level checks) are validated scenario by scenario instead.
    */
   sweep<const K extends NumberKeys<In>>(
-    base: Omit<In, K> & Partial<Pick<In, K>>,
+    // NoInfer: the swept fields are the keys of `values` alone; `base` is then checked against them.
+    base: NoInfer<Omit<In, K> & Partial<Pick<In, K>>>,
     values: { readonly [P in K]: SweepValues },
   ): Out[];
   /** The formula without validation, for inputs that have already passed the schema (defaults filled). */

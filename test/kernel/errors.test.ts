@@ -1,0 +1,104 @@
+// Errors are part of the interface: each message names the function, the field, the rule and the value.
+import { describe, expect, test } from "vitest";
+import { KernelInputError } from "../../src/kernel/validate.ts";
+import { operationalCarbon } from "../../src/kernel/carbon.ts";
+import { annualEnergy, clusterEnergy, trainingEnergy, trainingRun } from "../../src/kernel/energy.ts";
+import { combinedReduction, growthRate } from "../../src/kernel/growth.ts";
+import { decodeEnergy } from "../../src/kernel/inference.ts";
+import { refreshPayback, trainingFootprint } from "../../src/kernel/lifecycle.ts";
+import { cmosPower, rooflineEnergy } from "../../src/kernel/roofline.ts";
+
+const cluster = { devices: 64, watts: 400, hours: 336, pue: 1.12 };
+const footprint = { ...cluster, gridGPerKWh: 429, embodiedKgPerDevice: 150, lifetimeYears: 4 };
+const run = { params: 7e9, tokens: 1e12, devices: 64, peakFlopsPerSecond: 312e12, utilization: 0.4, watts: 400, pue: 1.12, gridGPerKWh: 429 };
+
+function messageOf(thunk: () => unknown): string {
+  try {
+    thunk();
+  } catch (error) {
+    expect(error).toBeInstanceOf(KernelInputError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a KernelInputError");
+}
+
+describe("exact error text", () => {
+  test("a negative value: the DESIGN.md example", () => {
+    expect(messageOf(() => operationalCarbon({ energyKWh: 100, gridGPerKWh: -5 }))).toBe("operationalCarbon: gridGPerKWh must be ≥ 0 (got -5)");
+  });
+
+  test("NaN", () => {
+    expect(messageOf(() => operationalCarbon({ energyKWh: NaN, gridGPerKWh: 429 }))).toBe("operationalCarbon: energyKWh must be a finite number (got NaN)");
+  });
+
+  test("±Infinity", () => {
+    expect(messageOf(() => clusterEnergy({ ...cluster, hours: Infinity }))).toBe("clusterEnergy: hours must be a finite number (got Infinity)");
+    expect(messageOf(() => clusterEnergy({ ...cluster, watts: -Infinity }))).toBe("clusterEnergy: watts must be a finite number (got -Infinity)");
+  });
+
+  test("negative and fractional counts", () => {
+    expect(messageOf(() => clusterEnergy({ ...cluster, devices: -3 }))).toBe("clusterEnergy: devices must be ≥ 0 (got -3)");
+    expect(messageOf(() => clusterEnergy({ ...cluster, devices: 2.5 }))).toBe("clusterEnergy: devices must be a whole number (got 2.5)");
+    expect(messageOf(() => trainingRun({ ...run, devices: 0 }))).toBe("trainingRun: devices must be ≥ 1 (got 0)");
+    expect(messageOf(() => decodeEnergy({ params: 7e9, bytesPerParam: 2, tokens: 1000, batch: 0, pJPerFlop: 10, pJPerByte: 160, peakFlopsPerSecond: 1e15, memoryBandwidthBytesPerSecond: 3e12, staticWatts: 100 }))).toBe(
+      "decodeEnergy: batch must be ≥ 1 (got 0)",
+    );
+  });
+
+  test("PUE below 1", () => {
+    expect(messageOf(() => trainingFootprint({ ...footprint, pue: 0.9 }))).toBe("trainingFootprint: pue must be ≥ 1 (got 0.9)");
+  });
+
+  test("support factor below 1", () => {
+    expect(messageOf(() => clusterEnergy({ ...cluster, supportFactor: 0.8 }))).toBe("clusterEnergy: supportFactor must be ≥ 1 (got 0.8)");
+  });
+
+  test("fractions above 1 (and a utilization of 0, which would mean a run that never ends)", () => {
+    expect(messageOf(() => trainingRun({ ...run, utilization: 1.2 }))).toBe("trainingRun: utilization must be ≤ 1 (got 1.2)");
+    expect(messageOf(() => trainingRun({ ...run, utilization: 0 }))).toBe("trainingRun: utilization must be > 0 (got 0)");
+    expect(messageOf(() => annualEnergy({ megawatts: 100, capacityFactor: 1.5 }))).toBe("annualEnergy: capacityFactor must be ≤ 1 (got 1.5)");
+    expect(messageOf(() => cmosPower({ activity: 1.01, capacitanceFarads: 1e-9, volts: 1, frequencyHz: 1e9 }))).toBe("cmosPower: activity must be ≤ 1 (got 1.01)");
+  });
+
+  test("divisors that must be positive", () => {
+    expect(messageOf(() => trainingEnergy({ flops: 1e20, flopsPerJoule: 0, pue: 1.1 }))).toBe("trainingEnergy: flopsPerJoule must be > 0 (got 0)");
+    expect(messageOf(() => trainingFootprint({ ...footprint, lifetimeYears: -0 }))).toBe("trainingFootprint: lifetimeYears must be > 0 (got 0)");
+    expect(messageOf(() => rooflineEnergy({ flops: 1, bytes: 0, pJPerFlop: 10, pJPerByte: 160 }))).toBe("rooflineEnergy: bytes must be > 0 (got 0)");
+  });
+
+  test("ratios that must exceed 1", () => {
+    expect(messageOf(() => refreshPayback({ embodiedKgPerNewDevice: 164, annualOperationalKgPerDevice: 4000, perfPerWattGain: 1 }))).toBe(
+      "refreshPayback: perfPerWattGain must be > 1 (got 1)",
+    );
+    expect(messageOf(() => growthRate({ totalGrowth: 0.5, years: 7 }))).toBe("growthRate: totalGrowth must be > 1 (got 0.5)");
+  });
+
+  test("unknown fields", () => {
+    expect(messageOf(() => clusterEnergy({ ...cluster, gpus: 8 } as never))).toBe('clusterEnergy: unknown field "gpus"');
+    expect(messageOf(() => clusterEnergy({ ...cluster, gpus: 8, tdp: 700 } as never))).toBe('clusterEnergy: unknown fields "gpus", "tdp"');
+  });
+
+  test("missing fields", () => {
+    const { lifetimeYears: _, ...withoutLifetime } = footprint;
+    expect(messageOf(() => trainingFootprint(withoutLifetime as never))).toBe("trainingFootprint: lifetimeYears is required");
+  });
+
+  test("wrong types", () => {
+    expect(messageOf(() => operationalCarbon({ energyKWh: "100", gridGPerKWh: 429 } as never))).toBe('operationalCarbon: energyKWh must be a finite number (got "100")');
+    expect(messageOf(() => clusterEnergy(5 as never))).toBe("clusterEnergy: expects one object of named inputs (got 5)");
+    expect(messageOf(() => clusterEnergy(null as never))).toBe("clusterEnergy: expects one object of named inputs (got null)");
+    expect(messageOf(() => combinedReduction({ factors: 3 } as never))).toBe("combinedReduction: factors must be an array (got 3)");
+  });
+
+  test("array items are named by their position", () => {
+    expect(messageOf(() => combinedReduction({ factors: [2, -2] }))).toBe("combinedReduction: factors.1 must be > 0 (got -2)");
+  });
+
+  test("the error carries its parts for programs", () => {
+    try {
+      operationalCarbon({ energyKWh: 100, gridGPerKWh: -5 });
+    } catch (error) {
+      expect(error).toMatchObject({ name: "KernelInputError", fn: "operationalCarbon", field: "gridGPerKWh", rule: "must be ≥ 0", received: -5 });
+    }
+  });
+});
