@@ -90,10 +90,11 @@ type Prepared = { js: string; root: Program | Expression } | { reason: string; p
 function prepare(cell: ParsedCell, at: CellLocator): Prepared {
   let js = cell.source;
   if (cell.lang === "ts") {
-    const expression = stripExpressionTypes(cell.source);
-    const tsExpression = expression === undefined ? undefined : parseWholeExpression(expression, cell.kind === "inline");
-    if (expression !== undefined && tsExpression) return { js: expression, root: tsExpression };
+    // Parenthesized, a named function or class would pass for an expression: the program form decides.
     const stripped = stripTypes(cell.source);
+    const expression = stripExpressionTypes(cell.source);
+    const root = expression === undefined ? undefined : parseWholeExpression(expression, true);
+    if (expression !== undefined && root && !("js" in stripped && declaresAnything(stripped.js))) return { js: expression, root };
     if ("failure" in stripped) {
       const { reason, line, column } = stripped.failure;
       return { reason: `TypeScript: ${reason}`, position: at.relative(line, column), hint: "fix the syntax; the cell's types are stripped, not checked" };
@@ -113,10 +114,19 @@ function prepare(cell: ParsedCell, at: CellLocator): Prepared {
   }
 }
 
+function declaresAnything(js: string): boolean {
+  try {
+    return parse(js, PARSE_OPTIONS).body.some((s) => s.type.endsWith("Declaration"));
+  } catch {
+    return false;
+  }
+}
+
 function parseWholeExpression(js: string, inline: boolean): Expression | undefined {
   let node: Expression;
   try {
-    node = parseExpressionAt(js, 0, PARSE_OPTIONS);
+    // preserveParens: otherwise `(x)` ends before its closing parenthesis and would not look whole.
+    node = parseExpressionAt(js, 0, { ...PARSE_OPTIONS, preserveParens: true });
   } catch {
     return undefined;
   }

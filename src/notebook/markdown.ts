@@ -44,7 +44,8 @@ export interface Annotations {
   wbSkip?: boolean; // paragraph: consumed as a table caption
 }
 
-const JS_OPTIONS = { ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true } as const;
+// preserveParens: otherwise `${(x)}` would end before its closing parenthesis.
+const JS_OPTIONS = { ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true, preserveParens: true } as const;
 
 /** Whitespace and comments between an inline expression and its closing brace. */
 const TRIVIA = /(?:\s|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/y;

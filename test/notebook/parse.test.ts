@@ -67,11 +67,11 @@ describe("cells", () => {
 
 describe("inline expressions", () => {
   it("finds the closing brace with a JavaScript parser: nested braces, strings, template literals", () => {
-    const nb = parseNotebook('A ${ {a: {b: 1}}.a.b } B ${"}"} C ${`x ${"y"} }`} D', "t.md");
-    expect(nb.cells.map((c) => c.source)).toEqual([" {a: {b: 1}}.a.b ", '"}"', '`x ${"y"} }`']);
+    const nb = parseNotebook('A ${ {a: {b: 1}}.a.b } B ${"}"} C ${`x ${"y"} }`} D ${(1 + 2) /* } */}', "t.md");
+    expect(nb.cells.map((c) => c.source)).toEqual([" {a: {b: 1}}.a.b ", '"}"', '`x ${"y"} }`', "(1 + 2) /* } */"]);
     expect(nb.cells.every((c) => c.kind === "inline" && c.lang === "js")).toBe(true);
-    const [a, b, c] = nb.cells.map((c) => c.id);
-    expect(nb.html).toBe(`<p>A <!--wb:inline:${a}--> B <!--wb:inline:${b}--> C <!--wb:inline:${c}--> D</p>\n`);
+    const [a, b, c, d] = nb.cells.map((c) => c.id);
+    expect(nb.html).toBe(`<p>A <!--wb:inline:${a}--> B <!--wb:inline:${b}--> C <!--wb:inline:${c}--> D <!--wb:inline:${d}--></p>\n`);
   });
 
   it("leaves code spans, code blocks and escaped dollars alone", () => {
