@@ -47,7 +47,7 @@ export const accelerators = {
  * of the accelerators' own draw, before facility overhead (PUE). Every energy example names the one it uses.
  */
 export const supportFactors = {
-  dgxH100Rack: sourced(30.8 / 22.4, "W IT per W accelerator", "Sustainable AI chapter, Table 6", 2026,
+  dgxH100Rack: sourced(1.375, "W IT per W accelerator", "Sustainable AI chapter, Table 6", 2026,
     "derived: a four-node DGX H100 rack draws 30.8 kW of IT power (GPUs 22.4 + host CPUs and DRAM 3.2 + NVSwitch 1.6 + InfiniBand 0.8 + conversion losses 2.8) for 22.4 kW of GPU TDP, a factor of 1.375"),
   acceleratorOnly: sourced(1, "W IT per W accelerator", "Sustainable AI chapter", 2026,
     "no support load: accelerator power stands in for IT power, as in Systems Perspective 1.1 and Napkin Math 1.7"),
