@@ -3,15 +3,15 @@
 // replaces the output folder, in one rename. A failed build lists every error and leaves the previous
 // site exactly as it was.
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { LocatedError, LocatedErrors, excerptAt } from "../notebook/errors.ts";
-import { processNotebook } from "../notebook/index.ts";
+import { LocatedError, excerptAt } from "../notebook/errors.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { copySiteAssets, STYLESHEETS } from "./assets.ts";
 import { ASSETS_DIR, BundleError, bundleSite } from "./bundle.ts";
-import { DEFAULT_LIMITS, EvaluationPool, type Evaluation, type EvaluationLimits } from "./evaluate.ts";
+import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluate.ts";
+import { bundleErrors, compileNotebookFile, evaluationErrors, pageOutputPath, sortErrors, toRootOf, type Compiled } from "./phases.ts";
 import { renderIndex } from "./index-page.ts";
 import { renderPage, type PageLink } from "./render.ts";
 
@@ -71,73 +71,6 @@ export async function findNotebooks(root: string): Promise<string[]> {
   return found.sort();
 }
 
-interface Compiled {
-  readonly source: string; // relative to root
-  readonly file: string; // as shown to the author (relative to the project root)
-  readonly text: string;
-  readonly notebook: AnalyzedNotebook;
-  readonly module: string;
-}
-
-function asLocatedErrors(error: unknown, file: string): LocatedError[] {
-  if (error instanceof LocatedErrors) return [...error.errors];
-  if (error instanceof LocatedError) return [error];
-  // Anything else escaping the pipeline is our bug; still say where it happened.
-  const message = error instanceof Error ? error.message : String(error);
-  return [new LocatedError(`internal error while compiling: ${message}`, { file, position: { line: 1, column: 1 }, hint: "this is a wattbook bug; please report it with the notebook" })];
-}
-
-/** Turns an evaluation's failures into located errors with excerpts of the notebook. */
-function evaluationErrors(compiled: Compiled, evaluation: Evaluation, limits: EvaluationLimits): LocatedError[] {
-  const cellsById = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
-  const at = (cellId: string | undefined, reason: string, hint?: string) => {
-    const cell = cellId ? cellsById.get(cellId) : undefined;
-    const position = cell?.position ?? { line: 1, column: 1 };
-    return new LocatedError(reason, { file: compiled.file, position, cellId, excerpt: excerptAt(compiled.text, position, 0, 2), hint });
-  };
-  if (evaluation.type === "killed") {
-    const hint =
-      evaluation.reason === "memory"
-        ? "the cell allocates without bound; raise --memory-mb if it really needs more"
-        : evaluation.reason === "timeout"
-          ? "look for a loop that never ends; raise --timeout-ms if the cell is only slow"
-          : undefined;
-    const where = evaluation.lastRunningCell ? "" : " (no cell had started)";
-    return [at(evaluation.lastRunningCell, `${evaluation.message}${where}`, hint)];
-  }
-  const errors = evaluation.failures.filter((failure) => failure.own).map((failure) => at(failure.cellId, failure.message));
-  // Of the pending cells, report those that wait on nothing else pending: the ones actually stuck.
-  const pending = new Set(evaluation.pending.map((p) => p.cellId));
-  const declaredBy = new Map<string, string>();
-  for (const cell of compiled.notebook.cells) for (const name of cell.declarations) declaredBy.set(name, cell.id);
-  for (const { cellId } of evaluation.pending) {
-    const cell = cellsById.get(cellId);
-    const waitsOnPending = cell?.references.some((name) => {
-      const upstream = declaredBy.get(name);
-      return upstream !== undefined && upstream !== cellId && pending.has(upstream);
-    });
-    if (waitsOnPending) continue;
-    const dependents = pending.size - 1;
-    errors.push(
-      at(
-        cellId,
-        `never settled within ${limits.timeoutMs} ms${dependents > 0 ? ` (${dependents} other cell${dependents === 1 ? "" : "s"} waiting)` : ""}`,
-        "a promise that never resolves, or a generator that never yields; raise --timeout-ms if the cell is only slow",
-      ),
-    );
-  }
-  return errors;
-}
-
-function pageOutputPath(source: string): string {
-  return source.replace(/\.md$/i, ".html");
-}
-
-function toRootOf(output: string): string {
-  const depth = output.split("/").length - 1;
-  return "../".repeat(depth);
-}
-
 function relativeHref(from: string, to: string): string {
   return toRootOf(from) + to;
 }
@@ -160,15 +93,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Compile every notebook, keeping all errors.
   const compiled: Compiled[] = [];
   for (const source of sources) {
-    const file = path.join(displayRoot, source).split(path.sep).join("/");
-    const text = await readFile(path.join(options.root, source), "utf8");
-    try {
-      const { notebook, module } = processNotebook(text, file);
-      compiled.push({ source, file, text, notebook, module });
-    } catch (error) {
-      errors.push(...asLocatedErrors(error, file));
-      options.progress?.({ file, ok: false, cells: 0, elapsedMs: 0 });
-    }
+    const result = await compileNotebookFile(options.projectRoot, options.root, source);
+    if (result.compiled) compiled.push(result.compiled);
+    else options.progress?.({ file: path.join(displayRoot, source).split(path.sep).join("/"), ok: false, cells: 0, elapsedMs: 0 });
+    errors.push(...result.errors);
   }
 
   const tempOut = `${options.out}.tmp-${process.pid}-${Date.now().toString(36)}`;
@@ -271,20 +199,4 @@ async function swapInto(temp: string, out: string): Promise<void> {
   if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
-function bundleErrors(error: BundleError, compiled: readonly Compiled[]): LocatedError[] {
-  return error.messages.map((message) => {
-    // Messages from a notebook module point into the compiled module; name the notebook and, when the
-    // text mentions an import, the import's line in the .md.
-    const source = message.location?.file.replace(/^wattbook:wattbook-notebook:/, "");
-    const c = compiled.find((x) => x.source === source);
-    const specifier = /"([^"]+)"/.exec(message.text)?.[1];
-    const importPosition = c && specifier ? c.notebook.cells.flatMap((cell) => cell.imports).find((i) => i.source === specifier)?.position : undefined;
-    const position = importPosition ?? { line: 1, column: 1 };
-    const file = c?.file ?? message.location?.file ?? "(bundle)";
-    return new LocatedError(message.text, { file, position, excerpt: c ? excerptAt(c.text, position, 0, 0) : undefined, hint: specifier ? `is "${specifier}" installed? Cells can import "wattbook/kernel" and packages in node_modules` : undefined });
-  });
-}
 
-function sortErrors(errors: LocatedError[]): LocatedError[] {
-  return [...errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-}

@@ -60,8 +60,10 @@ hydrate(notebook);
 }
 
 export interface BundleOptions {
-  /** Absolute path of the site's output directory; assets go to `<outDir>/_wattbook`. */
+  /** Absolute path of the site's output directory; scripts go to `<outDir>/<assetsDir>`. */
   readonly outDir: string;
+  /** Folder for scripts inside the site (default `_wattbook`); the preview uses one per rebuild. */
+  readonly assetsDir?: string;
   /** Where bare imports in cells resolve from (the project root, holding node_modules). */
   readonly projectRoot: string;
   readonly minify?: boolean;
@@ -76,7 +78,7 @@ export async function bundleSite(inputs: readonly BundleInput[], options: Bundle
   try {
     const result = await build({
       entryPoints,
-      outdir: path.join(options.outDir, ASSETS_DIR),
+      outdir: path.join(options.outDir, options.assetsDir ?? ASSETS_DIR),
       bundle: true,
       splitting: true,
       format: "esm",

@@ -1,0 +1,204 @@
+// wattbook's command line: build, preview, check. Exit code 0 on success, 1 on any error; errors go to
+// stderr as `file:line:col: message` with an excerpt, progress lines go to stderr, nothing else.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import path from "node:path";
+import { readFileSync } from "node:fs";
+import { style } from "./cli-style.ts";
+import type { LocatedError } from "./notebook/errors.ts";
+import { buildSite, type ProgressEvent } from "./publish/build.ts";
+import { DEFAULT_LIMITS, type EvaluationLimits } from "./publish/evaluate.ts";
+import { PACKAGE_ROOT } from "./publish/package-root.ts";
+
+const VERSION = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")).version as string;
+
+const LIMIT_OPTIONS = {
+  "timeout-ms": { type: "string" },
+  "memory-mb": { type: "string" },
+  "max-output-mb": { type: "string" },
+} as const;
+
+const COMMON = {
+  root: { type: "string", default: "notebooks" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: ParseArgsConfig["options"];
+  readonly run: (values: Record<string, string | boolean | undefined>) => Promise<number>;
+}
+
+const LIMITS_HELP = `  --timeout-ms N     time for one notebook's cells to settle (default ${DEFAULT_LIMITS.timeoutMs})
+  --memory-mb N      heap limit of each evaluation worker (default ${DEFAULT_LIMITS.memoryMb})
+  --max-output-mb N  largest output of one cell (default ${DEFAULT_LIMITS.maxOutputBytes / 1e6})`;
+
+const COMMANDS: Record<string, Command> = {
+  build: {
+    summary: "evaluate every notebook and write the static site",
+    usage: `Usage: wattbook build [--root notebooks] [--out build] [--static static]
+
+Evaluates every notebook under --root, writes the site into --out, and replaces --out only when
+every notebook built without error; otherwise lists every error and leaves --out as it was.
+
+Options:
+  --root DIR         folder of .md notebooks (default notebooks)
+  --out DIR          output folder (default build)
+  --static DIR       folder copied into the site (default static)
+${LIMITS_HELP}
+  -h, --help         show this help`,
+    options: { ...COMMON, ...LIMIT_OPTIONS, out: { type: "string", default: "build" }, static: { type: "string", default: "static" } },
+    run: (values) => build(values, true),
+  },
+  check: {
+    summary: "evaluate every notebook and report errors, writing nothing",
+    usage: `Usage: wattbook check [--root notebooks]
+
+Compiles and evaluates every notebook like build does, reports every error, and writes nothing.
+
+Options:
+  --root DIR         folder of .md notebooks (default notebooks)
+${LIMITS_HELP}
+  -h, --help         show this help`,
+    options: { ...COMMON, ...LIMIT_OPTIONS },
+    run: (values) => build(values, false),
+  },
+  preview: {
+    summary: "serve the site, rebuilding and reloading pages as notebooks change",
+    usage: `Usage: wattbook preview [--port 3000] [--host 127.0.0.1] [--root notebooks]
+
+Builds the site, serves it, watches notebooks/, src/ and static/, rebuilds the notebook you save and
+reloads its open pages. A broken notebook shows its errors over the page; the server keeps running.
+
+Options:
+  --port N           port to listen on (default 3000; 0 picks a free one)
+  --host HOST        interface to bind (default 127.0.0.1, this machine only)
+  --root DIR         folder of .md notebooks (default notebooks)
+  --static DIR       folder copied into the site (default static)
+${LIMITS_HELP}
+  -h, --help         show this help`,
+    options: { ...COMMON, ...LIMIT_OPTIONS, port: { type: "string", default: "3000" }, host: { type: "string", default: "127.0.0.1" }, static: { type: "string", default: "static" } },
+    run: async (values) => {
+      const { startPreview } = await import("./preview/server.ts");
+      const port = positiveInteger(values.port, "--port", true);
+      const server = await startPreview({
+        projectRoot: process.cwd(),
+        root: path.resolve(String(values.root)),
+        staticDir: path.resolve(String(values.static)),
+        host: String(values.host),
+        port,
+        limits: limitsFrom(values),
+        log: (line) => console.error(line),
+      });
+      console.error(`${style.green("●")} preview at ${style.bold(server.url)}  ${style.dim("(Ctrl-C to stop)")}`);
+      await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));
+      await server.close();
+      return 0;
+    },
+  },
+};
+
+const MAIN_HELP = `wattbook ${VERSION}: reactive Markdown workbooks for the energy, carbon and water of ML systems
+
+Usage: wattbook <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(9)} ${command.summary}`)
+  .join("\n")}
+
+Run \`wattbook <command> --help\` for a command's options. NO_COLOR turns colour off.`;
+
+class UsageError extends Error {}
+
+function positiveInteger(value: unknown, flag: string, allowZero = false): number {
+  const text = String(value);
+  const number = Number(text);
+  if (!/^\d+$/.test(text) || (!allowZero && number === 0)) throw new UsageError(`${flag} expects a whole number${allowZero ? "" : " above 0"} (got "${text}")`);
+  return number;
+}
+
+function limitsFrom(values: Record<string, string | boolean | undefined>): EvaluationLimits {
+  return {
+    timeoutMs: values["timeout-ms"] === undefined ? DEFAULT_LIMITS.timeoutMs : positiveInteger(values["timeout-ms"], "--timeout-ms"),
+    memoryMb: values["memory-mb"] === undefined ? DEFAULT_LIMITS.memoryMb : positiveInteger(values["memory-mb"], "--memory-mb"),
+    maxOutputBytes: values["max-output-mb"] === undefined ? DEFAULT_LIMITS.maxOutputBytes : positiveInteger(values["max-output-mb"], "--max-output-mb") * 1e6,
+  };
+}
+
+export function formatError(error: LocatedError): string {
+  const lines = [`${style.bold(`${error.file}:${error.line}:${error.column}`)}: ${style.red(error.reason)}`];
+  if (error.excerpt) lines.push(style.dim(error.excerpt.replace(/^/gm, "  ")));
+  if (error.hint) lines.push(`  ${style.cyan("hint:")} ${error.hint}`);
+  return lines.join("\n");
+}
+
+function progressLine(event: ProgressEvent): string {
+  const mark = event.ok ? style.green("✓") : style.red("✗");
+  const detail = event.cells ? style.dim(`${event.cells} cell${event.cells === 1 ? "" : "s"}, ${Math.round(event.elapsedMs)} ms`) : style.dim("did not compile");
+  return `${mark} ${event.file}  ${detail}`;
+}
+
+async function build(values: Record<string, string | boolean | undefined>, write: boolean): Promise<number> {
+  const projectRoot = process.cwd();
+  const out = write ? path.resolve(String(values.out)) : path.join(projectRoot, ".wattbook-cache", `check-${process.pid}`);
+  const result = await buildSite({
+    projectRoot,
+    root: path.resolve(String(values.root)),
+    out: write ? out : `${out}`,
+    staticDir: write ? path.resolve(String(values.static)) : undefined,
+    limits: limitsFrom(values),
+    progress: (event) => console.error(progressLine(event)),
+  });
+  if (!write && result.ok) {
+    const { rm } = await import("node:fs/promises");
+    await rm(out, { recursive: true, force: true });
+  }
+  const seconds = (result.elapsedMs / 1000).toFixed(2);
+  if (!result.ok) {
+    console.error("");
+    for (const error of result.errors) console.error(`${formatError(error)}\n`);
+    const files = new Set(result.errors.map((e) => e.file)).size;
+    const kept = write ? `; ${path.relative(projectRoot, out) || out}/ was left as it was` : "";
+    console.error(style.red(`${result.errors.length} error${result.errors.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${kept}.`));
+    return 1;
+  }
+  const where = write ? ` into ${path.relative(projectRoot, out) || out}/` : "";
+  console.error(`${style.green("Built")} ${result.pages.length} notebook${result.pages.length === 1 ? "" : "s"}${where} in ${seconds} s.`);
+  return 0;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    const topic = name === "help" ? rest[0] : undefined;
+    console.log(topic && COMMANDS[topic] ? COMMANDS[topic].usage : MAIN_HELP);
+    return 0;
+  }
+  if (name === "--version" || name === "-v") {
+    console.log(VERSION);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(", ")}`);
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: false }) as { values: Record<string, string | boolean | undefined> });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, "")}\nRun \`wattbook ${name} --help\` for its options.`);
+  }
+  if (values.help) {
+    console.log(command.usage);
+    return 0;
+  }
+  return command.run(values);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    if (error instanceof UsageError) console.error(`wattbook: ${error.message}`);
+    else console.error(`wattbook: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,239 @@
+// `wattbook preview`: serves the site from memory and a cache folder, watches the notebooks, the
+// static files and wattbook's own src/, rebuilds only the notebook that changed and tells its open
+// pages to reload (server-sent events). Unlike `build`, a broken notebook does not stop anything: its
+// page shows the errors in an overlay, and the next good save recovers.
+import { watch, type FSWatcher } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server, type ServerResponse } from "node:http";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { build as esbuild } from "esbuild";
+import type { LocatedError } from "../notebook/errors.ts";
+import { copySiteAssets, STYLESHEETS } from "../publish/assets.ts";
+import { ASSETS_DIR, BundleError, bundleSite } from "../publish/bundle.ts";
+import { findNotebooks } from "../publish/build.ts";
+import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "../publish/evaluate.ts";
+import { renderIndex } from "../publish/index-page.ts";
+import { bundleErrors, compileNotebookFile, evaluationErrors, pageOutputPath, toRootOf, type Compiled } from "../publish/phases.ts";
+import { PACKAGE_ROOT } from "../publish/package-root.ts";
+import { escapeHtml, renderPage } from "../publish/render.ts";
+import { resolveSitePath } from "./paths.ts";
+import { serveFile } from "./static.ts";
+
+export interface PreviewOptions {
+  readonly projectRoot: string;
+  readonly root: string;
+  readonly staticDir?: string;
+  readonly host?: string;
+  readonly port?: number;
+  readonly limits?: EvaluationLimits;
+  readonly log?: (line: string) => void;
+}
+
+export interface PreviewServer {
+  readonly url: string;
+  /** Rebuilds one notebook now (the watcher calls this); resolves when its pages were told to reload. */
+  refresh(source: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface PageState {
+  readonly source: string;
+  title: string;
+  description: string;
+  order: number;
+  /** The last rendered HTML; kept when a later save breaks the notebook. */
+  html: string | undefined;
+  errors: LocatedError[];
+}
+
+const CLIENT_SCRIPT = `${ASSETS_DIR}/preview.js`;
+const EVENTS_PATH = `/${ASSETS_DIR}/events`;
+
+function overlay(errors: readonly LocatedError[]): string {
+  if (!errors.length) return "";
+  const items = errors.map((e) => `<pre>${escapeHtml(e.format())}</pre>`).join("");
+  return `<div class="wb-overlay" role="alert"><h2>${errors.length} error${errors.length === 1 ? "" : "s"} — the page shows the last good build</h2>${items}</div>`;
+}
+
+export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
+  const log = options.log ?? (() => {});
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const siteDir = path.join(options.projectRoot, ".wattbook-cache", `preview-${process.pid}`);
+  await rm(siteDir, { recursive: true, force: true });
+  await mkdir(path.join(siteDir, ASSETS_DIR), { recursive: true });
+  await writeFile(path.join(siteDir, ASSETS_DIR, "package.json"), '{"type":"module"}\n');
+  await copySiteAssets(siteDir, options.staticDir);
+  await esbuild({
+    entryPoints: [path.join(PACKAGE_ROOT, "src/preview/client.ts")],
+    outfile: path.join(siteDir, CLIENT_SCRIPT),
+    bundle: true,
+    format: "esm",
+    minify: true,
+    logLevel: "silent",
+  });
+
+  const pool = new EvaluationPool(limits);
+  const pages = new Map<string, PageState>(); // by output path
+  const clients = new Set<ServerResponse>();
+  let generation = 0;
+
+  const broadcast = (pagesToReload: readonly string[]) => {
+    const data = `data: ${JSON.stringify({ type: "reload", pages: pagesToReload })}\n\n`;
+    for (const client of clients) client.write(data);
+  };
+
+  const sequence = () => [...pages.values()].filter((p) => p.source !== "index.md").sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+
+  async function renderCompiled(compiled: Compiled): Promise<{ html: string; errors: LocatedError[] }> {
+    const assetsDir = `${ASSETS_DIR}/v${++generation}`;
+    let bundle;
+    try {
+      bundle = await bundleSite([{ path: compiled.source, module: compiled.module }], { outDir: siteDir, projectRoot: options.projectRoot, assetsDir, minify: false });
+    } catch (error) {
+      if (error instanceof BundleError) return { html: "", errors: bundleErrors(error, [compiled]) };
+      throw error;
+    }
+    const entry = bundle.pages.get(compiled.source)!;
+    const evaluation = await pool.evaluate(pathToFileURL(path.join(siteDir, entry.notebook)).href);
+    const errors = evaluationErrors(compiled, evaluation, limits);
+    const outputs = evaluation.type === "result" ? evaluation.outputs : {};
+    const output = pageOutputPath(compiled.source);
+    const order = sequence();
+    const at = order.findIndex((p) => p.source === compiled.source);
+    const link = (p: PageState | undefined) => (p ? { href: toRootOf(output) + pageOutputPath(p.source), title: p.title } : undefined);
+    const html = renderPage(compiled.notebook, outputs, {
+      siteTitle: "wattbook",
+      toRoot: toRootOf(output),
+      stylesheets: STYLESHEETS,
+      script: compiled.notebook.cells.length ? entry.page : undefined,
+      preload: [],
+      prev: at > 0 ? link(order[at - 1]) : undefined,
+      next: at >= 0 ? link(order[at + 1]) : undefined,
+      appendix: output === "index.html" ? renderIndex(order.map((p) => ({ output: pageOutputPath(p.source), title: p.title, description: p.description })), "") : undefined,
+    });
+    return { html, errors };
+  }
+
+  async function refresh(source: string): Promise<void> {
+    const started = performance.now();
+    const output = pageOutputPath(source);
+    if (!existsSync(path.join(options.root, source))) {
+      pages.delete(output);
+      broadcast(["*"]);
+      log(`- ${source} removed`);
+      return;
+    }
+    const state = pages.get(output) ?? { source, title: source, description: "", order: Number.POSITIVE_INFINITY, html: undefined, errors: [] };
+    pages.set(output, state);
+    const { compiled, errors } = await compileNotebookFile(options.projectRoot, options.root, source);
+    if (compiled) {
+      const fm = compiled.notebook.frontMatter;
+      state.title = compiled.notebook.title;
+      state.description = typeof fm.description === "string" ? fm.description : "";
+      state.order = typeof fm.order === "number" ? fm.order : Number.POSITIVE_INFINITY;
+      const rendered = await renderCompiled(compiled);
+      if (rendered.html) state.html = rendered.html;
+      state.errors = rendered.errors;
+    } else state.errors = errors;
+    broadcast([output]);
+    const mark = state.errors.length ? `✗ ${state.errors.length} error${state.errors.length === 1 ? "" : "s"}` : "✓";
+    log(`${mark} ${source}  ${Math.round(performance.now() - started)} ms`);
+  }
+
+  for (const source of existsSync(options.root) ? await findNotebooks(options.root) : []) await refresh(source);
+
+  const pageHtml = (output: string): string | undefined => {
+    const state = pages.get(output);
+    if (output === "index.html" && !state) {
+      const list = renderIndex(sequence().map((p) => ({ output: pageOutputPath(p.source), title: p.title, description: p.description })), "");
+      return withClient(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wattbook</title>${STYLESHEETS.map((s) => `<link rel="stylesheet" href="${s}">`).join("")}</head><body><main class="wb-main"><h1>wattbook</h1>${list}</main></body></html>`, "");
+    }
+    if (!state) return undefined;
+    const body = state.html ?? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(state.source)}</title>${STYLESHEETS.map((s) => `<link rel="stylesheet" href="${toRootOf(output)}${s}">`).join("")}</head><body><main class="wb-main"><h1>${escapeHtml(state.source)}</h1></main></body></html>`;
+    return withClient(body.replace("</main>", `${overlay(state.errors)}</main>`), toRootOf(output));
+  };
+
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    if (url.pathname === EVENTS_PATH) {
+      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+      response.write(": connected\n\n");
+      clients.add(response);
+      request.on("close", () => clients.delete(response));
+      return;
+    }
+    const resolved = resolveSitePath(request.url ?? "/");
+    if (!resolved.ok) {
+      response.writeHead(resolved.status, { "content-type": "text/plain; charset=utf-8" });
+      response.end(resolved.reason);
+      return;
+    }
+    const page = resolved.path.endsWith(".html") ? pageHtml(resolved.path) : undefined;
+    if (page !== undefined) {
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      response.end(page);
+      return;
+    }
+    serveFile(siteDir, resolved.path, response);
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  const host = options.host ?? "127.0.0.1";
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}/`;
+
+  const watchers = watchSources(options, {
+    notebook: (source) => void refresh(source).catch((error) => log(`preview: ${String(error?.stack ?? error)}`)),
+    everything: async () => {
+      await copySiteAssets(siteDir, options.staticDir);
+      for (const state of [...pages.values()]) await refresh(state.source);
+      broadcast(["*"]);
+    },
+  });
+
+  return {
+    url,
+    refresh,
+    async close() {
+      for (const watcher of watchers) watcher.close();
+      for (const client of clients) client.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.close();
+      await rm(siteDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function withClient(html: string, toRoot: string): string {
+  return html.replace("</head>", `<script type="module" src="${toRoot}${CLIENT_SCRIPT}"></script>\n</head>`);
+}
+
+interface WatchHandlers {
+  notebook(source: string): void;
+  everything(): void | Promise<void>;
+}
+
+/** Watches with a short debounce per file: editors often write a file in several steps. */
+function watchSources(options: PreviewOptions, handlers: WatchHandlers): FSWatcher[] {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const debounce = (key: string, action: () => void) => {
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => (timers.delete(key), action()), 15));
+  };
+  const watchers: FSWatcher[] = [];
+  const tryWatch = (dir: string | undefined, onChange: (file: string) => void) => {
+    if (!dir || !existsSync(dir)) return;
+    watchers.push(watch(dir, { recursive: true }, (_event, file) => file && onChange(String(file).split(path.sep).join("/"))));
+  };
+  tryWatch(options.root, (file) => file.endsWith(".md") && debounce(file, () => handlers.notebook(file)));
+  tryWatch(options.staticDir, () => debounce("*", () => void handlers.everything()));
+  tryWatch(path.join(PACKAGE_ROOT, "src"), (file) => /^(runtime|kernel)\//.test(file) && debounce("*", () => void handlers.everything()));
+  return watchers;
+}

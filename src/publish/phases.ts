@@ -1,0 +1,113 @@
+// The build's phases as functions the strict build and the lenient preview both use: compile one
+// notebook file, explain an evaluation's failures as located errors, and name a page's output.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { LocatedError, LocatedErrors, excerptAt } from "../notebook/errors.ts";
+import { processNotebook } from "../notebook/index.ts";
+import type { AnalyzedNotebook } from "../notebook/types.ts";
+import type { BundleError } from "./bundle.ts";
+import type { Evaluation, EvaluationLimits } from "./evaluate.ts";
+
+export interface Compiled {
+  readonly source: string; // relative to root
+  readonly file: string; // as shown to the author (relative to the project root)
+  readonly text: string;
+  readonly notebook: AnalyzedNotebook;
+  readonly module: string;
+}
+
+export function asLocatedErrors(error: unknown, file: string): LocatedError[] {
+  if (error instanceof LocatedErrors) return [...error.errors];
+  if (error instanceof LocatedError) return [error];
+  // Anything else escaping the pipeline is our bug; still say where it happened.
+  const message = error instanceof Error ? error.message : String(error);
+  return [new LocatedError(`internal error while compiling: ${message}`, { file, position: { line: 1, column: 1 }, hint: "this is a wattbook bug; please report it with the notebook" })];
+}
+
+/** Turns an evaluation's failures into located errors with excerpts of the notebook. */
+export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, limits: EvaluationLimits): LocatedError[] {
+  const cellsById = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
+  const at = (cellId: string | undefined, reason: string, hint?: string) => {
+    const cell = cellId ? cellsById.get(cellId) : undefined;
+    const position = cell?.position ?? { line: 1, column: 1 };
+    return new LocatedError(reason, { file: compiled.file, position, cellId, excerpt: excerptAt(compiled.text, position, 0, 2), hint });
+  };
+  if (evaluation.type === "killed") {
+    const hint =
+      evaluation.reason === "memory"
+        ? "the cell allocates without bound; raise --memory-mb if it really needs more"
+        : evaluation.reason === "timeout"
+          ? "look for a loop that never ends; raise --timeout-ms if the cell is only slow"
+          : undefined;
+    const where = evaluation.lastRunningCell ? "" : " (no cell had started)";
+    return [at(evaluation.lastRunningCell, `${evaluation.message}${where}`, hint)];
+  }
+  const errors = evaluation.failures.filter((failure) => failure.own).map((failure) => at(failure.cellId, failure.message));
+  // Of the pending cells, report those that wait on nothing else pending: the ones actually stuck.
+  const pending = new Set(evaluation.pending.map((p) => p.cellId));
+  const declaredBy = new Map<string, string>();
+  for (const cell of compiled.notebook.cells) for (const name of cell.declarations) declaredBy.set(name, cell.id);
+  for (const { cellId } of evaluation.pending) {
+    const cell = cellsById.get(cellId);
+    const waitsOnPending = cell?.references.some((name) => {
+      const upstream = declaredBy.get(name);
+      return upstream !== undefined && upstream !== cellId && pending.has(upstream);
+    });
+    if (waitsOnPending) continue;
+    const dependents = pending.size - 1;
+    errors.push(
+      at(
+        cellId,
+        `never settled within ${limits.timeoutMs} ms${dependents > 0 ? ` (${dependents} other cell${dependents === 1 ? "" : "s"} waiting)` : ""}`,
+        "a promise that never resolves, or a generator that never yields; raise --timeout-ms if the cell is only slow",
+      ),
+    );
+  }
+  return errors;
+}
+
+/** Reads and compiles one notebook; `source` is relative to `root`. Never throws for a bad notebook. */
+export async function compileNotebookFile(projectRoot: string, root: string, source: string): Promise<{ compiled?: Compiled; errors: LocatedError[] }> {
+  const file = path.relative(projectRoot, path.join(root, source)).split(path.sep).join("/");
+  let text: string;
+  try {
+    text = await readFile(path.join(root, source), "utf8");
+  } catch (error) {
+    return { errors: [new LocatedError(`cannot read the notebook: ${(error as Error).message}`, { file, position: { line: 1, column: 1 } })] };
+  }
+  try {
+    const { notebook, module } = processNotebook(text, file);
+    return { compiled: { source, file, text, notebook, module }, errors: [] };
+  } catch (error) {
+    return { errors: asLocatedErrors(error, file) };
+  }
+}
+
+/** "chapters/energy.md" → "chapters/energy.html". */
+export function pageOutputPath(source: string): string {
+  return source.replace(/\.md$/i, ".html");
+}
+
+/** From a page to the site root: "" or "../", "../../", … */
+export function toRootOf(output: string): string {
+  return "../".repeat(output.split("/").length - 1);
+}
+
+export function sortErrors(errors: readonly LocatedError[]): LocatedError[] {
+  return [...errors].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** esbuild's complaints about a notebook's module, located at the import they concern when there is one. */
+export function bundleErrors(error: BundleError, compiled: readonly Compiled[]): LocatedError[] {
+  return error.messages.map((message) => {
+    // Messages from a notebook module point into the compiled module; name the notebook and, when the
+    // text mentions an import, the import's line in the .md.
+    const source = message.location?.file.replace(/^wattbook:wattbook-notebook:/, "");
+    const c = compiled.find((x) => x.source === source);
+    const specifier = /"([^"]+)"/.exec(message.text)?.[1];
+    const importPosition = c && specifier ? c.notebook.cells.flatMap((cell) => cell.imports).find((i) => i.source === specifier)?.position : undefined;
+    const position = importPosition ?? { line: 1, column: 1 };
+    const file = c?.file ?? message.location?.file ?? "(bundle)";
+    return new LocatedError(message.text, { file, position, excerpt: c ? excerptAt(c.text, position, 0, 0) : undefined, hint: specifier ? `is "${specifier}" installed? Cells can import "wattbook/kernel" and packages in node_modules` : undefined });
+  });
+}
