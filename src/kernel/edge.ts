@@ -159,3 +159,25 @@ export const edgeFleetPower = kernelFunction(
     return { fleetW, fleetGW: fleetW / 1e9, annualTWh: (fleetW * hoursPerYear) / 1e12 };
   },
 );
+
+const operatingPoint = strictObject({ id: identifier(), averageMW: nonNegative(), latencyMs: nonNegative() });
+
+/**
+ * Energy-delay product (equation 17), EDP = E × T = P × T², over candidate operating points such as clock
+ * settings: lowest EDP first, ties in input order. The squared delay penalizes saving energy by going slow.
+ * Units: mW × ms = µJ, so EDP is in µJ·ms.
+ */
+export const energyDelayProduct = kernelFunction(
+  "energyDelayProduct",
+  strictObject({ points: array(operatingPoint).check(minLength(1)) }),
+  ({ points }) => {
+    const rows = points.map((p, order) => {
+      const energyUJ = p.averageMW * p.latencyMs;
+      return { order, row: { id: p.id, energyUJ, edpUJMs: energyUJ * p.latencyMs } };
+    });
+    rows.sort((a, b) => a.row.edpUJMs - b.row.edpUJMs || a.order - b.order);
+    const ranked = rows.map((r) => r.row);
+    const lowestEnergy = ranked.reduce((a, b) => (b.energyUJ < a.energyUJ ? b : a));
+    return { ranked, best: ranked[0]!.id, lowestEnergy: lowestEnergy.id };
+  },
+);

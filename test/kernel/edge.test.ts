@@ -6,6 +6,7 @@ import {
   batteryLife,
   dutyCyclePower,
   edgeFleetPower,
+  energyDelayProduct,
   harvesterArea,
   harvestingBudget,
   onDeviceLearningBudget,
@@ -116,6 +117,22 @@ describe("chapter examples", () => {
     expectPrinted(onDeviceLearningBudget({ batteryWh: 15, budgetFraction: 0.05, params: 1e9, forwardNJPerParam: 0.02, backwardNJPerParam: 0.04 }).tokens, 45_000, 0);
   });
 
+  test("Equation 17: the energy-delay product picks a moderate clock where energy alone picks the slowest", () => {
+    // Illustrative Cortex-M4 operating points, scaled from Example 1.4's 12 mW / 5 ms at 80 MHz and 1.2 V by
+    // dynamic power ∝ f·V²: 60 MHz at 1.0 V and 40 MHz at 0.9 V.
+    const r = energyDelayProduct({
+      points: [
+        { id: "80MHz-1.2V", averageMW: 12, latencyMs: 5 },
+        { id: "60MHz-1.0V", averageMW: 12 * 0.75 * (1 / 1.2) ** 2, latencyMs: 5 / 0.75 },
+        { id: "40MHz-0.9V", averageMW: 12 * 0.5 * (0.9 / 1.2) ** 2, latencyMs: 10 },
+      ],
+    });
+    expect(r.best).toBe("60MHz-1.0V");
+    expect(r.lowestEnergy).toBe("40MHz-0.9V");
+    expectPrinted(r.ranked.find((p) => p.id === "80MHz-1.2V")!.edpUJMs, 300, 0); // 12 mW × (5 ms)²
+    for (const p of r.ranked) expect(p.edpUJMs).toBeGreaterThan(0);
+  });
+
   test("Footnote 26: 72 W of onboard compute across ~1.4 billion vehicles is about 100 GW", () => {
     const r = edgeFleetPower({ devices: 1_390_000_000, averageW: edgeParts.teslaFsdComputerW.value });
     expectPrinted(r.fleetGW, 100, 0);
@@ -170,6 +187,8 @@ describe("errors", () => {
     expect(messageOf(() => wakeWordCascadePower({ alwaysOnMW: 0.01, stages: [{ id: "wake", activeMW: 0.1, activeFraction: 0.05 }, { id: "full", activeMW: 10, activeFraction: 2 }] }))).toBe(
       "wakeWordCascadePower: stages.1.activeFraction must be ≤ 1 (got 2)",
     );
+    expect(messageOf(() => energyDelayProduct({ points: [] }))).toBe("energyDelayProduct: points must hold at least 1 item");
+    expect(messageOf(() => energyDelayProduct({ points: [{ id: "a", averageMW: 1, latencyMs: -5 }] }))).toBe("energyDelayProduct: points.0.latencyMs must be ≥ 0 (got -5)");
     expect(messageOf(() => batteryLife({ capacityMAh: 250, volts: 3, averageMW: 0.3, hours: 5 } as never))).toBe('batteryLife: unknown field "hours"');
     expect(messageOf(() => batteryLife({ capacityMAh: 250, averageMW: 0.3 } as never))).toBe("batteryLife: volts is required");
   });
