@@ -42,6 +42,7 @@ export interface Annotations {
   wbId?: string; // heading: its anchor
   wbCaption?: { tokens: Token[]; label?: string; number?: number }; // table: its caption
   wbSkip?: boolean; // paragraph: consumed as a table caption
+  wbHtml?: string; // html: with inline cell placeholders in place of its ${…}
 }
 
 // preserveParens: otherwise `${(x)}` would end before its closing parenthesis.
@@ -50,7 +51,7 @@ const JS_OPTIONS = { ecmaVersion: "latest", sourceType: "module", allowAwaitOuts
 /** Whitespace and comments between an inline expression and its closing brace. */
 const TRIVIA = /(?:\s|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/y;
 
-function tokenizeExpression(src: string): ExpressionToken | undefined {
+export function tokenizeExpression(src: string): ExpressionToken | undefined {
   if (!src.startsWith("${")) return undefined;
   let end: number;
   try {
@@ -192,6 +193,9 @@ markdown.use({
       const id = (token as Tokens.Heading & Annotations).wbId;
       const inner = this.parser.parseInline(token.tokens);
       return `<h${token.depth}${id === undefined ? "" : ` id="${escapeHtml(id)}"`}>${inner}</h${token.depth}>\n`;
+    },
+    html(token) {
+      return (token as Tokens.HTML & Annotations).wbHtml ?? false;
     },
     paragraph(token) {
       return (token as Tokens.Paragraph & Annotations).wbSkip ? "" : false;

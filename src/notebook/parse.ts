@@ -6,6 +6,7 @@ import type { Token, Tokens } from "marked";
 import { excerptAt, LocatedError, LocatedErrors } from "./errors.ts";
 import { parseFenceInfo } from "./fence.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
+import { splitHtml } from "./html.ts";
 import { fnv1a, slugify, UniqueIds } from "./ids.ts";
 import { firstLine, LineIndex, normalizeNewlines } from "./locate.ts";
 import { type Annotations, type ExpressionToken, markdown, type MathToken, type ReferenceToken } from "./markdown.ts";
@@ -118,6 +119,9 @@ class NotebookParser {
         return this.walk((token as Tokens.List).items, at, limit);
       case "table":
         return this.visitTable(token as Tokens.Table, at, limit);
+      case "html":
+        this.visitHtml(token as Tokens.HTML & Annotations, at);
+        return at;
       case "paragraph":
         this.visitCaption(token as Tokens.Paragraph & Annotations, at, siblings, index);
         return this.walk((token as Tokens.Paragraph).tokens, at, limit);
@@ -191,6 +195,26 @@ class NotebookParser {
     const id = this.cellIds.take(fnv1a(token.source));
     token.wbCell = id;
     this.cells.push({ id, kind: "inline", lang: "js", source: token.source, position, echo: false });
+  }
+
+  private visitHtml(token: Tokens.HTML & Annotations, at: number): void {
+    const parts = splitHtml(token.raw);
+    if (parts.length === 1 && parts[0]!.kind === "html") return;
+    const verbatim = this.lines.text.startsWith(token.raw, at);
+    const offset = (part: { offset: number }, needle: string) => (verbatim ? at + part.offset : this.find(needle, at, this.lines.text.length));
+    let html = "";
+    for (const part of parts) {
+      if (part.kind === "html") html += part.text;
+      else if (part.kind === "in-tag") {
+        this.error("a ${…} inside an HTML tag has no place for its value", this.lines.position(offset(part, "${")), {
+          hint: "put it in the element's content, or build the element in a cell with html`…`",
+        });
+      } else {
+        this.visitExpression(part.token, offset(part, `\${${firstLine(part.token.source)}`));
+        html += part.token.wbCell === undefined ? part.token.raw : `<!--wb:inline:${part.token.wbCell}-->`;
+      }
+    }
+    token.wbHtml = html;
   }
 
   private visitMath(token: MathToken, at: number): void {

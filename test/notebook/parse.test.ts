@@ -279,6 +279,14 @@ describe("headings", () => {
     expect(nb.headings[0]!.id).toBe("fig-a-2");
   });
 
+  it("interpolates ${…} in the text of HTML blocks, as Framework's cards do", () => {
+    const nb = parseNotebook(md('<div class="grid">', '  <div class="card">${chart}</div>', "  <script>const s = `${notMe}`;</script> \\${literal}", "</div>"), "t.md");
+    expect(nb.cells.map((c) => [c.source, c.position])).toEqual([["chart", { line: 2, column: 23 }]]);
+    expect(nb.html).toBe(`<div class="grid">\n  <div class="card"><!--wb:inline:${nb.cells[0]!.id}--></div>\n  <script>const s = \`\${notMe}\`;</script> \${literal}\n</div>`);
+    const [error] = locatedErrors(() => parseNotebook('Text <span title="${x}">y</span>', "t.md"));
+    expect(error!.message).toBe("t.md:1:19: a ${…} inside an HTML tag has no place for its value");
+  });
+
   it("passes raw HTML through", () => {
     const nb = parseNotebook(md('<div class="note">', "", "**hi**", "", "</div>", "", 'A <span title="x">b</span>'), "t.md");
     expect(nb.html).toContain('<div class="note">');
