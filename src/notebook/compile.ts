@@ -54,14 +54,17 @@ export function compileNotebook(nb: AnalyzedNotebook): string {
   return lines.join("\n");
 }
 
-/** The cell's JavaScript with its import declarations blanked out (newlines kept, so lines stay put). */
+/**
+ * The cell's JavaScript with its import declarations blanked out (newlines kept, so lines stay put). The
+ * blank starts with `;`: the import ended a statement, and `a = 1⏎(f)()` must not become `a = 1(f)()`.
+ */
 function withoutImports(cell: AnalyzedCell): string {
   if (cell.expression || !cell.imports.length) return cell.js;
   const program = parse(cell.js, { ecmaVersion: "latest", sourceType: "module", allowAwaitOutsideFunction: true });
   let js = cell.js;
   for (const statement of program.body) {
     if (statement.type !== "ImportDeclaration") continue;
-    const blank = js.slice(statement.start, statement.end).replace(/[^\n]/g, " ");
+    const blank = `;${js.slice(statement.start + 1, statement.end).replace(/[^\n]/g, " ")}`;
     js = js.slice(0, statement.start) + blank + js.slice(statement.end);
   }
   return js;

@@ -172,6 +172,15 @@ describe("compileCell", () => {
     expect(record.body(21)).toEqual({ y: 42 });
   });
 
+  it("removes imports without joining the statements around them", () => {
+    const source = 'const a = 1\nimport {sum} from "d3-array"\n(() => {})()';
+    const parsed: ParsedCell = { id: "i", kind: "block", lang: "js", source, position: { line: 2, column: 1 }, echo: false };
+    const code = compileCell(analyzeCell(parsed, { file: "t.md", source: md(`${fence}js`, source, fence) }));
+    expect(code.split("\n").slice(1, 4)).toEqual(["const a = 1", ";                           ", "(() => {})()"]);
+    const record = new Function(`return ${code}`)() as CompiledCell;
+    expect(record.body()).toEqual({ a: 1 });
+  });
+
   it("numbers bodyLine from the given line", () => {
     const parsed: ParsedCell = { id: "e", kind: "inline", lang: "js", source: "a + 1", position: { line: 1, column: 3 }, echo: false };
     const analyzed = analyzeCell(parsed, { file: "t.md", source: "${a + 1}" });
