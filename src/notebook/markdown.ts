@@ -205,7 +205,7 @@ markdown.use({
       if (!caption) return false;
       const table = defaultRenderer.table.call(this, token);
       const id = caption.label === undefined ? "" : ` id="${escapeHtml(caption.label)}"`;
-      const number = caption.number === undefined ? "" : `<span class="wb-label">Table ${caption.number}:</span> `;
+      const number = caption.number === undefined ? "" : `<span class="wb-label">Table ${caption.number}.</span> `;
       return `<figure class="wb-table"${id}>\n<figcaption>${number}${this.parser.parseInline(caption.tokens)}</figcaption>\n${table}</figure>\n`;
     },
   },

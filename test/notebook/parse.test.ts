@@ -232,7 +232,7 @@ describe("labels and references", () => {
     );
     expect(nb.html).toMatch(/<div class="wb-equation" id="eq-one"><span class="katex-display">.*<span class="wb-equation-number">\(1\)<\/span><\/div>/s);
     expect(nb.html).toContain('<span class="wb-equation-number">(2)</span>');
-    expect(nb.html).toMatch(/<figure class="wb-table" id="tbl-t">\n<figcaption><span class="wb-label">Table 1:<\/span> Numbers<\/figcaption>\n<table>/);
+    expect(nb.html).toMatch(/<figure class="wb-table" id="tbl-t">\n<figcaption><span class="wb-label">Table 1\.<\/span> Numbers<\/figcaption>\n<table>/);
     expect(nb.html).not.toContain(": Numbers");
     expect(nb.cells.map((c) => c.label)).toEqual(["fig-a", "fig-b"]);
   });
@@ -241,7 +241,7 @@ describe("labels and references", () => {
     const nb = parseNotebook(md("| a | b |", "|---|---|", "| 1 | 2 |", ": Pairs {#tbl-p}"), "t.md");
     expect(nb.labels.map((l) => [l.name, l.position])).toEqual([["tbl-p", { line: 4, column: 9 }]]);
     expect(nb.html).not.toContain("<td>: Pairs");
-    expect(nb.html).toContain("<figcaption><span class=\"wb-label\">Table 1:</span> Pairs</figcaption>");
+    expect(nb.html).toContain("<figcaption><span class=\"wb-label\">Table 1.</span> Pairs</figcaption>");
   });
 
   it("reports a reference to a missing label at the reference", () => {
