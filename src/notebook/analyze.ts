@@ -57,10 +57,13 @@ export function analyzeCell(cell: ParsedCell, context: AnalyzeContext): Analyzed
     if (BUILTIN_SET.has(local)) fail(`${local} is built in; an import cannot rebind it`, imports.find((i) => i.specifiers.some((s) => s.local === local))!.position, `import it under another name: { ${local} as my${local} }`);
   }
   for (const { name, node, imported } of scope.foreignAssignments) {
-    const reason = imported
-      ? `${name} is imported; imports cannot be reassigned`
-      : `cannot assign to ${name}: it is not declared in this cell, and cells cannot reassign each other's values`;
-    fail(reason, locate(node, name), imported ? `compute a new value under a new name, e.g. const my${name} = …` : `declare it in this cell (let ${name} = …), or compute a new value under a new name in this cell`);
+    const position = locate(node, name);
+    if (imported) fail(`${name} is imported; imports cannot be reassigned`, position, `compute a new value under a new name, e.g. const my${name} = …`);
+    else if (BUILTIN_SET.has(name)) fail(`${name} is built in; cells cannot reassign it`, position, `compute a new value under a new name, e.g. const my${name} = …`);
+    else {
+      fail(`cannot assign to ${name}: it is not declared in this cell, and cells cannot reassign each other's values`, position, `declare it in this cell (let ${name} = …), or compute a new value under a new name`);
+      assignedNames.set(errors.at(-1)!, name);
+    }
   }
   if (errors.length) throw errors.length === 1 ? errors[0] : new LocatedErrors(errors);
 
@@ -77,6 +80,9 @@ export function analyzeCell(cell: ParsedCell, context: AnalyzeContext): Analyzed
   };
 }
 
+/** Errors about assigning to a free name, and that name: the notebook can say which cell defines it. */
+const assignedNames = new WeakMap<LocatedError, string>();
+
 const IMPORT_HINT = 'import from "wattbook/kernel" or an installed package by name, e.g. import * as d3 from "d3"';
 
 type Prepared = { js: string; root: Program | Expression } | { reason: string; position: SourcePosition; hint?: string };
@@ -90,11 +96,14 @@ type Prepared = { js: string; root: Program | Expression } | { reason: string; p
 function prepare(cell: ParsedCell, at: CellLocator): Prepared {
   let js = cell.source;
   if (cell.lang === "ts") {
-    // Parenthesized, a named function or class would pass for an expression: the program form decides.
+    // The program form decides first (a parenthesized named function would pass for an expression);
+    // only a lone statement that might be an expression costs a second esbuild call.
     const stripped = stripTypes(cell.source);
-    const expression = stripExpressionTypes(cell.source);
-    const root = expression === undefined ? undefined : parseWholeExpression(expression, true);
-    if (expression !== undefined && root && !("js" in stripped && declaresAnything(stripped.js))) return { js: expression, root };
+    if (!("js" in stripped) || mightBeExpression(stripped.js)) {
+      const expression = stripExpressionTypes(cell.source);
+      const root = expression === undefined ? undefined : parseWholeExpression(expression, true);
+      if (expression !== undefined && root) return { js: expression, root };
+    }
     if ("failure" in stripped) {
       const { reason, line, column } = stripped.failure;
       return { reason: `TypeScript: ${reason}`, position: at.relative(line, column), hint: "fix the syntax; the cell's types are stripped, not checked" };
@@ -114,11 +123,13 @@ function prepare(cell: ParsedCell, at: CellLocator): Prepared {
   }
 }
 
-function declaresAnything(js: string): boolean {
+/** One expression statement, or a block that may be an object literal (`{a: 1}`). */
+function mightBeExpression(js: string): boolean {
   try {
-    return parse(js, PARSE_OPTIONS).body.some((s) => s.type.endsWith("Declaration"));
+    const { body } = parse(js, PARSE_OPTIONS);
+    return body.length === 1 && (body[0]!.type === "ExpressionStatement" || body[0]!.type === "BlockStatement");
   } catch {
-    return false;
+    return true;
   }
 }
 
@@ -151,15 +162,17 @@ function checkImport(node: ImportDeclaration): Omit<CellImport, "position"> | st
 
 /** Positions inside a cell → positions in the .md. */
 class CellLocator {
-  private readonly mdLines: string[];
   private readonly cellLines: string[];
 
   constructor(
     private readonly cell: ParsedCell,
-    context: AnalyzeContext,
+    private readonly context: AnalyzeContext,
   ) {
-    this.mdLines = context.source.split(/\r\n?|\n/);
     this.cellLines = cell.source.split("\n");
+  }
+
+  private get mdLines(): readonly string[] {
+    return linesOf(this.context.source);
   }
 
   /** A 1-based line and 0-based column of the cell's source. */
@@ -192,6 +205,13 @@ class CellLocator {
   }
 }
 
+/** The .md's lines, split once for all the cells of a notebook (the last text asked for is kept). */
+let lastLines: { text: string; lines: string[] } | undefined;
+function linesOf(text: string): readonly string[] {
+  if (lastLines?.text !== text) lastLines = { text, lines: text.split(/\r\n?|\n/) };
+  return lastLines.lines;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -213,7 +233,14 @@ export function analyzeNotebook(nb: ParsedNotebook, source: string): AnalyzedNot
     }
   }
   const imported = checkImports(cells, context, errors);
-  checkDeclarations(cells, imported, context, errors);
+  const defined = checkDeclarations(cells, imported, context, errors);
+  errors.forEach((error, index) => {
+    const name = assignedNames.get(error);
+    const definition = name === undefined ? undefined : defined.get(name);
+    if (name === undefined || !definition || !error.cellId) return;
+    const reason = `${name} is defined by another cell (${where(context, definition)}); cells cannot reassign each other's values`;
+    errors[index] = located(context, reason, { line: error.line, column: error.column }, error.cellId, `compute a new value under a new name here, or move this assignment into the cell that defines ${name}`);
+  });
   // Imported names are module bindings, visible in every cell: not inputs of any cell.
   const analyzed = cells.map((cell) => ({ ...cell, references: cell.references.filter((name) => !imported.has(name)) }));
   checkCycles(analyzed, context, errors);
@@ -249,7 +276,8 @@ function checkImports(cells: readonly AnalyzedCell[], context: Context, errors: 
   return imported;
 }
 
-function checkDeclarations(cells: readonly AnalyzedCell[], imported: ReadonlyMap<string, { position: SourcePosition }>, context: Context, errors: LocatedError[]): void {
+/** Reports names defined twice, or defined and imported; returns where each name is defined. */
+function checkDeclarations(cells: readonly AnalyzedCell[], imported: ReadonlyMap<string, { position: SourcePosition }>, context: Context, errors: LocatedError[]): Map<string, SourcePosition> {
   const defined = new Map<string, SourcePosition>();
   for (const cell of cells) {
     cell.declarations.forEach((name, index) => {
@@ -263,6 +291,7 @@ function checkDeclarations(cells: readonly AnalyzedCell[], imported: ReadonlyMap
       } else defined.set(name, position);
     });
   }
+  return defined;
 }
 
 /** Cells that depend on each other in a circle never run: report each circle once, naming every cell. */

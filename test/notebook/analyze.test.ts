@@ -204,7 +204,10 @@ describe("notebook checks", () => {
   it("reports an assignment to another cell's name", () => {
     const text = md(`${fence}js`, "let count = 0;", fence, `${fence}js`, "count = count + 1;", fence);
     const [error] = locatedErrors(() => notebook(text));
-    expect(error!.message).toBe("energy.md:5:1: cannot assign to count: it is not declared in this cell, and cells cannot reassign each other's values");
+    expect(error!.message).toBe("energy.md:5:1: count is defined by another cell (energy.md:2:5); cells cannot reassign each other's values");
+    const [alone] = locatedErrors(() => cell("count = 1"));
+    expect(alone!.message).toBe("t.md:2:1: cannot assign to count: it is not declared in this cell, and cells cannot reassign each other's values");
+    expect(locatedErrors(() => cell("width = 1"))[0]!.reason).toBe("width is built in; cells cannot reassign it");
     expect(locatedErrors(() => cell("({a, b: [c]} = o);")).map((e) => e.reason.split(":")[0])).toEqual(["cannot assign to a", "cannot assign to c"]);
     expect(locatedErrors(() => cell("n++")).length).toBe(1);
     expect(cell("let n = 0; n++; function f() { let m; m = 1; }").declarations).toEqual(["n", "f"]);
