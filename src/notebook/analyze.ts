@@ -1,7 +1,9 @@
 // ParsedCell → AnalyzedCell: strip types, parse with acorn, learn what the cell defines, reads and imports,
 // and reject what a reactive notebook cannot run. Then, across cells: names defined twice, imports that
 // disagree, and cycles. Every error is located in the .md.
-import { type Expression, type ImportDeclaration, type Node, parse, parseExpressionAt, type Program, type SourceLocation } from "acorn";
+import { type Expression, type ImportDeclaration, type Node, parse, parseExpressionAt, type Program } from "acorn";
+import { CellLocator } from "./cell-position.ts";
+import { checkCycles, checkDeclarations, checkImports, located, where } from "./checks.ts";
 import { excerptAt, LocatedError, LocatedErrors } from "./errors.ts";
 import { analyzeScope } from "./scope.ts";
 import { stripExpressionTypes, stripTypes } from "./typescript.ts";
@@ -160,62 +162,6 @@ function checkImport(node: ImportDeclaration): Omit<CellImport, "position"> | st
   return { source, specifiers };
 }
 
-/** Positions inside a cell → positions in the .md. */
-class CellLocator {
-  private readonly cellLines: string[];
-
-  constructor(
-    private readonly cell: ParsedCell,
-    private readonly context: AnalyzeContext,
-  ) {
-    this.cellLines = cell.source.split("\n");
-  }
-
-  private get mdLines(): readonly string[] {
-    return linesOf(this.context.source);
-  }
-
-  /** A 1-based line and 0-based column of the cell's source. */
-  relative(line: number, column: number): SourcePosition {
-    const { position, kind } = this.cell;
-    const mdLine = position.line + line - 1;
-    if (line === 1) return { line: mdLine, column: position.column + column };
-    // Later lines of a block cell in a list or quote carry the container's prefix; an inline cell's
-    // later lines start wherever the paragraph's do.
-    const text = this.mdLines[mdLine - 1] ?? "";
-    const own = this.cellLines[line - 1] ?? "";
-    if (kind === "block" && text.endsWith(own)) return { line: mdLine, column: text.length - own.length + column + 1 };
-    if (kind === "block") return { line: mdLine, column: position.column + column };
-    const index = own ? text.indexOf(own) : -1;
-    return { line: mdLine, column: (index === -1 ? 0 : index) + column + 1 };
-  }
-
-  /** A position in the JavaScript: the source itself for js cells; for ts cells, the line is aligned
-   *  (see typescript.ts) but the column is not, so a column is found by searching for `needle`. */
-  js(line: number, column: number, needle?: string): SourcePosition {
-    if (this.cell.lang === "js") return this.relative(line, column);
-    const own = this.cellLines[line - 1] ?? "";
-    const found = needle === undefined ? -1 : own.search(new RegExp(`(?<![\\w$])${escapeRegExp(needle)}(?![\\w$])`));
-    return this.relative(Math.min(line, this.cellLines.length), found === -1 ? (own.length - own.trimStart().length) : found);
-  }
-
-  node(node: Node, needle?: string): SourcePosition {
-    const loc = node.loc as SourceLocation;
-    return this.js(loc.start.line, loc.start.column, needle);
-  }
-}
-
-/** The .md's lines, split once for all the cells of a notebook (the last text asked for is kept). */
-let lastLines: { text: string; lines: string[] } | undefined;
-function linesOf(text: string): readonly string[] {
-  if (lastLines?.text !== text) lastLines = { text, lines: text.split(/\r\n?|\n/) };
-  return lastLines.lines;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 // ---- the notebook ----------------------------------------------------------------------------------------
 
 /** Analyzes every cell and checks them against each other; throws one LocatedErrors with all problems. */
@@ -246,116 +192,4 @@ export function analyzeNotebook(nb: ParsedNotebook, source: string): AnalyzedNot
   checkCycles(analyzed, context, errors);
   if (errors.length) throw new LocatedErrors([...errors].sort((a, b) => a.line - b.line || a.column - b.column));
   return { ...nb, cells: analyzed };
-}
-
-type Context = AnalyzeContext;
-
-function located(context: Context, reason: string, position: SourcePosition, cellId: string, hint?: string): LocatedError {
-  return new LocatedError(reason, { file: context.file, position, cellId, excerpt: excerptAt(context.source, position), ...(hint ? { hint } : {}) });
-}
-
-function where(context: Context, position: SourcePosition): string {
-  return `${context.file}:${position.line}:${position.column}`;
-}
-
-/** Every imported local name with what it binds; two different bindings of one name are an error. */
-function checkImports(cells: readonly AnalyzedCell[], context: Context, errors: LocatedError[]): Map<string, { key: string; position: SourcePosition }> {
-  const imported = new Map<string, { key: string; position: SourcePosition }>();
-  for (const cell of cells) {
-    for (const declaration of cell.imports) {
-      for (const { imported: name, local } of declaration.specifiers) {
-        const key = `${name === "*" ? "* as" : name} from "${declaration.source}"`;
-        const first = imported.get(local);
-        if (!first) imported.set(local, { key, position: declaration.position });
-        else if (first.key !== key) {
-          errors.push(located(context, `${local} is imported twice, as ${key} here and as ${first.key} at ${where(context, first.position)}`, declaration.position, cell.id, "import it under another name in one of them"));
-        }
-      }
-    }
-  }
-  return imported;
-}
-
-/** Reports names defined twice, or defined and imported; returns where each name is defined. */
-function checkDeclarations(cells: readonly AnalyzedCell[], imported: ReadonlyMap<string, { position: SourcePosition }>, context: Context, errors: LocatedError[]): Map<string, SourcePosition> {
-  const defined = new Map<string, SourcePosition>();
-  for (const cell of cells) {
-    cell.declarations.forEach((name, index) => {
-      const position = cell.declarationPositions?.[index] ?? cell.position;
-      const imports = imported.get(name);
-      const first = defined.get(name);
-      if (imports) {
-        errors.push(located(context, `${name} is defined here and imported at ${where(context, imports.position)}`, position, cell.id, "rename one of them"));
-      } else if (first) {
-        errors.push(located(context, `${name} is defined twice: here and at ${where(context, first)}`, position, cell.id, "each name is defined by one cell; rename one of them"));
-      } else defined.set(name, position);
-    });
-  }
-  return defined;
-}
-
-/** Cells that depend on each other in a circle never run: report each circle once, naming every cell. */
-function checkCycles(cells: readonly AnalyzedCell[], context: Context, errors: LocatedError[]): void {
-  const definedBy = new Map<string, number>();
-  cells.forEach((cell, index) => cell.declarations.forEach((name) => definedBy.has(name) || definedBy.set(name, index)));
-  const edges = cells.map((cell) => [...new Set(cell.references.map((name) => definedBy.get(name)).filter((i): i is number => i !== undefined))]);
-  for (const component of stronglyConnected(edges)) {
-    if (component.length < 2) continue;
-    const members = new Set(component);
-    const ordered = [...component].sort((a, b) => a - b);
-    const describe = (index: number) => {
-      const cell = cells[index]!;
-      const reads = cell.references.filter((name) => members.has(definedBy.get(name) ?? -1));
-      return `${where(context, cell.position)} defines ${cell.declarations.join(", ")} and reads ${reads.join(", ")}`;
-    };
-    const first = cells[ordered[0]!]!;
-    errors.push(
-      located(context, `these cells depend on each other in a cycle: ${ordered.map(describe).join("; ")}`, first.position, first.id, "a cell cannot read a value computed from its own; move the shared part into one cell"),
-    );
-  }
-}
-
-/** Tarjan's algorithm, iterative: the strongly connected components of a graph of cell indices. */
-function stronglyConnected(edges: readonly (readonly number[])[]): number[][] {
-  const index: number[] = new Array(edges.length).fill(-1);
-  const low: number[] = new Array(edges.length).fill(0);
-  const onStack: boolean[] = new Array(edges.length).fill(false);
-  const stack: number[] = [];
-  const components: number[][] = [];
-  let counter = 0;
-  for (let start = 0; start < edges.length; start++) {
-    if (index[start] !== -1) continue;
-    const work: [number, number][] = [[start, 0]];
-    while (work.length) {
-      const frame = work[work.length - 1]!;
-      const [node, next] = frame;
-      if (next === 0 && index[node] === -1) {
-        index[node] = low[node] = counter++;
-        stack.push(node);
-        onStack[node] = true;
-      }
-      const targets = edges[node]!;
-      if (next < targets.length) {
-        frame[1]++;
-        const target = targets[next]!;
-        if (index[target] === -1) work.push([target, 0]);
-        else if (onStack[target]) low[node] = Math.min(low[node]!, index[target]!);
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low[parent[0]] = Math.min(low[parent[0]]!, low[node]!);
-      if (low[node] === index[node]) {
-        const component: number[] = [];
-        let member: number;
-        do {
-          member = stack.pop()!;
-          onStack[member] = false;
-          component.push(member);
-        } while (member !== node);
-        components.push(component);
-      }
-    }
-  }
-  return components;
 }

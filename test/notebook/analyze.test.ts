@@ -222,6 +222,11 @@ describe("notebook checks", () => {
     ]);
   });
 
+  it("names namespace and default imports plainly when they clash", () => {
+    const text = md(`${fence}js`, 'import * as d3 from "d3";', fence, `${fence}js`, 'import d3 from "d3-old";', fence);
+    expect(locatedErrors(() => notebook(text))[0]!.reason).toBe('d3 is imported twice, as the default export of "d3-old" here and as the namespace of "d3" at energy.md:2:1');
+  });
+
   it("allows the same import in several cells and removes imported names from every cell's references", () => {
     const text = md(`${fence}js`, 'import {sum} from "d3";', fence, `${fence}js`, 'import {sum} from "d3";\nconst t = sum(xs);', fence, `${fence}js`, "sum([t])", fence);
     const nb = notebook(text);
