@@ -144,7 +144,9 @@ describe("front matter", () => {
   it("locates a YAML error in the .md", () => {
     const [error] = locatedErrors(() => parseNotebook(md("---", "title: ok", "tags: [a, b", "---", "text"), "t.md"));
     expect(error!.reason).toMatch(/^front matter: /);
-    expect(error!.line).toBe(4); // the flow sequence runs into the closing ---: YAML says its line 3
+    expect(error!.line).toBe(4); // the flow sequence runs into the closing ---
+    const [nested] = locatedErrors(() => parseNotebook(md("---", "title: ok", "a: b: c", "---"), "t.md"));
+    expect(nested!.message).toBe("t.md:3:4: front matter: Nested mappings are not allowed in compact mappings");
     const [typed] = locatedErrors(() => parseNotebook(md("---", "draft: true", "title: 2024", "---"), "t.md"));
     expect(typed!.message).toBe("t.md:3:1: front matter: title must be text (got 2024)");
   });
