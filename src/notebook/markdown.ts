@@ -53,6 +53,8 @@ const TRIVIA = /(?:\s|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/y;
 
 export function tokenizeExpression(src: string): ExpressionToken | undefined {
   if (!src.startsWith("${")) return undefined;
+  const empty = /^\$\{\s*\}/.exec(src);
+  if (empty) return { type: "wbExpression", raw: empty[0], source: "", problem: { reason: "this ${} is empty", offset: 0 } };
   let end: number;
   try {
     end = parseExpressionAt(src, 2, JS_OPTIONS).end;
@@ -94,7 +96,8 @@ function tokenizeInlineMath(src: string): MathToken | undefined {
     }
     if (src[i] !== "$") continue;
     // TeX ends inline math at the next dollar, so if that one cannot close, the opening one was a price.
-    if (/\s/.test(src[i - 1]!) || /\d/.test(src[i + 1] ?? "")) return undefined;
+    // A dollar before { opens an inline expression, never closes math.
+    if (/\s/.test(src[i - 1]!) || /[\d{]/.test(src[i + 1] ?? "")) return undefined;
     return { type: "wbMath", raw: src.slice(0, i + 1), tex: src.slice(1, i), display: false, texOffset: 1, block: false };
   }
   return undefined;

@@ -96,6 +96,7 @@ describe("inline expressions", () => {
     ]);
     expect(errors[0]!.reason).toMatch(/^this \$\{…\} expression does not parse: Unexpected token/);
     expect(errors[1]!.reason).toBe('this ${…} expression is not closed: expected } after "x"');
+    expect(locatedErrors(() => parseNotebook("an ${ } here", "t.md"))[0]!.message).toBe("t.md:1:4: this ${} is empty");
   });
 });
 
@@ -115,6 +116,12 @@ describe("math", () => {
     const mixed = parseNotebook("Pay $3.50 per kWh, then $E = Pt$ holds.", "t.md").html;
     expect(mixed.startsWith("<p>Pay $3.50 per kWh, then <span class=\"katex\">")).toBe(true);
     expect(mixed).toContain('<annotation encoding="application/x-tex">E = Pt</annotation>');
+  });
+
+  it("lets ${ start an inline expression even where a closing $ could be", () => {
+    const nb = parseNotebook("$a${b}$ end", "t.md");
+    expect(nb.cells.map((c) => c.source)).toEqual(["b"]);
+    expect(nb.html).toBe(`<p>$a<!--wb:inline:${nb.cells[0]!.id}-->$ end</p>\n`);
   });
 
   it("reads \\$ as a literal dollar", () => {
