@@ -164,7 +164,8 @@ async function build(values: Record<string, string | boolean | undefined>, write
     return 1;
   }
   const where = write ? ` into ${path.relative(projectRoot, out) || out}/` : "";
-  console.error(`${style.green("Built")} ${result.pages.length} notebook${result.pages.length === 1 ? "" : "s"}${where} in ${seconds} s.`);
+  const phases = Object.entries(result.phasesMs).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", ");
+  console.error(`${style.green("Built")} ${result.pages.length} notebook${result.pages.length === 1 ? "" : "s"}${where} in ${seconds} s ${style.dim(`(${phases})`)}.`);
   return 0;
 }
 

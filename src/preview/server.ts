@@ -11,7 +11,8 @@ import { pathToFileURL } from "node:url";
 import { build as esbuild } from "esbuild";
 import type { LocatedError } from "../notebook/errors.ts";
 import { copySiteAssets, STYLESHEETS } from "../publish/assets.ts";
-import { ASSETS_DIR, BundleError, bundleSite } from "../publish/bundle.ts";
+import { ASSETS_DIR, BundleError, bundleSite, LIBRARY_DIR } from "../publish/bundle.ts";
+import { copyLibrary, ensureLibrary, type Library } from "../publish/library.ts";
 import { findNotebooks } from "../publish/build.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "../publish/evaluate.ts";
 import { renderIndex } from "../publish/index-page.ts";
@@ -74,7 +75,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     logLevel: "silent",
   });
 
-  const pool = new EvaluationPool(limits);
+  const pool = new EvaluationPool(limits, 1);
+  pool.warm();
+  const loadLibrary = async () => {
+    const loaded = await ensureLibrary(path.join(options.projectRoot, ".wattbook-cache"));
+    await copyLibrary(loaded, path.join(siteDir, LIBRARY_DIR));
+    return loaded;
+  };
+  let library: Library = await loadLibrary();
   const pages = new Map<string, PageState>(); // by output path
   const clients = new Set<ServerResponse>();
   let generation = 0;
@@ -90,7 +98,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const assetsDir = `${ASSETS_DIR}/v${++generation}`;
     let bundle;
     try {
-      bundle = await bundleSite([{ path: compiled.source, module: compiled.module }], { outDir: siteDir, projectRoot: options.projectRoot, assetsDir, minify: false });
+      bundle = await bundleSite([{ path: compiled.source, module: compiled.module }], { outDir: siteDir, projectRoot: options.projectRoot, assetsDir, library, minify: false });
     } catch (error) {
       if (error instanceof BundleError) return { html: "", errors: bundleErrors(error, [compiled]) };
       throw error;
@@ -191,6 +199,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const watchers = watchSources(options, {
     notebook: (source) => void refresh(source).catch((error) => log(`preview: ${String(error?.stack ?? error)}`)),
     everything: async () => {
+      library = await loadLibrary();
       await copySiteAssets(siteDir, options.staticDir);
       for (const state of [...pages.values()]) await refresh(state.source);
       broadcast(["*"]);

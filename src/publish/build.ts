@@ -9,7 +9,8 @@ import { pathToFileURL } from "node:url";
 import { LocatedError, excerptAt } from "../notebook/errors.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { copySiteAssets, STYLESHEETS } from "./assets.ts";
-import { ASSETS_DIR, BundleError, bundleSite } from "./bundle.ts";
+import { ASSETS_DIR, BundleError, bundleSite, LIBRARY_DIR } from "./bundle.ts";
+import { copyLibrary, ensureLibrary } from "./library.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluate.ts";
 import { bundleErrors, compileNotebookFile, evaluationErrors, pageOutputPath, sortErrors, toRootOf, type Compiled } from "./phases.ts";
 import { renderIndex } from "./index-page.ts";
@@ -55,6 +56,8 @@ export interface BuildResult {
   /** Output JS files and their sizes, relative to out. */
   readonly scripts: ReadonlyMap<string, number>;
   readonly elapsedMs: number;
+  /** Milliseconds spent in each phase (for `npm run bench`). */
+  readonly phasesMs: Readonly<Record<"compile" | "bundle" | "evaluate" | "write", number>>;
 }
 
 /** Every .md file under `root`, as sorted forward-slash paths relative to it. Folders starting with _ or . are skipped. */
@@ -82,9 +85,21 @@ async function writeFileDeep(file: string, contents: string): Promise<void> {
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const phasesMs = { compile: 0, bundle: 0, evaluate: 0, write: 0 };
+  let phaseStarted = started;
+  const endPhase = (phase: keyof typeof phasesMs) => {
+    const now = performance.now();
+    phasesMs[phase] = now - phaseStarted;
+    phaseStarted = now;
+  };
   const limits = options.limits ?? DEFAULT_LIMITS;
   const displayRoot = path.relative(options.projectRoot, options.root) || ".";
   const errors: LocatedError[] = [];
+  // The library bundle and the workers' start-up run while the notebooks compile.
+  const pool = options.pool ?? new EvaluationPool(limits);
+  pool.warm();
+  const library = ensureLibrary(path.join(options.projectRoot, ".wattbook-cache"));
+  library.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   const sources = existsSync(options.root) ? await findNotebooks(options.root) : [];
   if (!existsSync(options.root)) {
     errors.push(new LocatedError(`the notebooks folder does not exist`, { file: displayRoot, position: { line: 1, column: 1 }, hint: "create it, or pass --root" }));
@@ -99,21 +114,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     errors.push(...result.errors);
   }
 
+  endPhase("compile");
   const tempOut = `${options.out}.tmp-${process.pid}-${Date.now().toString(36)}`;
-  const pool = options.pool ?? new EvaluationPool(limits);
   try {
     // Bundle everything that compiled; a bundling error (say, an import that doesn't resolve) names the notebook.
     let bundle: Awaited<ReturnType<typeof bundleSite>> | undefined;
     try {
+      await copyLibrary(await library, path.join(tempOut, LIBRARY_DIR));
       bundle = await bundleSite(
         compiled.map((c) => ({ path: c.source, module: c.module })),
-        { outDir: tempOut, projectRoot: options.projectRoot },
+        { outDir: tempOut, projectRoot: options.projectRoot, library: await library },
       );
     } catch (error) {
       if (!(error instanceof BundleError)) throw error;
       errors.push(...bundleErrors(error, compiled));
     }
 
+    endPhase("bundle");
     const outputs = new Map<string, Record<string, string>>();
     if (bundle) {
       // Node must read the bundled chunks as ES modules wherever the output folder lives.
@@ -131,6 +148,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       );
       await rm(moduleMarker);
     }
+    endPhase("evaluate");
 
     const pages: PageRecord[] = compiled
       .map((c) => ({
@@ -145,7 +163,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     if (errors.length || !bundle) {
       await rm(tempOut, { recursive: true, force: true });
-      return { ok: false, errors: sortErrors(errors), pages, scripts: new Map(), elapsedMs: performance.now() - started };
+      return { ok: false, errors: sortErrors(errors), pages, scripts: new Map(), elapsedMs: performance.now() - started, phasesMs };
     }
 
     const siteTitle = options.siteTitle ?? "wattbook";
@@ -171,7 +189,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await copySiteAssets(tempOut, options.staticDir);
     await swapInto(tempOut, options.out);
     const scripts = new Map([...bundle.files].filter(([file]) => file.endsWith(".js")));
-    return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started };
+    endPhase("write");
+    return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, phasesMs };
   } catch (error) {
     await rm(tempOut, { recursive: true, force: true });
     throw error;

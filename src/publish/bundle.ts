@@ -1,15 +1,15 @@
-// Bundles the site's JavaScript in one esbuild call: per notebook, its compiled module and a page entry
-// that hydrates it. Code splitting shares the runtime and kernel between pages; Plot and Inputs are
-// dynamic imports in the builtins, so only pages whose cells use them load them. The compiled
-// notebook modules come from memory through a plugin (no temporary source files).
+// Bundles the notebooks' JavaScript: per notebook, its compiled module and a page entry that hydrates
+// it. The runtime and kernel come from the prebuilt library (library.ts) as external imports, so this
+// step bundles only the notebooks and takes milliseconds. The compiled modules come from memory
+// through a plugin (no temporary source files).
 import { build, type Message, type Metafile, type Plugin } from "esbuild";
 import path from "node:path";
-import { PACKAGE_ROOT } from "./package-root.ts";
+import { staticClosure, type Library } from "./library.ts";
 
 export const ASSETS_DIR = "_wattbook";
 
-const KERNEL_ENTRY = path.join(PACKAGE_ROOT, "src/kernel/index.ts");
-const HYDRATE_ENTRY = path.join(PACKAGE_ROOT, "src/runtime/browser.ts");
+/** Where the library's files live inside the site. */
+export const LIBRARY_DIR = `${ASSETS_DIR}/lib`;
 
 export interface BundleInput {
   /** Notebook path relative to the notebooks root ("energy.md"). */
@@ -37,12 +37,13 @@ export function stemOf(notebookPath: string): string {
   return notebookPath.replace(/\.md$/i, "").replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "index";
 }
 
-function notebooksPlugin(inputs: readonly BundleInput[], projectRoot: string): Plugin {
+function notebooksPlugin(inputs: readonly BundleInput[], projectRoot: string, libraryUrl: (file: string) => string, library: Library): Plugin {
   const modules = new Map(inputs.map((input) => [input.path, input.module]));
   return {
     name: "wattbook-notebooks",
     setup(build) {
-      build.onResolve({ filter: /^wattbook\/kernel$/ }, () => ({ path: KERNEL_ENTRY }));
+      build.onResolve({ filter: /^wattbook\/kernel$/ }, () => ({ path: libraryUrl(library.kernel), external: true }));
+      build.onResolve({ filter: /^wattbook\/runtime$/ }, () => ({ path: libraryUrl(library.runtime), external: true }));
       build.onResolve({ filter: /^wattbook-(notebook|page):/ }, (args) => ({ path: args.path, namespace: "wattbook" }));
       build.onLoad({ filter: /.*/, namespace: "wattbook" }, (args) => {
         const [kind, notebookPath] = [args.path.slice(0, args.path.indexOf(":")), args.path.slice(args.path.indexOf(":") + 1)];
@@ -50,7 +51,7 @@ function notebooksPlugin(inputs: readonly BundleInput[], projectRoot: string): P
           return { contents: modules.get(notebookPath) ?? "", loader: "js", resolveDir: projectRoot };
         }
         const contents = `import notebook from ${JSON.stringify(`wattbook-notebook:${notebookPath}`)};
-import {hydrate} from ${JSON.stringify(HYDRATE_ENTRY)};
+import {hydrate} from "wattbook/runtime";
 hydrate(notebook);
 `;
         return { contents, loader: "js", resolveDir: projectRoot };
@@ -64,12 +65,19 @@ export interface BundleOptions {
   readonly outDir: string;
   /** Folder for scripts inside the site (default `_wattbook`); the preview uses one per rebuild. */
   readonly assetsDir?: string;
+  /** The prebuilt runtime and kernel, found at LIBRARY_DIR inside the site. */
+  readonly library: Library;
   /** Where bare imports in cells resolve from (the project root, holding node_modules). */
   readonly projectRoot: string;
   readonly minify?: boolean;
 }
 
 export async function bundleSite(inputs: readonly BundleInput[], options: BundleOptions): Promise<BundleOutput> {
+  const assetsDir = options.assetsDir ?? ASSETS_DIR;
+  const libraryUrl = (file: string) => {
+    const relative = path.posix.relative(assetsDir, `${LIBRARY_DIR}/${file}`);
+    return relative.startsWith(".") ? relative : `./${relative}`;
+  };
   const entryPoints = inputs.flatMap((input) => [
     { in: `wattbook-notebook:${input.path}`, out: `notebook-${stemOf(input.path)}` },
     { in: `wattbook-page:${input.path}`, out: `page-${stemOf(input.path)}` },
@@ -78,7 +86,7 @@ export async function bundleSite(inputs: readonly BundleInput[], options: Bundle
   try {
     const result = await build({
       entryPoints,
-      outdir: path.join(options.outDir, options.assetsDir ?? ASSETS_DIR),
+      outdir: path.join(options.outDir, assetsDir),
       bundle: true,
       splitting: true,
       format: "esm",
@@ -86,13 +94,14 @@ export async function bundleSite(inputs: readonly BundleInput[], options: Bundle
       target: "es2022",
       minify: options.minify ?? true,
       entryNames: "[name]-[hash]",
-      chunkNames: "chunks/[name]-[hash]",
+      // Flat, so that every output's relative import of the library is the same.
+      chunkNames: "[name]-[hash]",
       metafile: true,
       write: true,
       logLevel: "silent",
       legalComments: "none",
       absWorkingDir: options.projectRoot,
-      plugins: [notebooksPlugin(inputs, options.projectRoot)],
+      plugins: [notebooksPlugin(inputs, options.projectRoot, libraryUrl, options.library)],
     });
     metafile = result.metafile;
   } catch (error) {
@@ -107,20 +116,33 @@ export async function bundleSite(inputs: readonly BundleInput[], options: Bundle
     files.set(relative(file), output.bytes);
     if (output.entryPoint) entries.set(output.entryPoint.replace(/^wattbook:/, ""), file);
   }
-  const staticImports = (file: string, seen = new Set<string>()): string[] => {
-    for (const item of metafile.outputs[file]?.imports ?? []) {
-      if (item.kind !== "import-statement" || seen.has(item.path)) continue;
-      seen.add(item.path);
-      staticImports(item.path, seen);
-    }
-    return [...seen];
+  // What a page loads before it runs: its own static imports, then the library files they reach.
+  const inLibrary = (url: string) => path.posix.join(assetsDir, url).replace(`${LIBRARY_DIR}/`, "");
+  const preloadOf = (page: string): string[] => {
+    const seen = new Set<string>();
+    const preload: string[] = [];
+    const visit = (file: string) => {
+      for (const item of metafile.outputs[file]?.imports ?? []) {
+        if (item.kind !== "import-statement" || seen.has(item.path)) continue;
+        seen.add(item.path);
+        if (!item.external) {
+          preload.push(relative(item.path));
+          visit(item.path);
+        } else {
+          const name = inLibrary(item.path);
+          for (const file of [name, ...staticClosure(options.library, name)]) preload.push(`${LIBRARY_DIR}/${file}`);
+        }
+      }
+    };
+    visit(page);
+    return [...new Set(preload)];
   };
   const pages = new Map<string, { notebook: string; page: string; preload: string[] }>();
   for (const input of inputs) {
     const notebook = entries.get(`wattbook-notebook:${input.path}`);
     const page = entries.get(`wattbook-page:${input.path}`);
     if (!notebook || !page) throw new Error(`esbuild produced no output for ${input.path}`);
-    pages.set(input.path, { notebook: relative(notebook), page: relative(page), preload: staticImports(page).map(relative) });
+    pages.set(input.path, { notebook: relative(notebook), page: relative(page), preload: preloadOf(page) });
   }
   return { pages, files };
 }

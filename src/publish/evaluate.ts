@@ -52,6 +52,11 @@ export class EvaluationPool {
     readonly size = Math.max(1, Math.min(availableParallelism(), 4)),
   ) {}
 
+  /** Starts the workers now, so that their start-up overlaps other work. */
+  warm(): void {
+    while (this.slots.length < this.size && !this.closed) this.spawn();
+  }
+
   /** Evaluates one bundled notebook module. Never rejects: failures come back as data. */
   evaluate(moduleUrl: string): Promise<Evaluation> {
     return new Promise((resolve) => {

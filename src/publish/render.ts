@@ -1,7 +1,6 @@
 // Renders a built page: the notebook's prose with each cell's prerendered output in place, the table of
 // contents, prev/next links and the page's module script. Pages carry no inline script; the
 // Content-Security-Policy meta tag makes the browser hold them to that.
-import { marked } from "marked";
 import type { AnalyzedCell, AnalyzedNotebook, Heading } from "../notebook/types.ts";
 
 /**
@@ -31,6 +30,8 @@ export interface PageContext {
   readonly preload: readonly string[];
   readonly prev?: PageLink;
   readonly next?: PageLink;
+  /** A favicon in the site, relative to the root. */
+  readonly favicon?: string;
   /** Extra HTML appended to the main column (the index page's notebook list). */
   readonly appendix?: string;
 }
@@ -41,7 +42,7 @@ function renderCell(cell: AnalyzedCell, output: string, labelNumber: (name: stri
   if (cell.label) {
     const number = labelNumber(cell.label);
     const kind = cell.label.startsWith("tbl-") ? "Table" : "Figure";
-    const caption = `<figcaption><span class="wb-label">${kind} ${number ?? "?"}.</span> ${cell.caption ? marked.parseInline(cell.caption, { async: false }) : ""}</figcaption>`;
+    const caption = `<figcaption><span class="wb-label">${kind} ${number ?? "?"}.</span> ${cell.captionHtml ?? ""}</figcaption>`;
     return `<figure class="wb-cell wb-figure" id="${escapeHtml(cell.label)}">${kind === "Table" ? caption + box : box + caption}${echo}</figure>`;
   }
   return `<div class="wb-cell" id="cell-${cell.id}">${box}${echo}</div>`;
@@ -82,6 +83,8 @@ export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
     `<title>${escapeHtml(notebook.title)} · ${escapeHtml(context.siteTitle)}</title>`,
+    // No favicon request (and no 404 in the console) unless static/ provides one.
+    `<link rel="icon" href="${context.favicon ? `${toRoot}${context.favicon}` : "data:,"}">`,
     description ? `<meta name="description" content="${escapeHtml(description)}">` : "",
     ...context.stylesheets.map((href) => `<link rel="stylesheet" href="${toRoot}${href}">`),
     ...context.preload.map((href) => `<link rel="modulepreload" href="${toRoot}${href}">`),

@@ -1,0 +1,71 @@
+// A built example page in real Chromium: no console errors, no CSP violations, and moving a slider
+// changes the dependent inline values and the figure.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { launchChromium, watchProblems } from "../helpers/chromium.ts";
+import { REPO_ROOT, runCli } from "../helpers/cli.ts";
+import { serveSite } from "../helpers/serve.ts";
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+let out: string;
+
+beforeAll(async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "wattbook-browser-")), "site");
+  const built = await runCli(["build", "--root", "examples", "--out", out]);
+  expect(built.stderr).toContain("Built");
+  expect(built.code).toBe(0);
+  site = await serveSite(out);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await rm(path.dirname(out), { recursive: true, force: true });
+});
+
+describe("a built page in Chromium", () => {
+  it("goes live without errors, and a slider drives the inline values and the figure", async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${site.url}training-carbon.html`);
+    await page.waitForFunction(() => document.documentElement.classList.contains("wb-live"));
+
+    const inlineValues = () => page.locator(".wb-inline").allTextContents();
+    const figure = () => page.locator("#fig-grids svg").evaluate((svg) => svg.outerHTML);
+    // Prerendered values are there before and after hydration.
+    const before = await inlineValues();
+    const figureBefore = await figure();
+    expect(before.join(" ")).toMatch(/\d/);
+
+    const slider = page.locator(".wb-cell input[type=range]").first();
+    await slider.fill("2048");
+    await page.waitForFunction((old) => [...document.querySelectorAll(".wb-inline")].map((e) => e.textContent).join("|") !== old, before.join("|"));
+    const after = await inlineValues();
+    expect(after[0]).not.toBe(before[0]);
+    // 2048 GPUs instead of 512: four times the energy.
+    expect(Number(after[0]!.replace(/[^\d.]/g, ""))).toBeCloseTo(4 * Number(before[0]!.replace(/[^\d.]/g, "")), 0);
+    await page.waitForFunction((old) => document.querySelector("#fig-grids svg")?.outerHTML !== old, figureBefore);
+    expect(await figure()).not.toBe(figureBefore);
+
+    expect(problems.consoleErrors).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it("reads without JavaScript: the prerendered numbers, table and SVG are in the HTML", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}crossover.html`);
+    const text = await page.locator("main").innerText();
+    expect(text).toMatch(/matches the training energy after \d+ days/);
+    expect(await page.locator("#fig-cumulative svg").count()).toBe(1);
+    expect(await page.locator("#tbl-years table").count()).toBe(1);
+    await context.close();
+  });
+});
