@@ -25,3 +25,5 @@ export * from "./scopes.ts";
 export * from "./catalogs/edge.ts";
 export * from "./catalogs/harvesting.ts";
 export * from "./catalogs/facility.ts";
+export * from "./sources.ts";
+export { sourced } from "./catalog.ts";
