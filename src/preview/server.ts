@@ -78,7 +78,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const pool = new EvaluationPool(limits, 1);
   pool.warm();
   const loadLibrary = async () => {
-    const loaded = await ensureLibrary(path.join(options.projectRoot, ".wattbook-cache"));
+    const loaded = await ensureLibrary();
     await copyLibrary(loaded, path.join(siteDir, LIBRARY_DIR));
     return loaded;
   };

@@ -98,7 +98,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // The library bundle and the workers' start-up run while the notebooks compile.
   const pool = options.pool ?? new EvaluationPool(limits);
   pool.warm();
-  const library = ensureLibrary(path.join(options.projectRoot, ".wattbook-cache"));
+  const library = ensureLibrary();
   library.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
   const sources = existsSync(options.root) ? await findNotebooks(options.root) : [];
   if (!existsSync(options.root)) {

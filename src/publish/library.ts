@@ -59,8 +59,14 @@ async function libraryKey(): Promise<string> {
   return hash.digest("hex").slice(0, 16);
 }
 
+/**
+ * The library depends on wattbook alone (its sources and installed packages), not on the project, so
+ * its cache lives beside wattbook and every project on the machine shares it.
+ */
+export const LIBRARY_CACHE = path.join(PACKAGE_ROOT, ".wattbook-cache");
+
 /** The library for the current sources, from the cache under `cacheRoot` or freshly bundled into it. */
-export async function ensureLibrary(cacheRoot: string): Promise<Library> {
+export async function ensureLibrary(cacheRoot = LIBRARY_CACHE): Promise<Library> {
   const key = await libraryKey();
   const dir = path.join(cacheRoot, `library-${key}`);
   const manifestFile = path.join(dir, "manifest.json");
