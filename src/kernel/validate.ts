@@ -224,24 +224,22 @@ function runSweep<S extends ZodMiniType, Out>(
   }
 
   const run = formula as (input: Scenario) => Out;
-  const input = (globalThis as any).USE_PARSED ? parsed : freshInput(parsed);
+  const input = copyOf(parsed);
   return fields.length === 1 ? sweepOne(run, input, fields[0]!) : sweepMany(run, input, fields, length);
 }
 
-/**
- * The object the loop mutates, built key by key from an empty literal so that every sweep of a function
- * gets the same hidden class. A copy of zod's output object would share that object's class, whose fields
- * V8 marks constant; writing them in the loop invalidated the optimized loop on every sweep.
- */
-function freshInput(parsed: Scenario): Scenario {
+// The loops: one input object, the swept fields written into it in place. The loop is shared by every
+// kernel function, so once several functions or fields have been swept, V8 sees a megamorphic write and
+// call where a hand-written loop would be monomorphic and inlined; generating a loop per function would
+// need eval, which the pages' Content-Security-Policy forbids. The loops are kept apart from validation
+// because small functions are what the JIT optimizes best.
+
+/** A private copy: the loop writes into it, and the caller's base and zod's output stay untouched. */
+function copyOf(parsed: Scenario): Scenario {
   const input: Scenario = {};
   for (const key of Object.keys(parsed)) input[key] = parsed[key];
   return input;
 }
-
-// The loops: one mutable input object, the swept fields written in place. They are kept apart from the
-// validation above because small functions are what the JIT optimizes best; inlined into runSweep, the
-// same loop ran at a third of the speed of a hand-written one.
 
 function sweepOne<Out>(run: (input: Scenario) => Out, input: Scenario, field: SweptField): Out[] {
   const { name, values } = field;
@@ -289,51 +287,62 @@ function isArrayLike(value: unknown): value is SweepValues {
 }
 
 /**
- * Checks one swept column with a handful of schema parses instead of one per value: a linear scan finds
- * the first value that is not a finite number, the smallest and largest values and the first fractional
- * value, and only those go through the schema.
+ * Checks one swept column with a handful of schema parses instead of one per value: a scan finds the
+ * smallest and largest values and whether all are whole numbers, and only those values go through the
+ * schema. Everything that locates a bad value by index runs only once a column is known to hold one.
  */
 function validateFieldValues(fn: string, schema: ZodMiniType, scenario: Scenario, field: SweptField): void {
-  const scan = scanColumn(field.values);
-  if (scan.nonFiniteIndex >= 0) throw locateBadValue(fn, schema, scenario, field, scan.nonFiniteIndex);
-  for (const probe of [scan.minIndex, scan.maxIndex, scan.fractionalIndex]) {
-    if (probe >= 0 && !fieldAccepts(schema, scenario, field.name, field.values[probe])) {
-      throw locateBadValue(fn, schema, scenario, field, 0);
-    }
+  const { values } = field;
+  const badType = Array.isArray(values) ? firstNonNumber(values) : -1;
+  if (badType >= 0) throw locateBadValue(fn, schema, scenario, field, badType);
+  const range = rangeOf(values);
+  // NaN makes Math.min/Math.max NaN, and ±Infinity reaches one of them: both fail `x - x === 0`.
+  if (range.min - range.min !== 0 || range.max - range.max !== 0) {
+    throw locateBadValue(fn, schema, scenario, field, firstNonFinite(values));
+  }
+  // values[0] has already passed as part of the first scenario; a sorted sweep starts at its minimum.
+  const probes = new Set([range.min, range.max]);
+  if (!range.whole) probes.add(values[firstFractional(values)]!);
+  probes.delete(values[0]!);
+  for (const value of probes) {
+    if (!fieldAccepts(schema, scenario, field.name, value)) throw locateBadValue(fn, schema, scenario, field, 0);
   }
 }
 
-interface ColumnScan {
-  readonly nonFiniteIndex: number;
-  readonly minIndex: number;
-  readonly maxIndex: number;
-  readonly fractionalIndex: number;
+interface ColumnRange {
+  readonly min: number;
+  readonly max: number;
+  readonly whole: boolean;
 }
 
-// Kept small and free of property loads in the loop: this scan is the only per-value cost of validation,
-// and it must stay a small fraction of the formula loop it guards.
-function scanColumn(values: SweepValues): ColumnScan {
+// The scan is validation's only per-value cost, so it is one small loop with no branches the JIT cannot
+// turn into selects: a plain array must already hold only numbers when it gets here.
+function rangeOf(values: SweepValues): ColumnRange {
   let min = Infinity;
   let max = -Infinity;
-  let minIndex = -1;
-  let maxIndex = -1;
-  let fractionalIndex = -1;
-  const length = values.length;
-  for (let i = 0; i < length; i++) {
-    const value = values[i];
-    // NaN, ±Infinity and anything that is not a number fail `value - value === 0`.
-    if (typeof value !== "number" || value - value !== 0) return { nonFiniteIndex: i, minIndex, maxIndex, fractionalIndex };
-    if (value < min) {
-      min = value;
-      minIndex = i;
-    }
-    if (value > max) {
-      max = value;
-      maxIndex = i;
-    }
-    if (fractionalIndex < 0 && Math.floor(value) !== value) fractionalIndex = i;
+  let whole = true;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+    whole = whole && Math.floor(value) === value;
   }
-  return { nonFiniteIndex: -1, minIndex, maxIndex, fractionalIndex };
+  return { min, max, whole };
+}
+
+function firstNonNumber(values: readonly unknown[]): number {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== "number") return i;
+  return -1;
+}
+
+function firstNonFinite(values: SweepValues): number {
+  for (let i = 0; i < values.length; i++) if (values[i]! - values[i]! !== 0) return i;
+  return 0;
+}
+
+function firstFractional(values: SweepValues): number {
+  for (let i = 0; i < values.length; i++) if (Math.floor(values[i]!) !== values[i]) return i;
+  return 0;
 }
 
 function fieldAccepts(schema: ZodMiniType, scenario: Scenario, name: string, value: unknown): boolean {
