@@ -154,10 +154,11 @@ export interface KernelFunction<In, Out, Parsed = Required<In>> {
    *
    * Validation happens before the loop and costs O(n) cheap comparisons plus a few schema parses, not n:
    * every value must be finite; the smallest, the largest and the first fractional value of each field
-   * are checked against the field's own schema (its rules are intervals, so the extremes stand for all
+   * are checked against the field's own schema (its rules are bounds, so the extremes stand for all
    * values, and the fractional probe catches whole-number fields). A bad value is reported by its first
    * index: `clusterEnergy: hours[3] must be ≥ 0 (got -1)`. Schemas with rules that relate two fields
-   * (object-level checks) are validated scenario by scenario instead.
+   * (object-level checks), or fields with rules other than bounds and number formats, are validated
+   * scenario by scenario instead: correct, and as slow as calling the function n times.
    */
   sweep<const K extends NumberKeys<In>>(
     // NoInfer: the swept fields are the keys of `values` alone; `base` is then checked against them.
@@ -194,6 +195,10 @@ export function kernelFunction<S extends ZodMiniType, Out>(
 interface SweptField {
   readonly name: string;
   readonly values: SweepValues;
+  /** Whether the field's schema requires whole numbers (one of zod's integer formats). */
+  readonly wholeNumbers: boolean;
+  /** Whether every rule on the field is a bound (≥, >, ≤, <) or a number format, so extremes stand for all. */
+  readonly boundsOnly: boolean;
 }
 
 type Scenario = Record<string, unknown>;
@@ -216,7 +221,7 @@ function runSweep<S extends ZodMiniType, Out>(
   for (const field of fields) scenario[field.name] = field.values[0];
 
   let parsed: Scenario;
-  if (hasObjectChecks(schema)) {
+  if (hasObjectChecks(schema) || fields.some((field) => !field.boundsOnly)) {
     parsed = validateEveryScenario(fn, schema, scenario, fields);
   } else {
     parsed = parseScenario(fn, schema, scenario, fields, 0);
@@ -276,7 +281,7 @@ function sweptFields(fn: string, schema: ZodMiniType, values: unknown): SweptFie
     if (first && column.length !== first.values.length) {
       throw new KernelInputError(fn, name, `must hold ${first.values.length} values, as ${first.name} does`, column);
     }
-    fields.push({ name, values: column });
+    fields.push({ name, values: column, wholeNumbers: requiresWholeNumbers(fieldSchema), boundsOnly: hasBoundsOnly(fieldSchema) });
   }
   if (fields.length === 0) throw new KernelInputError(fn, "", "sweep needs at least one field of values, such as {hours: [1, 2, 3]}", NOT_SHOWN);
   return fields;
@@ -295,7 +300,7 @@ function validateFieldValues(fn: string, schema: ZodMiniType, scenario: Scenario
   const { values } = field;
   const badType = Array.isArray(values) ? firstNonNumber(values) : -1;
   if (badType >= 0) throw locateBadValue(fn, schema, scenario, field, badType);
-  const range = rangeOf(values);
+  const range = rangeOf(values, field.wholeNumbers);
   // NaN makes Math.min/Math.max NaN, and ±Infinity reaches one of them: both fail `x - x === 0`.
   if (range.min - range.min !== 0 || range.max - range.max !== 0) {
     throw locateBadValue(fn, schema, scenario, field, firstNonFinite(values));
@@ -316,10 +321,19 @@ interface ColumnRange {
 }
 
 // The scan is validation's only per-value cost, so it is one small loop with no branches the JIT cannot
-// turn into selects: a plain array must already hold only numbers when it gets here.
-function rangeOf(values: SweepValues): ColumnRange {
+// turn into selects: a plain array must already hold only numbers when it gets here. Wholeness is only
+// worth checking for whole-number fields; for the rest any value is whole enough.
+function rangeOf(values: SweepValues, checkWholeness: boolean): ColumnRange {
   let min = Infinity;
   let max = -Infinity;
+  if (!checkWholeness) {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      min = Math.min(min, value);
+      max = Math.max(max, value);
+    }
+    return { min, max, whole: true };
+  }
   let whole = true;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
@@ -385,7 +399,7 @@ function sweepIssue(fn: string, input: Scenario, issue: core.$ZodIssue, fields: 
 
 // Schema introspection, kept to zod's documented `_zod.def` for library authors.
 
-type Def = { type: string; shape?: Record<string, ZodMiniType>; innerType?: ZodMiniType; checks?: readonly unknown[] };
+type Def = { type: string; format?: string; shape?: Record<string, ZodMiniType>; innerType?: ZodMiniType; checks?: readonly unknown[] };
 
 function defOf(schema: ZodMiniType): Def {
   return schema._zod.def as unknown as Def;
@@ -395,10 +409,27 @@ function shapeOf(schema: ZodMiniType): Record<string, ZodMiniType> | undefined {
   return defOf(schema).shape;
 }
 
-function isNumberField(schema: ZodMiniType): boolean {
+function unwrapped(schema: ZodMiniType): Def {
   let def = defOf(schema);
   while ((def.type === "default" || def.type === "optional" || def.type === "prefault") && def.innerType) def = defOf(def.innerType);
-  return def.type === "number";
+  return def;
+}
+
+function isNumberField(schema: ZodMiniType): boolean {
+  return unwrapped(schema).type === "number";
+}
+
+/** zod marks whole-number schemas (int(), int32(), …) with an integer format. */
+function requiresWholeNumbers(schema: ZodMiniType): boolean {
+  const { format } = unwrapped(schema);
+  return format !== undefined && /int/.test(format);
+}
+
+const BOUND_CHECKS = new Set(["greater_than", "less_than", "number_format"]);
+
+function hasBoundsOnly(schema: ZodMiniType): boolean {
+  const checks = unwrapped(schema).checks ?? [];
+  return checks.every((check) => BOUND_CHECKS.has((check as { _zod?: { def?: { check?: string } } })._zod?.def?.check ?? ""));
 }
 
 function hasObjectChecks(schema: ZodMiniType): boolean {

@@ -16,10 +16,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
  * Budget for the whole kernel (both halves, every catalog) minified and gzipped for the browser. Measured at
- * 23.4 KB gzip (67.0 KB raw) when both halves landed; zod/mini is about 6 KB of it. The budget leaves room
- * to grow by a fifth before someone has to decide whether the growth is worth it.
+ * 25.6 KB gzip (73.4 KB raw) once both halves had landed; zod/mini is about 6 KB of it, catalog text much of
+ * the rest. The budget leaves a fifth for growth before someone has to decide whether growth is worth it.
  */
-const GZIP_BUDGET_BYTES = 28_000;
+const GZIP_BUDGET_BYTES = 31_000;
 
 function kernelSources(dir = kernelDir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

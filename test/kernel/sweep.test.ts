@@ -1,7 +1,7 @@
 // The sweep API: validate once, then run the bare formula. These tests pin its contract — same results as
 // one call per scenario, and errors that name the offending value by field and index.
 import fc from "fast-check";
-import { refine, strictObject } from "zod/mini";
+import { number, refine, strictObject } from "zod/mini";
 import { describe, expect, test } from "vitest";
 import { clusterEnergy, trainingRun } from "../../src/kernel/energy.ts";
 import { combinedReduction } from "../../src/kernel/growth.ts";
@@ -148,5 +148,16 @@ describe("schemas with rules between fields", () => {
   test("every scenario is checked, and the failing one is named", () => {
     expect(messageOf(() => span.sweep({}, { fromYears: [1, 3, 2], toYears: [2, 4, 1] }))).toBe("span: toYears[2] must be ≥ fromYears (got 1)");
     expect(span.sweep({ fromYears: 1 }, { toYears: [1, 2, 5] }).map((r) => r.years)).toEqual([0, 1, 4]);
+  });
+
+  test("a field rule that is not a bound is checked for every value", () => {
+    // Extremes cannot stand for a rule like "not 3": 1 and 5 pass, 3 between them does not.
+    const notThree = kernelFunction(
+      "notThree",
+      strictObject({ x: number().check(refine((v) => v !== 3, { message: "must not be 3" })) }),
+      ({ x }) => ({ y: x }),
+    );
+    expect(messageOf(() => notThree.sweep({}, { x: [1, 3, 5] }))).toBe("notThree: x[1] must not be 3 (got 3)");
+    expect(notThree.sweep({}, { x: [1, 5] })).toEqual([{ y: 1 }, { y: 5 }]);
   });
 });
