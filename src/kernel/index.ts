@@ -27,3 +27,5 @@ export * from "./catalogs/harvesting.ts";
 export * from "./catalogs/facility.ts";
 export * from "./sources.ts";
 export { sourced } from "./catalog.ts";
+export * from "./catalogs/serving-extra.ts";
+export * from "./catalogs/printed/decode.ts";
