@@ -96,6 +96,11 @@ describe("chapter examples", () => {
     expectPrinted(energy.facilityKWh, 13_246.5, 1);
   });
 
+  test("Footnote 20: a 100 MW hyperscale facility draws as much as tens of thousands of homes (81,869 at 10.7 MWh)", () => {
+    const year = annualEnergy({ megawatts: 100 });
+    expectPrinted(householdYears({ energyMWh: year.mwhPerYear }).householdYears, 81_869, 0);
+  });
+
   test("Equation 10: 1 MW of IT at PUE 1.4 is 1.4 MW at the facility, 400 kW of overhead", () => {
     const { itKW, facilityKW } = clusterPower({ devices: 1, watts: 1_000_000, pue: 1.4 });
     expectPrinted(facilityKW - itKW, 400, 0);
