@@ -29,3 +29,5 @@ export * from "./sources.ts";
 export { sourced } from "./catalog.ts";
 export * from "./catalogs/serving-extra.ts";
 export * from "./catalogs/printed/decode.ts";
+export * from "./catalogs/printed/energy.ts";
+export * from "./catalogs/energy-extra.ts";
