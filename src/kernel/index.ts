@@ -31,3 +31,4 @@ export * from "./catalogs/serving-extra.ts";
 export * from "./catalogs/printed/decode.ts";
 export * from "./catalogs/printed/energy.ts";
 export * from "./catalogs/energy-extra.ts";
+export * from "./catalogs/printed/edge.ts";
