@@ -32,3 +32,5 @@ export * from "./catalogs/printed/decode.ts";
 export * from "./catalogs/printed/energy.ts";
 export * from "./catalogs/energy-extra.ts";
 export * from "./catalogs/printed/edge.ts";
+export * from "./catalogs/printed/geography.ts";
+export * from "./catalogs/geography-extra.ts";
