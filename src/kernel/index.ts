@@ -32,5 +32,7 @@ export * from "./catalogs/printed/decode.ts";
 export * from "./catalogs/printed/energy.ts";
 export * from "./catalogs/energy-extra.ts";
 export * from "./catalogs/printed/edge.ts";
+export * from "./catalogs/printed/cascade.ts";
+export * from "./catalogs/printed/roofline.ts";
 export * from "./catalogs/printed/geography.ts";
 export * from "./catalogs/geography-extra.ts";

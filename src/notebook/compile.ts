@@ -41,9 +41,14 @@ export function compileCell(cell: AnalyzedCell, options: CompileCellOptions = {}
   return `{${head.join(", ")}, body: ${body}}`;
 }
 
+export interface CompileNotebookOptions {
+  /** Where an import's source resolves to in the emitted module (the build points "wattbook/kernel" at its bundle). */
+  readonly importUrl?: (source: string) => string;
+}
+
 /** The module: imports, then `export default {path, cells}` with the cell records in document order. */
-export function compileNotebook(nb: AnalyzedNotebook): string {
-  const imports = hoistImports(nb.cells.flatMap((cell) => cell.imports));
+export function compileNotebook(nb: AnalyzedNotebook, options: CompileNotebookOptions = {}): string {
+  const imports = hoistImports(nb.cells.flatMap((cell) => cell.imports), options.importUrl);
   const imported = new Set(nb.cells.flatMap((cell) => cell.imports.flatMap((i) => i.specifiers.map((s) => s.local))));
   const lines = [...imports, `export default {path: ${JSON.stringify(nb.path)}, cells: [`];
   nb.cells.forEach((cell, index) => {
@@ -73,7 +78,7 @@ function withoutImports(cell: AnalyzedCell): string {
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
 /** One import statement per source (namespaces apart, as the syntax demands), each binding once. */
-export function hoistImports(imports: readonly CellImport[]): string[] {
+export function hoistImports(imports: readonly CellImport[], importUrl: (source: string) => string = (source) => source): string[] {
   const bySource = new Map<string, Map<string, string>>(); // source → "imported as local" → statement part
   for (const { source, specifiers } of imports) {
     const parts = bySource.get(source) ?? new Map<string, string>();
@@ -85,7 +90,7 @@ export function hoistImports(imports: readonly CellImport[]): string[] {
   }
   const lines: string[] = [];
   for (const [source, parts] of bySource) {
-    const from = JSON.stringify(source);
+    const from = JSON.stringify(importUrl(source));
     const named = [...parts.values()].filter((part) => !part.startsWith("* as "));
     const namespaces = [...parts.values()].filter((part) => part.startsWith("* as "));
     for (const namespace of namespaces) lines.push(`import ${namespace} from ${from};`);

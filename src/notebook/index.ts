@@ -7,7 +7,7 @@ import type { AnalyzedNotebook } from "./types.ts";
 export { analyzeCell, analyzeNotebook, BUILTINS } from "./analyze.ts";
 export type { AnalyzeContext } from "./analyze.ts";
 export { compileCell, compileNotebook } from "./compile.ts";
-export type { CompileCellOptions } from "./compile.ts";
+export type { CompileCellOptions, CompileNotebookOptions } from "./compile.ts";
 export { excerptAt, LocatedError, LocatedErrors } from "./errors.ts";
 export { parseNotebook } from "./parse.ts";
 export type * from "./types.ts";

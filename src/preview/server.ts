@@ -11,7 +11,8 @@ import { pathToFileURL } from "node:url";
 import { build as esbuild } from "esbuild";
 import type { LocatedError } from "../notebook/errors.ts";
 import { copySiteAssets, STYLESHEETS } from "../publish/assets.ts";
-import { ASSETS_DIR, BundleError, bundleSite, LIBRARY_DIR } from "../publish/bundle.ts";
+import { ASSETS_DIR, BundleError, LIBRARY_DIR } from "../publish/bundle.ts";
+import { emitNotebook } from "../publish/emit.ts";
 import { copyLibrary, ensureLibrary, type Library } from "../publish/library.ts";
 import { findNotebooks } from "../publish/build.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "../publish/evaluate.ts";
@@ -96,14 +97,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   async function renderCompiled(compiled: Compiled): Promise<{ html: string; errors: LocatedError[] }> {
     const assetsDir = `${ASSETS_DIR}/v${++generation}`;
-    let bundle;
+    let entry;
     try {
-      bundle = await bundleSite([{ path: compiled.source, module: compiled.module }], { outDir: siteDir, projectRoot: options.projectRoot, assetsDir, library, minify: false });
+      entry = await emitNotebook(compiled, { outDir: siteDir, projectRoot: options.projectRoot, assetsDir, library });
     } catch (error) {
       if (error instanceof BundleError) return { html: "", errors: bundleErrors(error, [compiled]) };
       throw error;
     }
-    const entry = bundle.pages.get(compiled.source)!;
     const evaluation = await pool.evaluate(pathToFileURL(path.join(siteDir, entry.notebook)).href);
     const errors = evaluationErrors(compiled, evaluation, limits);
     const outputs = evaluation.type === "result" ? evaluation.outputs : {};

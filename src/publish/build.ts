@@ -9,10 +9,11 @@ import { pathToFileURL } from "node:url";
 import { LocatedError, excerptAt } from "../notebook/errors.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { copySiteAssets, STYLESHEETS } from "./assets.ts";
-import { ASSETS_DIR, BundleError, bundleSite, LIBRARY_DIR } from "./bundle.ts";
+import { ASSETS_DIR, BundleError, LIBRARY_DIR } from "./bundle.ts";
+import { emitNotebook, type EmittedNotebook } from "./emit.ts";
 import { copyLibrary, ensureLibrary } from "./library.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluate.ts";
-import { bundleErrors, compileNotebookFile, evaluationErrors, pageOutputPath, sortErrors, toRootOf, type Compiled } from "./phases.ts";
+import { bundleErrors, compileNotebookText, evaluationErrors, pageOutputPath, readNotebookFile, sortErrors, toRootOf, type Compiled } from "./phases.ts";
 import { renderIndex } from "./index-page.ts";
 import { renderPage, type PageLink } from "./render.ts";
 
@@ -56,8 +57,11 @@ export interface BuildResult {
   /** Output JS files and their sizes, relative to out. */
   readonly scripts: ReadonlyMap<string, number>;
   readonly elapsedMs: number;
-  /** Milliseconds spent in each phase (for `npm run bench`). */
-  readonly phasesMs: Readonly<Record<"compile" | "bundle" | "evaluate" | "write", number>>;
+  /**
+   * Milliseconds per phase (for `npm run bench`). Compiling and evaluating overlap: `compile` is the
+   * main thread's pass over the notebooks, `evaluate` the wait for the workers after it.
+   */
+  readonly phasesMs: Readonly<Record<"compile" | "evaluate" | "write", number>>;
 }
 
 /** Every .md file under `root`, as sorted forward-slash paths relative to it. Folders starting with _ or . are skipped. */
@@ -85,7 +89,7 @@ async function writeFileDeep(file: string, contents: string): Promise<void> {
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const phasesMs = { compile: 0, bundle: 0, evaluate: 0, write: 0 };
+  const phasesMs = { compile: 0, evaluate: 0, write: 0 };
   let phaseStarted = started;
   const endPhase = (phase: keyof typeof phasesMs) => {
     const now = performance.now();
@@ -95,59 +99,71 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const displayRoot = path.relative(options.projectRoot, options.root) || ".";
   const errors: LocatedError[] = [];
-  // The library bundle and the workers' start-up run while the notebooks compile.
+  if (!existsSync(options.root)) {
+    errors.push(new LocatedError(`the notebooks folder does not exist`, { file: displayRoot, position: { line: 1, column: 1 }, hint: "create it, or pass --root" }));
+    return { ok: false, errors, pages: [], scripts: new Map(), elapsedMs: performance.now() - started, phasesMs };
+  }
+  // Workers start and the library is found (or bundled) while the first notebooks compile.
   const pool = options.pool ?? new EvaluationPool(limits);
   pool.warm();
   const library = ensureLibrary();
   library.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
-  const sources = existsSync(options.root) ? await findNotebooks(options.root) : [];
-  if (!existsSync(options.root)) {
-    errors.push(new LocatedError(`the notebooks folder does not exist`, { file: displayRoot, position: { line: 1, column: 1 }, hint: "create it, or pass --root" }));
-  }
-
-  // Compile every notebook, keeping all errors.
-  const compiled: Compiled[] = [];
-  for (const source of sources) {
-    const result = await compileNotebookFile(options.projectRoot, options.root, source);
-    if (result.compiled) compiled.push(result.compiled);
-    else options.progress?.({ file: path.join(displayRoot, source).split(path.sep).join("/"), ok: false, cells: 0, elapsedMs: 0 });
-    errors.push(...result.errors);
-  }
-
-  endPhase("compile");
+  const sources = await findNotebooks(options.root);
   const tempOut = `${options.out}.tmp-${process.pid}-${Date.now().toString(36)}`;
+  const scripts = new Map<string, number>();
   try {
-    // Bundle everything that compiled; a bundling error (say, an import that doesn't resolve) names the notebook.
-    let bundle: Awaited<ReturnType<typeof bundleSite>> | undefined;
-    try {
-      await copyLibrary(await library, path.join(tempOut, LIBRARY_DIR));
-      bundle = await bundleSite(
-        compiled.map((c) => ({ path: c.source, module: c.module })),
-        { outDir: tempOut, projectRoot: options.projectRoot, library: await library },
-      );
-    } catch (error) {
-      if (!(error instanceof BundleError)) throw error;
-      errors.push(...bundleErrors(error, compiled));
-    }
+    let ready: Promise<void> | undefined;
+    const prepareSite = () =>
+      (ready ??= (async () => {
+        await copyLibrary(await library, path.join(tempOut, LIBRARY_DIR));
+        for (const [file, bytes] of (await library).files) scripts.set(`${LIBRARY_DIR}/${file}`, bytes);
+        // Node must read the site's scripts as ES modules wherever the output folder lives.
+        await writeFile(path.join(tempOut, ASSETS_DIR, "package.json"), '{"type":"module"}\n');
+      })());
 
-    endPhase("bundle");
+    // A pipeline: the main thread compiles notebook after notebook while the workers evaluate the
+    // ones already written. Every error is kept; none stops the others.
+    const compiled: Compiled[] = [];
+    const emitted = new Map<string, EmittedNotebook>();
     const outputs = new Map<string, Record<string, string>>();
-    if (bundle) {
-      // Node must read the bundled chunks as ES modules wherever the output folder lives.
-      const moduleMarker = path.join(tempOut, ASSETS_DIR, "package.json");
-      await writeFile(moduleMarker, '{"type":"module"}\n');
-      await Promise.all(
-        compiled.map(async (c) => {
-          const t0 = performance.now();
-          const evaluation = await pool.evaluate(pathToFileURL(path.join(tempOut, bundle!.pages.get(c.source)!.notebook)).href);
-          const found = evaluationErrors(c, evaluation, limits);
-          errors.push(...found);
-          if (evaluation.type === "result") outputs.set(c.source, evaluation.outputs);
-          options.progress?.({ file: c.file, ok: found.length === 0, cells: c.notebook.cells.length, elapsedMs: performance.now() - t0 });
-        }),
-      );
-      await rm(moduleMarker);
+    const evaluations: Promise<void>[] = [];
+    const emitAndEvaluate = async (c: Compiled, t0: number): Promise<void> => {
+      await prepareSite();
+      let emit: EmittedNotebook;
+      try {
+        emit = await emitNotebook(c, { outDir: tempOut, library: await library, projectRoot: options.projectRoot });
+      } catch (error) {
+        if (!(error instanceof BundleError)) throw error;
+        errors.push(...bundleErrors(error, [c]));
+        options.progress?.({ file: c.file, ok: false, cells: c.notebook.cells.length, elapsedMs: performance.now() - t0 });
+        return;
+      }
+      emitted.set(c.source, emit);
+      for (const [file, bytes] of emit.files) scripts.set(file, bytes);
+      const evaluation = await pool.evaluate(pathToFileURL(path.join(tempOut, emit.notebook)).href);
+      const found = evaluationErrors(c, evaluation, limits);
+      errors.push(...found);
+      if (evaluation.type === "result") outputs.set(c.source, evaluation.outputs);
+      options.progress?.({ file: c.file, ok: found.length === 0, cells: c.notebook.cells.length, elapsedMs: performance.now() - t0 });
+    };
+    const texts = await Promise.all(sources.map((source) => readNotebookFile(options.projectRoot, options.root, source)));
+    let lastYield = performance.now();
+    for (const text of texts) {
+      const t0 = performance.now();
+      const result = compileNotebookText(text);
+      errors.push(...result.errors);
+      if (result.compiled) {
+        compiled.push(result.compiled);
+        evaluations.push(emitAndEvaluate(result.compiled, t0));
+      } else options.progress?.({ file: text.file, ok: false, cells: 0, elapsedMs: 0 });
+      // Compiling is synchronous; let writes finish and workers receive their next notebook now and then.
+      if (performance.now() - lastYield > 8) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
     }
+    endPhase("compile");
+    await Promise.all(evaluations);
     endPhase("evaluate");
 
     const pages: PageRecord[] = compiled
@@ -157,38 +173,42 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         title: c.notebook.title,
         description: typeof c.notebook.frontMatter.description === "string" ? c.notebook.frontMatter.description : "",
         order: typeof c.notebook.frontMatter.order === "number" ? c.notebook.frontMatter.order : Number.POSITIVE_INFINITY,
-        script: c.notebook.cells.length ? bundle?.pages.get(c.source)?.page : undefined,
+        script: c.notebook.cells.length ? emitted.get(c.source)?.page : undefined,
       }))
+      .filter((page) => emitted.has(page.source))
       .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
 
-    if (errors.length || !bundle) {
+    if (errors.length) {
       await rm(tempOut, { recursive: true, force: true });
       return { ok: false, errors: sortErrors(errors), pages, scripts: new Map(), elapsedMs: performance.now() - started, phasesMs };
     }
 
+    await prepareSite();
+    await rm(path.join(tempOut, ASSETS_DIR, "package.json"));
     const siteTitle = options.siteTitle ?? "wattbook";
     const sequence = pages.filter((p) => p.output !== "index.html");
     const byOutput = new Map(compiled.map((c) => [pageOutputPath(c.source), c]));
-    for (const page of pages) {
-      const c = byOutput.get(page.output)!;
-      const at = sequence.indexOf(page);
-      const link = (other: PageRecord | undefined): PageLink | undefined => (other ? { href: relativeHref(page.output, other.output), title: other.title } : undefined);
-      const html = renderPage(c.notebook, outputs.get(c.source) ?? {}, {
-        siteTitle,
-        toRoot: toRootOf(page.output),
-        stylesheets: STYLESHEETS,
-        script: page.script,
-        preload: page.script ? bundle.pages.get(c.source)!.preload : [],
-        prev: at > 0 ? link(sequence[at - 1]) : undefined,
-        next: at >= 0 ? link(sequence[at + 1]) : undefined,
-        appendix: page.output === "index.html" ? renderIndex(sequence, "") : undefined,
-      });
-      await writeFileDeep(path.join(tempOut, page.output), html);
-    }
+    await Promise.all(
+      pages.map((page) => {
+        const c = byOutput.get(page.output)!;
+        const at = sequence.indexOf(page);
+        const link = (other: PageRecord | undefined): PageLink | undefined => (other ? { href: relativeHref(page.output, other.output), title: other.title } : undefined);
+        const html = renderPage(c.notebook, outputs.get(c.source) ?? {}, {
+          siteTitle,
+          toRoot: toRootOf(page.output),
+          stylesheets: STYLESHEETS,
+          script: page.script,
+          preload: page.script ? emitted.get(c.source)!.preload : [],
+          prev: at > 0 ? link(sequence[at - 1]) : undefined,
+          next: at >= 0 ? link(sequence[at + 1]) : undefined,
+          appendix: page.output === "index.html" ? renderIndex(sequence, "") : undefined,
+        });
+        return writeFileDeep(path.join(tempOut, page.output), html);
+      }),
+    );
     if (!byOutput.has("index.html")) await writeFileDeep(path.join(tempOut, "index.html"), renderIndexPage(siteTitle, sequence));
     await copySiteAssets(tempOut, options.staticDir);
     await swapInto(tempOut, options.out);
-    const scripts = new Map([...bundle.files].filter(([file]) => file.endsWith(".js")));
     endPhase("write");
     return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, phasesMs };
   } catch (error) {

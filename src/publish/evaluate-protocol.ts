@@ -28,12 +28,12 @@ export interface EvaluateResult {
   readonly elapsedMs: number;
 }
 
-/** Sent as each cell's body starts, so that a worker stuck in a loop can still be explained. */
-export interface CellRunning {
-  readonly type: "running";
-  readonly taskId: number;
-  readonly cellId: string;
-}
+/**
+ * Shared between a worker and the pool: the task and cell index whose body started last, written as
+ * each body starts. A worker stuck in an endless loop cannot answer messages, but this still names the
+ * cell: no other body can have started after the one that never yields.
+ */
+export const RUNNING_SLOTS = 2; // [taskId, cellIndex]
 
 /** The module itself failed to load (a bundling problem or a throw at module scope). */
 export interface EvaluateCrash {
@@ -42,4 +42,4 @@ export interface EvaluateCrash {
   readonly message: string;
 }
 
-export type WorkerMessage = EvaluateResult | CellRunning | EvaluateCrash;
+export type WorkerMessage = EvaluateResult | EvaluateCrash;

@@ -1,7 +1,7 @@
 // A build worker: evaluates compiled notebooks in Node on the same runtime code the browser uses, with
 // a linkedom document, and sends back each cell's serialized output. Globals from the DOM live only in
 // this thread.
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import type { CompiledNotebook } from "../notebook/types.ts";
 import { BUILD_WIDTH, createBuiltins } from "../runtime/builtins.ts";
 import { NotebookRun } from "../runtime/notebook.ts";
@@ -12,6 +12,7 @@ const port = parentPort;
 if (!port) throw new Error("evaluate-worker.js must run in a worker thread");
 const { document } = installBuildDom();
 const send = (message: WorkerMessage) => port.postMessage(message);
+const running = new Int32Array((workerData as { running: SharedArrayBuffer }).running);
 
 function delay(ms: number): Promise<false> {
   return new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
@@ -27,6 +28,7 @@ async function evaluate(task: EvaluateTask): Promise<void> {
     return;
   }
   const roots = new Map<string, Element>();
+  const indexOf = new Map(notebook.cells.map((cell, index) => [cell.id, index]));
   const run = new NotebookRun(notebook, {
     builtins: createBuiltins({ width: BUILD_WIDTH }),
     root: (cell) => {
@@ -34,7 +36,10 @@ async function evaluate(task: EvaluateTask): Promise<void> {
       roots.set(cell.id, root);
       return root;
     },
-    onRun: (cellId) => send({ type: "running", taskId: task.taskId, cellId }),
+    onRun: (cellId) => {
+      Atomics.store(running, 0, task.taskId);
+      Atomics.store(running, 1, indexOf.get(cellId) ?? -1);
+    },
   });
   await Promise.race([run.settled().then(() => true), delay(task.timeoutMs)]);
   const failures = [...run.failures()];

@@ -1,11 +1,13 @@
-// Runs notebook evaluations on a small pool of worker threads. Each task has a time limit that the
-// worker enforces for cells that never settle; the pool enforces a hard limit on top, for cells that
-// never yield the thread (an endless loop), by terminating the worker and starting a fresh one.
+// Runs notebook evaluations on a small pool of worker threads, several notebooks per worker at once
+// (a notebook spends most of its evaluation waiting on the runtime's scheduling, so one thread keeps
+// several busy). Each task has a time limit that the worker enforces for cells that never settle; the
+// pool enforces a hard limit on top, for a cell that never yields the thread (an endless loop): it
+// terminates the worker, blames the cell whose body started last, and requeues the worker's other
+// notebooks on a fresh worker.
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import type { EvaluateResult, EvaluateTask, WorkerMessage } from "./evaluate-protocol.ts";
-
+import { RUNNING_SLOTS, type EvaluateResult, type EvaluateTask, type WorkerMessage } from "./evaluate-protocol.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 
 const WORKER_FILE = path.join(PACKAGE_ROOT, "dist/evaluate-worker.js");
@@ -23,22 +25,33 @@ export const DEFAULT_LIMITS: EvaluationLimits = { timeoutMs: 10_000, memoryMb: 1
 
 /** Extra time the pool grants a worker to report on its own before it is terminated. */
 const GRACE_MS = 1_500;
+/** Notebooks evaluated at once by one worker. */
+const PER_WORKER = 4;
 
 export type Evaluation =
   | EvaluateResult
-  | { readonly type: "killed"; readonly reason: "timeout" | "memory" | "crash"; readonly message: string; readonly lastRunningCell: string | undefined };
+  | {
+      readonly type: "killed";
+      readonly reason: "timeout" | "memory" | "crash";
+      readonly message: string;
+      /** Index (in the notebook's cells) of the cell whose body started last, when it was this notebook's. */
+      readonly lastRunningCell: number | undefined;
+    };
 
 interface Job {
   readonly moduleUrl: string;
   readonly resolve: (evaluation: Evaluation) => void;
+  /** Set once a job was on a worker that had to be terminated for another job's sake. */
+  requeued: boolean;
+  taskId: number;
+  timer: NodeJS.Timeout | undefined;
 }
 
 interface Slot {
-  worker: Worker;
-  job: Job | undefined;
-  taskId: number;
-  lastRunningCell: string | undefined;
-  timer: NodeJS.Timeout | undefined;
+  readonly worker: Worker;
+  readonly running: Int32Array;
+  readonly jobs: Map<number, Job>;
+  dead: boolean;
 }
 
 export class EvaluationPool {
@@ -57,82 +70,89 @@ export class EvaluationPool {
     while (this.slots.length < this.size && !this.closed) this.spawn();
   }
 
-  /** Evaluates one bundled notebook module. Never rejects: failures come back as data. */
+  /** Evaluates one notebook module (a file: URL). Never rejects: failures come back as data. */
   evaluate(moduleUrl: string): Promise<Evaluation> {
     return new Promise((resolve) => {
-      this.queue.push({ moduleUrl, resolve });
+      this.queue.push({ moduleUrl, resolve, requeued: false, taskId: 0, timer: undefined });
       this.pump();
     });
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
+    const shared = new SharedArrayBuffer(RUNNING_SLOTS * Int32Array.BYTES_PER_ELEMENT);
+    const worker = new Worker(WORKER_FILE, { workerData: { running: shared }, resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
     worker.unref();
-    const slot: Slot = { worker, job: undefined, taskId: 0, lastRunningCell: undefined, timer: undefined };
+    const slot: Slot = { worker, running: new Int32Array(shared), jobs: new Map(), dead: false };
     worker.on("message", (message: WorkerMessage) => {
-      if (message.taskId !== slot.taskId || !slot.job) return;
-      if (message.type === "running") slot.lastRunningCell = message.cellId;
-      else if (message.type === "result") this.finish(slot, message);
-      else this.finish(slot, { type: "killed", reason: "crash", message: message.message, lastRunningCell: slot.lastRunningCell });
+      const job = slot.jobs.get(message.taskId);
+      if (!job) return;
+      this.finish(slot, job, message.type === "result" ? message : { type: "killed", reason: "crash", message: message.message, lastRunningCell: undefined });
     });
     worker.on("error", (error: Error & { code?: string }) => {
       const memory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
-      const message = memory ? `ran out of memory (limit ${this.limits.memoryMb} MB per worker)` : error.message;
-      this.replace(slot, { type: "killed", reason: memory ? "memory" : "crash", message, lastRunningCell: slot.lastRunningCell });
+      this.kill(slot, memory ? "memory" : "crash", memory ? `ran out of memory (limit ${this.limits.memoryMb} MB per worker)` : error.message);
     });
-    worker.on("exit", () => {
-      if (slot.job) this.replace(slot, { type: "killed", reason: "crash", message: "the evaluation worker exited", lastRunningCell: slot.lastRunningCell });
-    });
+    worker.on("exit", () => this.kill(slot, "crash", "the evaluation worker exited"));
     this.slots.push(slot);
     return slot;
   }
 
   private pump(): void {
     while (this.queue.length && !this.closed) {
-      const slot = this.slots.find((s) => !s.job) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      const slot =
+        this.slots.filter((s) => s.jobs.size < PER_WORKER).sort((a, b) => a.jobs.size - b.jobs.size)[0] ??
+        (this.slots.length < this.size ? this.spawn() : undefined);
       if (!slot) return;
       const job = this.queue.shift()!;
-      slot.job = job;
-      slot.taskId = this.nextTaskId++;
-      slot.lastRunningCell = undefined;
-      const task: EvaluateTask = { type: "evaluate", taskId: slot.taskId, moduleUrl: job.moduleUrl, timeoutMs: this.limits.timeoutMs, maxOutputBytes: this.limits.maxOutputBytes };
+      job.taskId = this.nextTaskId++;
+      slot.jobs.set(job.taskId, job);
+      const task: EvaluateTask = { type: "evaluate", taskId: job.taskId, moduleUrl: job.moduleUrl, timeoutMs: this.limits.timeoutMs, maxOutputBytes: this.limits.maxOutputBytes };
       slot.worker.ref();
       slot.worker.postMessage(task);
-      slot.timer = setTimeout(() => {
-        this.replace(slot, {
-          type: "killed",
-          reason: "timeout",
-          message: `did not finish within ${this.limits.timeoutMs} ms and never gave the thread back (an endless loop?)`,
-          lastRunningCell: slot.lastRunningCell,
-        });
-      }, this.limits.timeoutMs + GRACE_MS);
+      job.timer = setTimeout(
+        () => this.kill(slot, "timeout", `did not finish within ${this.limits.timeoutMs} ms and never gave the thread back (an endless loop?)`),
+        this.limits.timeoutMs + GRACE_MS,
+      );
     }
   }
 
-  private finish(slot: Slot, evaluation: Evaluation): void {
-    const job = slot.job;
-    clearTimeout(slot.timer);
-    slot.job = undefined;
-    slot.worker.unref();
-    job?.resolve(evaluation);
+  private finish(slot: Slot, job: Job, evaluation: Evaluation): void {
+    clearTimeout(job.timer);
+    slot.jobs.delete(job.taskId);
+    if (!slot.jobs.size) slot.worker.unref();
+    job.resolve(evaluation);
     this.pump();
   }
 
-  /** Ends a worker that can no longer be trusted (stuck, out of memory) and settles its job. */
-  private replace(slot: Slot, evaluation: Evaluation): void {
-    const job = slot.job;
-    clearTimeout(slot.timer);
-    slot.job = undefined;
+  /**
+   * Ends a worker that can no longer be trusted (stuck, out of memory, crashed). The job whose cell
+   * started last is blamed; the others go back to the queue once (twice would mean they are the cause).
+   */
+  private kill(slot: Slot, reason: "timeout" | "memory" | "crash", message: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
     this.slots.splice(this.slots.indexOf(slot), 1);
-    slot.worker.removeAllListeners("exit");
     void slot.worker.terminate();
-    job?.resolve(evaluation);
+    const blamedTask = Atomics.load(slot.running, 0);
+    const blamedCell = Atomics.load(slot.running, 1);
+    for (const job of slot.jobs.values()) {
+      clearTimeout(job.timer);
+      const blamed = job.taskId === blamedTask || slot.jobs.size === 1 || job.requeued;
+      if (blamed) {
+        job.resolve({ type: "killed", reason, message, lastRunningCell: job.taskId === blamedTask && blamedCell >= 0 ? blamedCell : undefined });
+      } else {
+        job.requeued = true;
+        this.queue.unshift(job);
+      }
+    }
+    slot.jobs.clear();
     this.pump();
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
-    this.slots.length = 0;
+    const slots = this.slots.splice(0);
+    for (const slot of slots) slot.dead = true;
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 }

@@ -39,8 +39,8 @@ export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, lim
         : evaluation.reason === "timeout"
           ? "look for a loop that never ends; raise --timeout-ms if the cell is only slow"
           : undefined;
-    const where = evaluation.lastRunningCell ? "" : " (no cell had started)";
-    return [at(evaluation.lastRunningCell, `${evaluation.message}${where}`, hint)];
+    const cellId = evaluation.lastRunningCell === undefined ? undefined : compiled.notebook.cells[evaluation.lastRunningCell]?.id;
+    return [at(cellId, `${evaluation.message}${cellId ? "" : " (no cell had started)"}`, hint)];
   }
   const errors = evaluation.failures.filter((failure) => failure.own).map((failure) => at(failure.cellId, failure.message));
   // Of the pending cells, report those that wait on nothing else pending: the ones actually stuck.
@@ -66,21 +66,37 @@ export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, lim
   return errors;
 }
 
-/** Reads and compiles one notebook; `source` is relative to `root`. Never throws for a bad notebook. */
-export async function compileNotebookFile(projectRoot: string, root: string, source: string): Promise<{ compiled?: Compiled; errors: LocatedError[] }> {
+export interface NotebookText {
+  readonly source: string; // relative to the notebooks root
+  readonly file: string; // as shown to the author
+  readonly text?: string;
+  readonly errors: LocatedError[];
+}
+
+/** Reads one notebook; `source` is relative to `root`. A file that cannot be read is an error, not a throw. */
+export async function readNotebookFile(projectRoot: string, root: string, source: string): Promise<NotebookText> {
   const file = path.relative(projectRoot, path.join(root, source)).split(path.sep).join("/");
-  let text: string;
   try {
-    text = await readFile(path.join(root, source), "utf8");
+    return { source, file, text: await readFile(path.join(root, source), "utf8"), errors: [] };
   } catch (error) {
-    return { errors: [new LocatedError(`cannot read the notebook: ${(error as Error).message}`, { file, position: { line: 1, column: 1 } })] };
+    return { source, file, errors: [new LocatedError(`cannot read the notebook: ${(error as Error).message}`, { file, position: { line: 1, column: 1 } })] };
   }
+}
+
+/** Compiles a notebook that was read. Never throws for a bad notebook. */
+export function compileNotebookText({ source, file, text, errors }: NotebookText): { compiled?: Compiled; errors: LocatedError[] } {
+  if (text === undefined) return { errors };
   try {
     const { notebook, module } = processNotebook(text, file);
     return { compiled: { source, file, text, notebook, module }, errors: [] };
   } catch (error) {
     return { errors: asLocatedErrors(error, file) };
   }
+}
+
+/** Reads and compiles one notebook. */
+export async function compileNotebookFile(projectRoot: string, root: string, source: string): Promise<{ compiled?: Compiled; errors: LocatedError[] }> {
+  return compileNotebookText(await readNotebookFile(projectRoot, root, source));
 }
 
 /** "chapters/energy.md" → "chapters/energy.html". */
