@@ -1,0 +1,57 @@
+// Chapter examples → the cells of notebooks/09-cascade-inference.md that compute them. Expected values are
+// plain arithmetic on the chapter's inputs (equation 15: 0.5 mJ edge, 10 mJ cellular, 50 mJ cloud, 10 %).
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
+import { expectPrinted, expectWithin } from "../kernel/printed.ts";
+
+interface Entry {
+  readonly example: string;
+  readonly name: string;
+  readonly pick?: (value: any) => number;
+  readonly expected: number;
+  /** Relative tolerance. */
+  readonly tolerance: number;
+}
+
+const EDGE = 0.5;
+const TRANSMIT = 10;
+const CLOUD = 50;
+const cascadeAt = (p: number) => EDGE + p * (TRANSMIT + CLOUD);
+const savedAt = (p: number) => 1 - cascadeAt(p) / (TRANSMIT + CLOUD);
+
+const entries: Entry[] = [
+  { example: "Equation 15: cascade energy at 10 % escalation", name: "cascade", pick: (v) => v.cascadeMJ, expected: cascadeAt(0.1), tolerance: 1e-12 },
+  { example: "Equation 15: always-cloud energy", name: "cascade", pick: (v) => v.alwaysCloudMJ, expected: TRANSMIT + CLOUD, tolerance: 1e-12 },
+  { example: "Equation 15: energy reduction", name: "cascade", pick: (v) => v.savingsFraction, expected: savedAt(0.1), tolerance: 1e-12 },
+  { example: "Typical 5 % escalation: saving", name: "typical", pick: (v) => v[0].saved, expected: savedAt(0.05), tolerance: 1e-12 },
+  { example: "Typical 20 % escalation: saving", name: "typical", pick: (v) => v[2].saved, expected: savedAt(0.2), tolerance: 1e-12 },
+  { example: "Break-even escalation rate", name: "breakEven", pick: (v) => v.breakEvenEscalationRate, expected: 1 - EDGE / (TRANSMIT + CLOUD), tolerance: 1e-12 },
+  { example: "Edge model's share at 10 %", name: "cascade", pick: (v) => v.edgeShare, expected: EDGE / cascadeAt(0.1), tolerance: 1e-12 },
+  { example: "Figure: saving at 0 % escalation", name: "escalationRows", pick: (v) => v[0].savedPct, expected: 100 * savedAt(0), tolerance: 1e-12 },
+  { example: "Figure: saving at 100 % escalation", name: "escalationRows", pick: (v) => v[100].savedPct, expected: 100 * savedAt(1), tolerance: 1e-12 },
+];
+
+let nb: NotebookValues;
+beforeAll(async () => {
+  nb = await runNotebook("notebooks/09-cascade-inference.md");
+});
+afterAll(() => nb?.dispose());
+
+describe("notebooks/09-cascade-inference.md", () => {
+  test("every cell runs", () => {
+    expect(nb.run.failures()).toEqual([]);
+  });
+
+  test.each(entries)("$example → $name", async ({ name, pick, expected, tolerance }) => {
+    const value = await nb.value(name);
+    const actual = pick ? pick(value) : (value as number);
+    expectWithin(actual, expected, tolerance);
+  });
+
+  test("the chapter's printed figures are what the page computes, rounded", async () => {
+    const cascade = (await nb.value("cascade")) as { cascadeMJ: number; alwaysCloudMJ: number; savingsFraction: number };
+    expectPrinted(cascade.cascadeMJ, 6.5, 1);
+    expectPrinted(cascade.alwaysCloudMJ, 60, 0);
+    expectPrinted(cascade.savingsFraction, 0.89, 2);
+  });
+});
