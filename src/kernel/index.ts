@@ -36,3 +36,5 @@ export * from "./catalogs/printed/cascade.ts";
 export * from "./catalogs/printed/roofline.ts";
 export * from "./catalogs/printed/geography.ts";
 export * from "./catalogs/geography-extra.ts";
+export * from "./catalogs/printed/federated.ts";
+export * from "./catalogs/federated-extra.ts";
