@@ -38,3 +38,4 @@ export * from "./catalogs/printed/geography.ts";
 export * from "./catalogs/geography-extra.ts";
 export * from "./catalogs/printed/federated.ts";
 export * from "./catalogs/federated-extra.ts";
+export * from "./catalogs/printed/lifecycle.ts";
