@@ -42,8 +42,8 @@ export function compileCell(cell: AnalyzedCell, options: CompileCellOptions = {}
 }
 
 export interface CompileNotebookOptions {
-  /** Where an import's source resolves to in the emitted module (the build points "wattbook/kernel" at its bundle). */
-  readonly importUrl?: (source: string) => string;
+  /** Where an imported name comes from in the emitted module ("*" for a namespace); the source itself by default. */
+  readonly importUrl?: (source: string, imported: string) => string;
 }
 
 /** The module: imports, then `export default {path, cells}` with the cell records in document order. */
@@ -77,20 +77,28 @@ function withoutImports(cell: AnalyzedCell): string {
 
 const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
-/** One import statement per source (namespaces apart, as the syntax demands), each binding once. */
-export function hoistImports(imports: readonly CellImport[], importUrl: (source: string) => string = (source) => source): string[] {
-  const bySource = new Map<string, Map<string, string>>(); // source → "imported as local" → statement part
+/**
+ * One import statement per module (namespaces apart, as the syntax demands), each binding once.
+ * `importUrl` says where each imported name comes from; the build splits "wattbook/kernel" into the
+ * kernel's module files this way, so a page loads only the topics it uses.
+ */
+export function hoistImports(imports: readonly CellImport[], importUrl: (source: string, imported: string) => string = (source) => source): string[] {
+  const byUrl = new Map<string, Map<string, string>>(); // url → "imported as local" → statement part
+  const partsOf = (url: string) => {
+    const parts = byUrl.get(url) ?? new Map<string, string>();
+    byUrl.set(url, parts);
+    return parts;
+  };
   for (const { source, specifiers } of imports) {
-    const parts = bySource.get(source) ?? new Map<string, string>();
-    bySource.set(source, parts);
+    if (!specifiers.length) partsOf(importUrl(source, "*"));
     for (const { imported, local } of specifiers) {
       const name = IDENTIFIER.test(imported) ? imported : JSON.stringify(imported);
-      parts.set(`${imported}\0${local}`, imported === "*" ? `* as ${local}` : name === local ? local : `${name} as ${local}`);
+      partsOf(importUrl(source, imported)).set(`${imported}\0${local}`, imported === "*" ? `* as ${local}` : name === local ? local : `${name} as ${local}`);
     }
   }
   const lines: string[] = [];
-  for (const [source, parts] of bySource) {
-    const from = JSON.stringify(importUrl(source));
+  for (const [url, parts] of byUrl) {
+    const from = JSON.stringify(url);
     const named = [...parts.values()].filter((part) => !part.startsWith("* as "));
     const namespaces = [...parts.values()].filter((part) => part.startsWith("* as "));
     for (const namespace of namespaces) lines.push(`import ${namespace} from ${from};`);

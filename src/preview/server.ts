@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build as esbuild } from "esbuild";
-import type { LocatedError } from "../notebook/errors.ts";
+import { LocatedErrors, type LocatedError } from "../notebook/errors.ts";
 import { copySiteAssets, STYLESHEETS } from "../publish/assets.ts";
 import { ASSETS_DIR, BundleError, LIBRARY_DIR } from "../publish/bundle.ts";
 import { emitNotebook } from "../publish/emit.ts";
@@ -101,6 +101,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     try {
       entry = await emitNotebook(compiled, { outDir: siteDir, projectRoot: options.projectRoot, assetsDir, library });
     } catch (error) {
+      if (error instanceof LocatedErrors) return { html: "", errors: [...error.errors] };
       if (error instanceof BundleError) return { html: "", errors: bundleErrors(error, [compiled]) };
       throw error;
     }

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { LocatedError, excerptAt } from "../notebook/errors.ts";
+import { LocatedError, LocatedErrors } from "../notebook/errors.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { copySiteAssets, STYLESHEETS } from "./assets.ts";
 import { ASSETS_DIR, BundleError, LIBRARY_DIR } from "./bundle.ts";
@@ -133,8 +133,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       try {
         emit = await emitNotebook(c, { outDir: tempOut, library: await library, projectRoot: options.projectRoot });
       } catch (error) {
-        if (!(error instanceof BundleError)) throw error;
-        errors.push(...bundleErrors(error, [c]));
+        if (error instanceof LocatedErrors) errors.push(...error.errors);
+        else if (error instanceof BundleError) errors.push(...bundleErrors(error, [c]));
+        else throw error;
         options.progress?.({ file: c.file, ok: false, cells: c.notebook.cells.length, elapsedMs: performance.now() - t0 });
         return;
       }

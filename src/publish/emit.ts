@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { compileNotebook } from "../notebook/compile.ts";
+import { excerptAt, LocatedError, LocatedErrors } from "../notebook/errors.ts";
 import { ASSETS_DIR, bundleSite, LIBRARY_DIR, stemOf } from "./bundle.ts";
 import { staticClosure, type Library } from "./library.ts";
 import type { Compiled } from "./phases.ts";
@@ -58,6 +59,15 @@ export async function emitNotebook(compiled: Compiled, options: EmitOptions): Pr
   const assetsDir = options.assetsDir ?? ASSETS_DIR;
   const sources = new Set(compiled.notebook.cells.flatMap((cell) => cell.imports.map((i) => i.source)));
   const onlyKernel = [...sources].every((source) => source === KERNEL_SPECIFIER);
+  const unknown = compiled.notebook.cells
+    .flatMap((cell) => cell.imports)
+    .filter((i) => i.source === KERNEL_SPECIFIER)
+    .flatMap((i) => i.specifiers.filter((s) => s.imported !== "*" && !options.library.kernelExports.has(s.imported)).map((s) => ({ name: s.imported, position: i.position })));
+  if (unknown.length) {
+    throw new LocatedErrors(
+      unknown.map(({ name, position }) => new LocatedError(`"${KERNEL_SPECIFIER}" has no export named "${name}"`, { file: compiled.file, position, excerpt: excerptAt(compiled.text, position, 0, 0), hint: nearestName(name, [...options.library.kernelExports.keys()]) })),
+    );
+  }
   if (!onlyKernel) {
     const bundle = await bundleSite([{ path: compiled.source, module: compiled.module }], { ...options, assetsDir });
     const entry = bundle.pages.get(compiled.source)!;
@@ -69,7 +79,15 @@ export async function emitNotebook(compiled: Compiled, options: EmitOptions): Pr
     return relative.startsWith(".") ? relative : `./${relative}`;
   };
   const stem = stemOf(compiled.source);
-  const module = compileNotebook(compiled.notebook, { importUrl: (source) => (source === KERNEL_SPECIFIER ? libraryUrl(options.library.kernel) : source) });
+  const kernelFiles = new Set<string>();
+  const module = compileNotebook(compiled.notebook, {
+    importUrl: (source, imported) => {
+      if (source !== KERNEL_SPECIFIER) return source;
+      const file = options.library.kernelExports.get(imported) ?? options.library.kernel;
+      kernelFiles.add(file);
+      return libraryUrl(file);
+    },
+  });
   const notebookName = `notebook-${stem}-${contentHash(module)}.js`;
   const page = `import notebook from "./${notebookName}";\nimport {hydrate} from ${JSON.stringify(libraryUrl(options.library.runtime))};\nhydrate(notebook);\n`;
   const pageName = `page-${stem}-${contentHash(page)}.js`;
@@ -83,7 +101,7 @@ export async function emitNotebook(compiled: Compiled, options: EmitOptions): Pr
   const lib = (file: string) => `${LIBRARY_DIR}/${file}`;
   const preload = [
     `${assetsDir}/${notebookName}`,
-    ...(sources.size ? [options.library.kernel, ...staticClosure(options.library, options.library.kernel)].map(lib) : []),
+    ...[...kernelFiles].flatMap((file) => [file, ...staticClosure(options.library, file)]).map(lib),
     ...[options.library.runtime, ...staticClosure(options.library, options.library.runtime)].map(lib),
   ];
   return {
@@ -95,4 +113,28 @@ export async function emitNotebook(compiled: Compiled, options: EmitOptions): Pr
       [`${assetsDir}/${pageName}`, Buffer.byteLength(page)],
     ]),
   };
+}
+
+/** "did you mean …?" for a misspelt kernel name, by edit distance. */
+function nearestName(name: string, names: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let diagonal = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const above = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length]!;
+  };
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  for (const candidate of names) {
+    const d = distance(name, candidate);
+    if (d < bestDistance) (best = candidate), (bestDistance = d);
+  }
+  return best ? `did you mean "${best}"?` : "see src/kernel/index.ts for what the kernel exports";
 }

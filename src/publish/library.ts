@@ -20,7 +20,13 @@ export interface Library {
   readonly dir: string;
   /** Entry file names inside `dir`. */
   readonly runtime: string;
+  /** The whole kernel in one module (for namespace imports and bundled notebooks). */
   readonly kernel: string;
+  /**
+   * Each public kernel name → the file of the kernel module that defines it, so that a page imports
+   * only the topics it uses (a page using two edge functions loads a few KB, not the whole kernel).
+   */
+  readonly kernelExports: ReadonlyMap<string, string>;
   /** Every file name inside `dir` with its size in bytes. */
   readonly files: ReadonlyMap<string, number>;
   /** Static imports of each file (names inside `dir`), for modulepreload. */
@@ -30,6 +36,7 @@ export interface Library {
 interface Manifest {
   readonly runtime: string;
   readonly kernel: string;
+  readonly kernelExports: Record<string, string>;
   readonly files: Record<string, number>;
   readonly imports: Record<string, string[]>;
 }
@@ -76,6 +83,7 @@ export async function ensureLibrary(cacheRoot = LIBRARY_CACHE): Promise<Library>
     dir,
     runtime: manifest.runtime,
     kernel: manifest.kernel,
+    kernelExports: new Map(Object.entries(manifest.kernelExports)),
     files: new Map(Object.entries(manifest.files)),
     imports: new Map(Object.entries(manifest.imports)),
   };
@@ -86,10 +94,12 @@ async function bundleLibrary(dir: string): Promise<void> {
   const temp = `${dir}.tmp-${process.pid}-${Date.now().toString(36)}`;
   await mkdir(temp, { recursive: true });
   try {
+    const kernelModules = (await sourceFiles(path.dirname(LIBRARY_ENTRIES.kernel))).filter((file) => file !== LIBRARY_ENTRIES.kernel && !file.endsWith(".d.ts"));
     const result = await build({
       entryPoints: [
         { in: LIBRARY_ENTRIES.runtime, out: "runtime" },
         { in: LIBRARY_ENTRIES.kernel, out: "kernel" },
+        ...kernelModules.map((file) => ({ in: file, out: `kernel-${path.relative(path.dirname(LIBRARY_ENTRIES.kernel), file).replace(/\.ts$/, "").replace(/[\\/]/g, "-")}` })),
       ],
       outdir: temp,
       bundle: true,
@@ -122,15 +132,26 @@ function manifestOf(metafile: Metafile, outDir: string): Manifest {
   const imports: Record<string, string[]> = {};
   let runtime = "";
   let kernel = "";
+  let publicNames: string[] = [];
+  const moduleExports: [string, string[]][] = [];
   for (const [file, output] of Object.entries(metafile.outputs)) {
     const own = name(file);
     files[own] = output.bytes;
     imports[own] = output.imports.filter((i) => i.kind === "import-statement").map((i) => name(i.path));
-    if (output.entryPoint && path.resolve(PACKAGE_ROOT, output.entryPoint) === LIBRARY_ENTRIES.runtime) runtime = own;
-    if (output.entryPoint && path.resolve(PACKAGE_ROOT, output.entryPoint) === LIBRARY_ENTRIES.kernel) kernel = own;
+    const entry = output.entryPoint && path.resolve(PACKAGE_ROOT, output.entryPoint);
+    if (!entry) continue;
+    if (entry === LIBRARY_ENTRIES.runtime) runtime = own;
+    else if (entry === LIBRARY_ENTRIES.kernel) (kernel = own), (publicNames = output.exports);
+    else moduleExports.push([own, output.exports]);
   }
   if (!runtime || !kernel) throw new Error("esbuild did not report the library's entry files");
-  return { runtime, kernel, files, imports };
+  // Only what index.ts exports is public; a module's other exports stay internal.
+  const kernelExports: Record<string, string> = {};
+  for (const exported of publicNames) {
+    const home = moduleExports.find(([, names]) => names.includes(exported));
+    kernelExports[exported] = home ? home[0] : kernel;
+  }
+  return { runtime, kernel, kernelExports, files, imports };
 }
 
 /** Copies the library's scripts (not its manifest) into `target`. */

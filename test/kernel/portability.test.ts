@@ -17,9 +17,11 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /**
  * Budget for the whole kernel (both halves, every catalog) minified and gzipped for the browser. Measured at
  * 25.6 KB gzip (73.4 KB raw) once both halves had landed; zod/mini is about 6 KB of it, catalog text much of
- * the rest. The budget leaves a fifth for growth before someone has to decide whether growth is worth it.
+ * the rest. The chapter notebooks' printed-figure catalogs took it to 32.1 KB. Pages no longer load the
+ * whole kernel (the build imports each name from its own topic module; `npm run bench` measures what a
+ * page loads), so this budget guards the kernel's total growth: 40 KB leaves a fifth again.
  */
-const GZIP_BUDGET_BYTES = 31_000;
+const GZIP_BUDGET_BYTES = 40_000;
 
 function kernelSources(dir = kernelDir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

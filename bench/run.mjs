@@ -1,0 +1,230 @@
+// `npm run bench`: the DESIGN.md budgets, measured on this machine and printed as numbers.
+//
+//   build      chapter notebooks, examples and 300 generated notebooks, each a fresh `wattbook build`
+//              process (cold: library cache emptied first; warm: cache kept), median of several runs
+//   preview    save → page rebuilt and reload sent, median of several saves
+//   browser    JS a page loads (raw and gzip) with and without Plot, and input → dependent output
+//              latency, in Chromium
+//   kernel     single call, sweep and bare-loop throughput, kernel bundle size (bench/kernel.mjs)
+//
+// Pass section names to run only some: `node bench/run.mjs build preview`.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { generateNotebooks } from "./generate.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BIN = path.join(ROOT, "bin/wattbook.js");
+const LIBRARY_CACHE = path.join(ROOT, ".wattbook-cache");
+const sections = process.argv.slice(2);
+const wanted = (name) => !sections.length || sections.includes(name);
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (value) => `${Math.round(value)} ms`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const verdict = (value, budget) => (value <= budget ? "within budget" : "OVER budget");
+
+function build(root, out) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, "build", "--root", root, "--out", out], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => {
+      if (code !== 0) reject(new Error(`build of ${root} failed:\n${stderr}`));
+      else resolve({ wallMs: performance.now() - started, reported: /in ([\d.]+) s \(([^)]*)\)/.exec(stderr) });
+    });
+  });
+}
+
+async function clearLibraryCache() {
+  await rm(LIBRARY_CACHE, { recursive: true, force: true });
+}
+
+async function benchBuilds(work) {
+  console.log("\nbuild (fresh process per run; median wall time, including Node start-up)");
+  const generated = path.join(work, "generated");
+  await generateNotebooks(generated, 300);
+  const targets = [
+    ["chapter notebooks", path.join(ROOT, "notebooks"), 1500],
+    ["example notebooks", path.join(ROOT, "examples"), undefined],
+    ["300 generated notebooks", generated, 1500],
+  ];
+  for (const [name, root, budget] of targets) {
+    if (!existsSync(root)) continue;
+    const out = path.join(work, `site-${name.replace(/\W+/g, "-")}`);
+    await clearLibraryCache();
+    const cold = await build(root, out);
+    const warm = [];
+    for (let i = 0; i < 3; i++) warm.push((await build(root, out)).wallMs);
+    const warmMedian = median(warm);
+    const budgetText = budget ? `  budget ≤ ${ms(budget)}: ${verdict(warmMedian, budget)}` : "";
+    console.log(`  ${name.padEnd(24)} cold ${ms(cold.wallMs).padStart(8)} (library bundled)   warm ${ms(warmMedian).padStart(8)} (runs: ${warm.map(ms).join(", ")})${budgetText}`);
+  }
+}
+
+/** Starts `wattbook preview --port 0` and resolves with its URL and a stop function. */
+function startPreviewProcess(project) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, "preview", "--port", "0"], { cwd: project, env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+      const url = /preview at (http:\/\/\S+)/.exec(stderr)?.[1];
+      if (url) resolve({ url, stop: () => new Promise((done) => (child.once("close", done), child.kill("SIGINT"))) });
+    });
+    child.on("close", (code) => reject(new Error(`preview exited (${code}):\n${stderr}`)));
+  });
+}
+
+async function benchPreview(work) {
+  console.log("\npreview (`wattbook preview`: save → notebook rebuilt → reload event sent; median of 10 saves)");
+  const project = path.join(work, "preview-project");
+  await mkdir(path.join(project, "notebooks"), { recursive: true });
+  const file = path.join(project, "notebooks/crossover.md");
+  const original = await readFile(path.join(ROOT, "examples/crossover.md"), "utf8");
+  await writeFile(file, original);
+  const server = await startPreviewProcess(project);
+  const url = new URL("_wattbook/events", server.url);
+  const timings = [];
+  try {
+    const { request } = await import("node:http");
+    for (let i = 0; i < 10; i++) {
+      const reloaded = new Promise((resolve) => {
+        const req = request(url, (res) => {
+          res.setEncoding("utf8");
+          res.on("data", (chunk) => {
+            if (chunk.includes('"reload"')) {
+              resolve(performance.now());
+              req.destroy();
+            }
+          });
+        });
+        req.on("error", () => {});
+        req.end();
+      });
+      await new Promise((r) => setTimeout(r, 150));
+      const saved = performance.now();
+      await writeFile(file, original.replace("value: 0.3", `value: 0.${(i % 8) + 2}`));
+      timings.push((await reloaded) - saved);
+    }
+  } finally {
+    await server.stop();
+  }
+  const value = median(timings);
+  console.log(`  save → reload sent: median ${ms(value)} (min ${ms(Math.min(...timings))}, max ${ms(Math.max(...timings))}; includes the 15 ms save debounce)  budget ≤ 150 ms: ${verdict(value, 150)}`);
+}
+
+async function benchBrowser(work) {
+  console.log("\nbrowser (Chromium; JS is what the page actually requested, gzip at level 6)");
+  const site = path.join(work, "browser-site");
+  await build(path.join(ROOT, "examples"), site);
+  const { chromium } = await import("playwright-core");
+  const { createServer } = await import("node:http");
+  const { createReadStream } = await import("node:fs");
+  const server = createServer((req, res) => {
+    const file = path.join(site, decodeURIComponent(new URL(req.url, "http://x").pathname));
+    if (!file.startsWith(site) || !existsSync(file)) return res.writeHead(404).end();
+    const type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : file.endsWith(".woff2") ? "font/woff2" : "text/html";
+    res.writeHead(200, { "content-type": type });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.WATTBOOK_CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    for (const [name, page, budget] of [
+      ["page without Plot (edge-battery)", "edge-battery.html", 40 * 1024],
+      ["page with Plot (training-carbon)", "training-carbon.html", 200 * 1024],
+    ]) {
+      const tab = await browser.newPage();
+      const scripts = new Map();
+      tab.on("response", async (response) => {
+        if (!response.url().endsWith(".js")) return;
+        scripts.set(response.url(), await response.body().catch(() => Buffer.alloc(0)));
+      });
+      await tab.goto(base + page);
+      await tab.waitForFunction(() => document.documentElement.classList.contains("wb-live"));
+      await tab.waitForTimeout(500);
+      let raw = 0;
+      let gz = 0;
+      for (const body of scripts.values()) {
+        raw += body.length;
+        gz += gzipSync(body, { level: 6 }).length;
+      }
+      console.log(`  ${name.padEnd(34)} ${String(scripts.size).padStart(2)} files  ${kb(raw).padStart(9)} raw  ${kb(gz).padStart(8)} gzip  budget ≤ ${kb(budget)} gzip: ${verdict(gz, budget)}`);
+      await tab.close();
+    }
+
+    for (const [name, page, budget] of [
+      ["input → inline values (edge-battery)", "edge-battery.html", 16],
+      ["input → values and Plot (training-carbon)", "training-carbon.html", 50],
+    ]) {
+      const tab = await browser.newPage();
+      await tab.goto(base + page);
+      await tab.waitForFunction(() => document.documentElement.classList.contains("wb-live"));
+      await tab.waitForTimeout(300);
+      const samples = await tab.evaluate(async (runs) => {
+        const input = document.querySelector(".wb-cell input[type=range], .wb-cell input[type=radio]");
+        const target = document.querySelector(".wb-inline");
+        const times = [];
+        for (let i = 0; i < runs; i++) {
+          const changed = new Promise((resolve) => {
+            const observer = new MutationObserver(() => {
+              observer.disconnect();
+              resolve(performance.now());
+            });
+            observer.observe(target, { subtree: true, childList: true, characterData: true });
+          });
+          const started = performance.now();
+          if (input.type === "radio") {
+            const radios = [...document.querySelectorAll(`input[name="${input.name}"]`)];
+            const next = radios[i % radios.length] === radios.find((r) => r.checked) ? radios[(i + 1) % radios.length] : radios[i % radios.length];
+            next.checked = true;
+            next.dispatchEvent(new Event("input", { bubbles: true }));
+          } else {
+            input.value = String(Number(input.min) + ((i % 7) + 1) * ((Number(input.max) - Number(input.min)) / 9));
+            input.dispatchEvent(new Event("input", { bubbles: true }));
+          }
+          times.push((await changed) - started);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        return times;
+      }, 25);
+      const value = median(samples);
+      console.log(`  ${name.padEnd(42)} median ${value.toFixed(1)} ms  (p90 ${[...samples].sort((a, b) => a - b)[Math.floor(samples.length * 0.9)].toFixed(1)} ms)  budget ≤ ${budget} ms: ${verdict(value, budget)}`);
+      await tab.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+function benchKernel() {
+  console.log("");
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bench/kernel.mjs")], { cwd: ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("bench/kernel.mjs failed");
+}
+
+const work = await mkdtemp(path.join(tmpdir(), "wattbook-bench-"));
+try {
+  console.log(`wattbook bench on ${process.platform}, Node ${process.version}, ${(await import("node:os")).availableParallelism()} cores`);
+  if (wanted("build")) await benchBuilds(work);
+  if (wanted("preview")) await benchPreview(work);
+  if (wanted("browser")) await benchBrowser(work);
+  if (wanted("kernel")) benchKernel();
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
