@@ -39,3 +39,4 @@ export * from "./catalogs/geography-extra.ts";
 export * from "./catalogs/printed/federated.ts";
 export * from "./catalogs/federated-extra.ts";
 export * from "./catalogs/printed/lifecycle.ts";
+export * from "./catalogs/printed/facility.ts";
