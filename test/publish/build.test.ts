@@ -150,6 +150,25 @@ describe("wattbook build", () => {
     expect(result.stderr).toContain("no-such-package-anywhere");
   });
 
+  it("locates an import of a name the kernel does not export, with a suggestion", async () => {
+    const dir = await project("misspelt", { "k.md": "# K\n\n```js\nimport {clusterEnergy, batteryLfe} from \"wattbook/kernel\";\n```\n" });
+    const result = await runCli(["build"], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('notebooks/k.md:4:1: "wattbook/kernel" has no export named "batteryLfe"');
+    expect(result.stderr).toContain('did you mean "batteryLife"?');
+  });
+
+  it("gives a page only the kernel modules it imports", async () => {
+    const dir = await project("topics", { "t.md": "# T\n\n```js\nimport {batteryLife} from \"wattbook/kernel\";\n```\n\n```js\nbatteryLife({capacityMAh: 225, volts: 3, averageMW: 1}).days\n```\n" });
+    expect((await runCli(["build"], { cwd: dir })).code).toBe(0);
+    const html = await readFile(path.join(dir, "build/t.html"), "utf8");
+    const preloads = [...html.matchAll(/modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(preloads.some((href) => /lib\/kernel-edge-/.test(href))).toBe(true);
+    expect(preloads.some((href) => /lib\/kernel-[A-Z0-9]+\.js$/.test(href) || /kernel-(energy|placement|catalogs-grids)-/.test(href))).toBe(false);
+    // 225 mAh × 3 V at 1 mW: 675 h = 28.1 days
+    expect(html).toContain('<div class="wb-value wb-num">28.13</div>');
+  });
+
   it("fails clearly when the notebooks folder is missing", async () => {
     const dir = path.join(work, "empty");
     await mkdir(dir, { recursive: true });
