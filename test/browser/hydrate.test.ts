@@ -58,6 +58,33 @@ describe("a built page in Chromium", () => {
     await page.close();
   });
 
+  it("hydrates without moving anything: every cell stays where the prerendered page put it", async () => {
+    const layout = async (javaScriptEnabled: boolean) => {
+      const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${site.url}crossover.html`);
+      if (javaScriptEnabled) {
+        await page.waitForFunction(() => document.documentElement.classList.contains("wb-live"));
+        await page.waitForTimeout(300);
+      }
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll(".wb-cell, .wb-inline, h2")].map((element) => {
+          const box = element.getBoundingClientRect();
+          return [Math.round(box.top), Math.round(box.height)];
+        }),
+      );
+      await context.close();
+      return boxes;
+    };
+    const still = await layout(false);
+    const live = await layout(true);
+    expect(live.length).toBe(still.length);
+    for (let i = 0; i < still.length; i++) {
+      expect(Math.abs(live[i]![0]! - still[i]![0]!), `element ${i} moved`).toBeLessThanOrEqual(1);
+      expect(Math.abs(live[i]![1]! - still[i]![1]!), `element ${i} resized`).toBeLessThanOrEqual(1);
+    }
+  });
+
   it("reads without JavaScript: the prerendered numbers, table and SVG are in the HTML", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
