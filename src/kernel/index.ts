@@ -40,3 +40,4 @@ export * from "./catalogs/printed/federated.ts";
 export * from "./catalogs/federated-extra.ts";
 export * from "./catalogs/printed/lifecycle.ts";
 export * from "./catalogs/printed/facility.ts";
+export * from "./catalogs/printed/inference.ts";
