@@ -41,3 +41,4 @@ export * from "./catalogs/federated-extra.ts";
 export * from "./catalogs/printed/lifecycle.ts";
 export * from "./catalogs/printed/facility.ts";
 export * from "./catalogs/printed/inference.ts";
+export * from "./catalogs/printed/growth.ts";
