@@ -42,3 +42,5 @@ export * from "./catalogs/printed/lifecycle.ts";
 export * from "./catalogs/printed/facility.ts";
 export * from "./catalogs/printed/inference.ts";
 export * from "./catalogs/printed/growth.ts";
+export * from "./catalogs/printed/checkpoints.ts";
+export * from "./catalogs/checkpoints-extra.ts";
