@@ -2,15 +2,15 @@
 // `wattbook` bin and worker threads run plain JavaScript.
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
+import path from "node:path";
 
 const entryPoints = [
   { in: "src/cli.ts", out: "cli" },
   { in: "src/publish/evaluate-worker.ts", out: "evaluate-worker" },
 ].filter((entry) => existsSync(entry.in));
 if (entryPoints.length) {
-  await rm("dist", { recursive: true, force: true });
-  await build({
+  const result = await build({
     entryPoints,
     outdir: "dist",
     bundle: true,
@@ -24,5 +24,13 @@ if (entryPoints.length) {
     banner: { js: 'import { createRequire as __wattbookCreateRequire } from "node:module"; const require = __wattbookCreateRequire(import.meta.url);' },
     sourcemap: "linked",
     logLevel: "warning",
+    metafile: true,
   });
+  // Remove what an earlier compile left behind, after the new files are in place: a build that is
+  // running from dist/ meanwhile keeps every file it may still load.
+  const fresh = new Set(Object.keys(result.metafile.outputs).map((file) => path.resolve(file)));
+  for (const name of await readdir("dist")) {
+    const file = path.resolve("dist", name);
+    if (!fresh.has(file)) await rm(file, { force: true });
+  }
 }

@@ -71,11 +71,15 @@ export function describe(value: unknown, depth = 0): string {
   return `{${shown.join(", ")}${entries.length > 12 ? ", …" : ""}}`;
 }
 
-function cellOf(value: unknown): HTMLTableCellElement {
+/** A year reads 2026, not 2,026. */
+const YEAR_COLUMN = /^year$|Year$/;
+
+function cellOf(value: unknown, column = ""): HTMLTableCellElement {
   const td = element("td");
   if (isNode(value)) td.append(value);
   else {
-    td.textContent = describe(value, 1).replace(/^"(.*)"$/s, "$1");
+    const year = typeof value === "number" && Number.isInteger(value) && YEAR_COLUMN.test(column);
+    td.textContent = year ? String(value) : describe(value, 1).replace(/^"(.*)"$/s, "$1");
     if (typeof value === "number") td.className = "wb-num";
   }
   return td;
@@ -92,7 +96,7 @@ function table(rows: readonly Record<string, unknown>[]): HTMLElement {
   const body = element("tbody");
   for (const row of rows.slice(0, MAX_TABLE_ROWS)) {
     const tr = element("tr");
-    for (const column of columns) tr.append(cellOf(row[column]));
+    for (const column of columns) tr.append(cellOf(row[column], column));
     body.append(tr);
   }
   t.append(head, body);
@@ -106,7 +110,7 @@ function keyValueTable(object: Record<string, unknown>): HTMLElement {
   const body = element("tbody");
   for (const [key, value] of Object.entries(object)) {
     const tr = element("tr");
-    tr.append(element("th", undefined, key), cellOf(value));
+    tr.append(element("th", undefined, key), cellOf(value, key));
     body.append(tr);
   }
   t.append(body);

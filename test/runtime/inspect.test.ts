@@ -57,6 +57,12 @@ describe("inspect", () => {
     expect(inspect(svg)).toBe(svg);
   });
 
+  it("prints years without a thousands separator", () => {
+    const out = html([{ citation: "Patterson et al.", year: 2021, energyKWh: 1287000 }]);
+    expect(out).toContain('<td class="wb-num">2021</td>');
+    expect(out).toContain('<td class="wb-num">1,287,000</td>');
+  });
+
   it("caps long tables", () => {
     const rows = Array.from({ length: 250 }, (_, i) => ({ i }));
     const out = html(rows);
