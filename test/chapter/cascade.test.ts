@@ -27,6 +27,8 @@ const entries: Entry[] = [
   { example: "Typical 20 % escalation: saving", name: "typical", pick: (v) => v[2].saved, expected: savedAt(0.2), tolerance: 1e-12 },
   { example: "Break-even escalation rate", name: "breakEven", pick: (v) => v.breakEvenEscalationRate, expected: 1 - EDGE / (TRANSMIT + CLOUD), tolerance: 1e-12 },
   { example: "Edge model's share at 10 %", name: "cascade", pick: (v) => v.edgeShare, expected: EDGE / cascadeAt(0.1), tolerance: 1e-12 },
+  { example: "Equation 15 (chapter inputs, fixed): cascade energy", name: "cascadeChapter", pick: (v) => v.cascadeMJ, expected: cascadeAt(0.1), tolerance: 1e-12 },
+  { example: "Equation 15 (chapter inputs, fixed): energy reduction", name: "cascadeChapter", pick: (v) => v.savingsFraction, expected: savedAt(0.1), tolerance: 1e-12 },
   { example: "Figure: saving at 0 % escalation", name: "escalationRows", pick: (v) => v[0].savedPct, expected: 100 * savedAt(0), tolerance: 1e-12 },
   { example: "Figure: saving at 100 % escalation", name: "escalationRows", pick: (v) => v[100].savedPct, expected: 100 * savedAt(1), tolerance: 1e-12 },
 ];

@@ -47,6 +47,13 @@ const entries: Entry[] = [
   { example: "Napkin Math 1.8: joules per token", name: "learning", pick: (v) => v.joulesPerToken, expected: 6, tolerance: 1e-9 },
   { example: "Napkin Math 1.8: tokens", name: "learning", pick: (v) => v.tokens, expected: learningTokens, tolerance: 1e-9 },
   { example: "Napkin Math 1.8: 100× cheaper tokens", name: "learningPeft", pick: (v) => v.tokens, expected: learningTokens * 100, tolerance: 1e-9 },
+  // The cells that hold the chapter's own inputs fixed, for the printed-figure comparisons.
+  { example: "TinyML power state dynamics (chapter inputs): average power", name: "kwsChapterPower", pick: (v) => v.averageMW, expected: kwsAverageMW, tolerance: 1e-9 },
+  { example: "TinyML power state dynamics (chapter inputs): hours", name: "kwsChapterLife", pick: (v) => v.hours, expected: kwsHours, tolerance: 1e-9 },
+  { example: "Example 1.4 (chapter inputs): hours", name: "aeChapterLife", pick: (v) => v.hours, expected: aeHours, tolerance: 1e-9 },
+  { example: "Wake-word triggered systems (chapter inputs): average power", name: "wakeChapter", pick: (v) => v.averageMW, expected: wakeMW, tolerance: 1e-9 },
+  { example: "Energy harvesting (chapter inputs): 5 cm² at the bright end", name: "areaChapter", pick: (v) => v.areaCm2, expected: 0.5 / 0.1, tolerance: 1e-9 },
+  { example: "Napkin Math 1.8 (chapter inputs): tokens", name: "learningChapter", pick: (v) => v.tokens, expected: learningTokens, tolerance: 1e-9 },
 ];
 
 let nb: NotebookValues;
