@@ -16,7 +16,7 @@ import { emitNotebook } from "../publish/emit.ts";
 import { copyLibrary, ensureLibrary, type Library } from "../publish/library.ts";
 import { findNotebooks } from "../publish/build.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "../publish/evaluate.ts";
-import { renderIndex } from "../publish/index-page.ts";
+import { indexAppendix, renderIndex } from "../publish/index-page.ts";
 import { bundleErrors, compileNotebookFile, evaluationErrors, pageOutputPath, toRootOf, type Compiled } from "../publish/phases.ts";
 import { PACKAGE_ROOT } from "../publish/package-root.ts";
 import { escapeHtml, renderPage } from "../publish/render.ts";
@@ -120,7 +120,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       preload: [],
       prev: at > 0 ? link(order[at - 1]) : undefined,
       next: at >= 0 ? link(order[at + 1]) : undefined,
-      appendix: output === "index.html" ? renderIndex(order.map((p) => ({ output: pageOutputPath(p.source), title: p.title, description: p.description })), "") : undefined,
+      appendix: output === "index.html" ? indexAppendix(compiled.notebook.html, order.map((p) => ({ output: pageOutputPath(p.source), title: p.title, description: p.description }))) : undefined,
     });
     return { html, errors };
   }

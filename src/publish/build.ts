@@ -14,7 +14,7 @@ import { emitNotebook, type EmittedNotebook } from "./emit.ts";
 import { copyLibrary, ensureLibrary } from "./library.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluate.ts";
 import { bundleErrors, compileNotebookText, evaluationErrors, pageOutputPath, readNotebookFile, sortErrors, toRootOf, type Compiled } from "./phases.ts";
-import { renderIndex } from "./index-page.ts";
+import { indexAppendix, renderIndex } from "./index-page.ts";
 import { renderPage, type PageLink } from "./render.ts";
 
 export interface BuildOptions {
@@ -202,7 +202,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           preload: page.script ? emitted.get(c.source)!.preload : [],
           prev: at > 0 ? link(sequence[at - 1]) : undefined,
           next: at >= 0 ? link(sequence[at + 1]) : undefined,
-          appendix: page.output === "index.html" ? renderIndex(sequence, "") : undefined,
+          appendix: page.output === "index.html" ? indexAppendix(c.notebook.html, sequence) : undefined,
         });
         return writeFileDeep(path.join(tempOut, page.output), html);
       }),

@@ -14,3 +14,12 @@ export function renderIndex(pages: readonly IndexEntry[], toRoot: string): strin
     .join("\n");
   return `<section class="wb-index" aria-label="Notebooks"><h2 id="notebooks">Notebooks</h2><ol>\n${items}\n</ol></section>`;
 }
+
+/**
+ * The list appended to an authored index page: nothing when the author's prose already links every
+ * notebook (a hand-written table of contents says more than the generated one), else the full list.
+ */
+export function indexAppendix(authoredHtml: string, pages: readonly IndexEntry[]): string {
+  const linksAll = pages.every((page) => authoredHtml.includes(`href="${page.output}"`));
+  return linksAll ? "" : renderIndex(pages, "");
+}
