@@ -46,7 +46,11 @@ export interface CompileNotebookOptions {
   readonly importUrl?: (source: string, imported: string) => string;
 }
 
-/** The module: imports, then `export default {path, cells}` with the cell records in document order. */
+/**
+ * The module: imports, then `export default {path, cells, imports}` with the cell records in document
+ * order. `imports` holds the imported bindings by local name, for cells compiled later in the page (the
+ * editor's), which cannot see this module's scope.
+ */
 export function compileNotebook(nb: AnalyzedNotebook, options: CompileNotebookOptions = {}): string {
   const imports = hoistImports(nb.cells.flatMap((cell) => cell.imports), options.importUrl);
   const imported = new Set(nb.cells.flatMap((cell) => cell.imports.flatMap((i) => i.specifiers.map((s) => s.local))));
@@ -55,7 +59,7 @@ export function compileNotebook(nb: AnalyzedNotebook, options: CompileNotebookOp
     const record = compileCell(cell, { imported, line: lines.length + 1 });
     lines.push(...`${record}${index < nb.cells.length - 1 ? "," : ""}`.split("\n"));
   });
-  lines.push("]};", "");
+  lines.push(`], imports: {${[...imported].join(", ")}}};`, "");
   return lines.join("\n");
 }
 

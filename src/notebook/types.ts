@@ -128,4 +128,6 @@ export interface CompiledCell {
 export interface CompiledNotebook {
   readonly path: string;
   readonly cells: readonly CompiledCell[];
+  /** The notebook's imported bindings by local name, for cells compiled in the page (the editor's). */
+  readonly imports?: Readonly<Record<string, unknown>>;
 }

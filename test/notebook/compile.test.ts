@@ -94,6 +94,12 @@ describe("compileNotebook", () => {
     expect(module.match(/import \{sum\}/g)).toHaveLength(1);
   });
 
+  it("exports the imported bindings by local name, for cells compiled later in the page", () => {
+    expect(Object.keys(compiled.imports ?? {})).toEqual(["KernelInputError", "sum"]);
+    expect((compiled.imports?.KernelInputError as { name: string }).name).toBe("KernelInputError");
+    expect(typeof compiled.imports?.sum).toBe("function");
+  });
+
   it("describes every cell: ids, inputs, outputs, kinds and positions", () => {
     expect(compiled.path).toBe("compile.md");
     expect(compiled.cells.map((c) => c.id)).toEqual(notebook.cells.map((c) => c.id));
