@@ -35,7 +35,8 @@ export function hydrate(notebook: CompiledNotebook): NotebookRun {
   for (const element of document.querySelectorAll("[data-cell]")) roots.set(element.getAttribute("data-cell")!, element);
   const run = new NotebookRun(notebook, {
     builtins: createBuiltins({ width: widthOf(main) }),
-    root: (cell) => roots.get(cell.id) ?? null,
+    // Cells added later (the editor's scratch cells) bring their own element.
+    root: (cell) => roots.get(cell.id) ?? document.querySelector(`[data-cell="${CSS.escape(cell.id)}"]`),
   });
   document.documentElement.classList.add("wb-live");
   window.wattbook = run;
