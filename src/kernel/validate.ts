@@ -74,10 +74,10 @@ export function issueToError(fn: string, input: unknown, issue: core.$ZodIssue, 
       return new KernelInputError(fn, "", `unknown field${keys.length === 1 ? "" : "s"} ${keys.map((k) => `"${k}"`).join(", ")}${where}`, NOT_SHOWN);
     }
     case "invalid_type": {
+      if (!path) return new KernelInputError(fn, "", "expects one object of named inputs", received);
       if (received === undefined) return new KernelInputError(fn, path, "is required", NOT_SHOWN);
       if (issue.expected === "int") return new KernelInputError(fn, path, "must be a whole number", received);
       if (issue.expected === "number") return new KernelInputError(fn, path, "must be a finite number", received);
-      if (issue.expected === "object" && !path) return new KernelInputError(fn, "", "expects one object of named inputs", received);
       return new KernelInputError(fn, path, `must be ${article(issue.expected)}`, received);
     }
     case "invalid_value":

@@ -87,6 +87,7 @@ describe("exact error text", () => {
     expect(messageOf(() => operationalCarbon({ energyKWh: "100", gridGPerKWh: 429 } as never))).toBe('operationalCarbon: energyKWh must be a finite number (got "100")');
     expect(messageOf(() => clusterEnergy(5 as never))).toBe("clusterEnergy: expects one object of named inputs (got 5)");
     expect(messageOf(() => clusterEnergy(null as never))).toBe("clusterEnergy: expects one object of named inputs (got null)");
+    expect(messageOf(() => clusterEnergy(undefined as never))).toBe("clusterEnergy: expects one object of named inputs (got nothing)");
     expect(messageOf(() => combinedReduction({ factors: 3 } as never))).toBe("combinedReduction: factors must be an array (got 3)");
   });
 
