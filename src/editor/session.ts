@@ -1,0 +1,157 @@
+// An editing session over a live notebook: runs edited code in place of a cell's (the runtime's
+// redefine, so dependents follow), keeps what was edited, resets, adds scratch cells. No DOM here but
+// what the runtime itself touches; the page's controls are in ui/.
+import type { CompiledCell, CompiledNotebook } from "../notebook/types.ts";
+import { type CellSource, compileEdit, type EditError, KERNEL } from "./compile.ts";
+import type { Edits, ScratchCell } from "./edits.ts";
+import { instantiate } from "./instantiate.ts";
+
+/** The part of the runtime's NotebookRun a session needs. */
+export interface LiveNotebook {
+  readonly notebook: CompiledNotebook;
+  redefine(cell: CompiledCell): void;
+  delete(cellId: string): void;
+}
+
+export interface SessionOptions {
+  /** The kernel's exports, loaded when an edit first imports from it. */
+  readonly loadKernel: () => Promise<Readonly<Record<string, unknown>>>;
+  /** Plugs the type stripper in before the first TypeScript cell is compiled. */
+  readonly loadTypeScript: () => Promise<void>;
+  /** How long edited code may run without giving the page a turn (see loop-guard.ts). */
+  readonly loopBudgetMs: number;
+}
+
+export type RunResult = { readonly ok: true } | { readonly ok: false; readonly errors: readonly EditError[]; readonly stale?: boolean };
+
+export class EditSession {
+  private readonly authorSources: ReadonlyMap<string, CellSource>;
+  private readonly authorCells: ReadonlyMap<string, CompiledCell>;
+  private readonly imported: ReadonlySet<string>;
+  private readonly edited = new Map<string, string>();
+  private readonly scratch = new Map<string, ScratchCell>();
+  private readonly runs = new Map<string, number>();
+  private readonly listeners = new Set<() => void>();
+  private lastScratch = 0;
+
+  constructor(
+    private readonly live: LiveNotebook,
+    sources: readonly CellSource[],
+    private readonly options: SessionOptions,
+  ) {
+    this.authorSources = new Map(sources.map((cell) => [cell.id, cell]));
+    this.authorCells = new Map(live.notebook.cells.map((cell) => [cell.id, cell]));
+    this.imported = new Set(Object.keys(live.notebook.imports ?? {}));
+  }
+
+  /** The author's cell, or a scratch cell's description (js, block, placed like the cell it follows). */
+  cell(id: string): CellSource | undefined {
+    const author = this.authorSources.get(id);
+    if (author) return author;
+    const scratch = this.scratch.get(id);
+    if (!scratch) return undefined;
+    return { id, kind: "block", lang: "js", source: "", position: this.cell(scratch.after)?.position ?? { line: 1, column: 1 } };
+  }
+
+  /** What runs now: the edited source, the author's, or a scratch cell's. */
+  source(id: string): string {
+    return this.edited.get(id) ?? this.scratch.get(id)?.source ?? this.authorSources.get(id)?.source ?? "";
+  }
+
+  authorSource(id: string): string | undefined {
+    return this.authorSources.get(id)?.source;
+  }
+
+  isEdited(id: string): boolean {
+    return this.edited.has(id);
+  }
+
+  isScratch(id: string): boolean {
+    return this.scratch.has(id);
+  }
+
+  edits(): Edits {
+    return { cells: Object.fromEntries(this.edited), scratch: [...this.scratch.values()] };
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Compiles `code` and runs it in place of the cell; the previous definition keeps running when it
+   * does not compile. A newer run of the same cell makes an older, still loading one stale.
+   */
+  async run(id: string, code: string): Promise<RunResult> {
+    const cell = this.cell(id);
+    if (!cell) return { ok: false, errors: [{ line: 1, column: 1, message: `no cell ${id} on this page` }] };
+    const ticket = (this.runs.get(id) ?? 0) + 1;
+    this.runs.set(id, ticket);
+    if (cell.source === code && this.authorSources.has(id)) {
+      this.reset(id);
+      return { ok: true };
+    }
+    if (cell.lang === "ts") await this.options.loadTypeScript();
+    // Scratch cells have the kernel at hand: its names that no cell defines need no import.
+    const kernelNames = this.scratch.has(id) ? await this.scratchKernelNames() : undefined;
+    const result = compileEdit(cell, code, { imported: this.imported, kernelNames });
+    if (!result.ok) return result;
+    const { edit } = result;
+    let kernel: Readonly<Record<string, unknown>> | undefined;
+    if (edit.kernelImports.length) {
+      kernel = await this.options.loadKernel();
+      const missing = edit.kernelImports.filter((s) => s.imported !== "*" && !(s.imported in kernel!));
+      if (missing.length) return { ok: false, errors: missing.map((s) => ({ ...s.position, message: `"${KERNEL}" has no export named "${s.imported}"` })) };
+    }
+    if (this.runs.get(id) !== ticket) return { ok: false, errors: [], stale: true };
+    const compiled = instantiate(edit, { imports: this.live.notebook.imports ?? {}, kernel, position: cell.position, loopBudgetMs: this.options.loopBudgetMs });
+    this.live.redefine(compiled);
+    const scratch = this.scratch.get(id);
+    if (scratch) this.scratch.set(id, { ...scratch, source: code });
+    else this.edited.set(id, code);
+    this.changed();
+    return { ok: true };
+  }
+
+  /** The author's version again (a scratch cell is removed). */
+  reset(id: string): void {
+    if (this.scratch.has(id)) return this.removeScratch(id);
+    const author = this.authorCells.get(id);
+    if (!author || !this.edited.has(id)) return;
+    this.runs.set(id, (this.runs.get(id) ?? 0) + 1);
+    this.edited.delete(id);
+    this.live.redefine(author);
+    this.changed();
+  }
+
+  resetAll(): void {
+    for (const id of [...this.scratch.keys()].reverse()) this.removeScratch(id);
+    for (const id of [...this.edited.keys()]) this.reset(id);
+  }
+
+  /** A new, empty scratch cell below `after`; it runs once given code. `id` restores a saved one. */
+  addScratch(after: string, id?: string): ScratchCell {
+    const number = id ? Number(id.slice("scratch-".length)) : ++this.lastScratch;
+    this.lastScratch = Math.max(this.lastScratch, number);
+    const scratch: ScratchCell = { id: `scratch-${number}`, after, source: "" };
+    this.scratch.set(scratch.id, scratch);
+    return scratch;
+  }
+
+  removeScratch(id: string): void {
+    if (!this.scratch.delete(id)) return;
+    this.runs.set(id, (this.runs.get(id) ?? 0) + 1);
+    this.live.delete(id);
+    this.changed();
+  }
+
+  private async scratchKernelNames(): Promise<ReadonlySet<string>> {
+    const defined = new Set(this.live.notebook.cells.flatMap((cell) => cell.outputs));
+    return new Set(Object.keys(await this.options.loadKernel()).filter((name) => !defined.has(name)));
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,133 @@
+// The editing session on a real notebook run (the build's DOM and runtime, in this process): edits
+// recompile with the build's analysis, dependents follow, errors keep the old definition running.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { CellSource } from "../../src/editor/compile.ts";
+import { EditSession } from "../../src/editor/session.ts";
+import { sucraseStripper } from "../../src/editor/strip-types.ts";
+import { processNotebook } from "../../src/notebook/index.ts";
+import { esbuildStripper } from "../../src/notebook/typescript-esbuild.ts";
+import { useTypeStripper } from "../../src/notebook/typescript.ts";
+import { REPO_ROOT } from "../helpers/cli.ts";
+import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
+
+let open: NotebookValues | undefined;
+afterEach(() => {
+  open?.dispose();
+  open = undefined;
+  useTypeStripper(esbuildStripper);
+});
+
+async function sessionOn(file: string) {
+  const text = await readFile(path.join(REPO_ROOT, file), "utf8");
+  const sources: CellSource[] = processNotebook(text, file).notebook.cells.map(({ id, kind, lang, source, position }) => ({ id, kind, lang, source, position }));
+  const nb = (open = await runNotebook(file));
+  let typescriptLoads = 0;
+  const session = new EditSession(nb.run, sources, {
+    loadKernel: () => import("../../src/kernel/index.ts"),
+    loadTypeScript: async () => {
+      typescriptLoads++;
+      useTypeStripper(sucraseStripper);
+    },
+    loopBudgetMs: 50,
+  });
+  const cellDefining = (name: string) => sources.find((cell) => new RegExp(`(const|let) ${name}\\b`).test(cell.source))!;
+  return { nb, session, sources, cellDefining, typescriptLoads: () => typescriptLoads };
+}
+
+const totalKg = async (nb: NotebookValues) => ((await nb.value("footprint")) as { totalKg: number }).totalKg;
+
+describe("an editing session", () => {
+  it("runs an edited cell in place of the author's, and its dependents follow", async () => {
+    const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
+    const cell = cellDefining("footprint");
+    const before = await totalKg(nb);
+    const edited = cell.source.replace("devices: gpus", "devices: gpus * 2");
+    expect(await session.run(cell.id, edited)).toEqual({ ok: true });
+    await nb.run.settled();
+    expect(await totalKg(nb)).toBeCloseTo(2 * before, 6);
+    expect(session.isEdited(cell.id)).toBe(true);
+    expect(session.edits().cells).toEqual({ [cell.id]: edited });
+
+    session.reset(cell.id);
+    await nb.run.settled();
+    expect(await totalKg(nb)).toBeCloseTo(before, 6);
+    expect(session.edits().cells).toEqual({});
+  });
+
+  it("reports a syntax error with the cell's own line and column, and keeps the previous definition", async () => {
+    const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
+    const cell = cellDefining("footprint");
+    const before = await totalKg(nb);
+    const result = await session.run(cell.id, cell.source.replace("hours: days * 24,", "hours: days * ,"));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[0]).toMatchObject({ line: 4, column: 17, message: "syntax error: Unexpected token" });
+    await nb.run.settled();
+    expect(await totalKg(nb)).toBe(before);
+    expect(session.isEdited(cell.id)).toBe(false);
+  });
+
+  it("follows a renamed declaration: cells that read the old name say it is not defined", async () => {
+    const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
+    const cell = cellDefining("footprint");
+    await session.run(cell.id, cell.source.replace("const footprint", "const footprint2"));
+    await nb.run.settled();
+    const failures = nb.run.failures();
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.every((f) => f.message === "footprint is not defined")).toBe(true);
+    expect(await nb.value("footprint2")).toHaveProperty("totalKg");
+  });
+
+  it("stops an endless loop and reports it in the cell", async () => {
+    const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
+    const cell = cellDefining("footprint");
+    await session.run(cell.id, `let n = 0;\nwhile (true) { n++; }\n${cell.source}`);
+    await nb.run.settled();
+    const own = nb.run.failures().find((f) => f.cellId === cell.id);
+    expect(own?.message).toBe("the loop at line 2 ran for more than 50 ms, so it was stopped: it may loop forever");
+  });
+
+  it("rejects imports it cannot resolve in the page and names the notebook cannot lose", async () => {
+    const { session, cellDefining } = await sessionOn("examples/training-carbon.md");
+    const cell = cellDefining("footprint");
+    const d3 = await session.run(cell.id, 'import {sum} from "d3-array";\nconst footprint = 1;');
+    expect(!d3.ok && d3.errors[0]).toMatchObject({ line: 1, column: 1, message: '"d3-array" cannot be imported while editing in the page' });
+    const clash = await session.run(cell.id, "const grids = 1;");
+    expect(!clash.ok && clash.errors[0]).toMatchObject({ line: 1, column: 7, message: "grids is imported by the notebook; a cell cannot redefine it" });
+    const missing = await session.run(cell.id, 'import {nope} from "wattbook/kernel";\nconst footprint = 1;');
+    expect(!missing.ok && missing.errors[0]).toMatchObject({ line: 1, message: '"wattbook/kernel" has no export named "nope"' });
+  });
+
+  it("adds scratch cells that compute with the notebook's values and the kernel", async () => {
+    const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
+    const after = cellDefining("footprint").id;
+    const scratch = session.addScratch(after);
+    expect(scratch.id).toBe("scratch-1");
+    // The kernel's names need no import in a scratch cell.
+    const result = await session.run(scratch.id, "operationalCarbon({energyKWh: footprint.facilityKWh, gridGPerKWh: 0}).kgCO2e");
+    expect(result).toEqual({ ok: true });
+    await nb.run.settled();
+    expect(nb.html(scratch.id)).toBe('<div class="wb-value wb-num">0</div>');
+    expect(session.edits().scratch).toEqual([{ id: "scratch-1", after, source: expect.stringContaining("operationalCarbon") }]);
+    // An import works too; a program cell shows what it displays.
+    const second = session.addScratch(scratch.id);
+    expect(await session.run(second.id, 'import {operationalCarbon as oc} from "wattbook/kernel";\ndisplay(oc({energyKWh: 1000, gridGPerKWh: 400}).kgCO2e);')).toEqual({ ok: true });
+    await nb.run.settled();
+    expect(nb.html(second.id)).toBe('<div class="wb-value wb-num">400</div>');
+    session.removeScratch(scratch.id);
+    expect(session.edits().scratch.map((s) => s.id)).toEqual([second.id]);
+  });
+
+  it("strips TypeScript with the light stripper, loaded on the first TS cell", async () => {
+    const { nb, session, sources, typescriptLoads } = await sessionOn("examples/edge-battery.md");
+    const cell = sources.find((c) => c.lang === "ts" && c.source.includes("interface Budget"))!;
+    expect(await session.run(cell.id, cell.source.replace("capacityMAh: 225", "capacityMAh: 450"))).toEqual({ ok: true });
+    expect(typescriptLoads()).toBe(1);
+    await nb.run.settled();
+    const budget = (await nb.value("budget")) as { days: number };
+    session.reset(cell.id);
+    await nb.run.settled();
+    expect(budget.days).toBeCloseTo(2 * ((await nb.value("budget")) as { days: number }).days, 6);
+  });
+});
