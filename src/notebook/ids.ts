@@ -13,6 +13,8 @@ export function fnv1a(text: string): string {
 /** Hands out ids unique within one page: the first use of a base keeps it, repeats get -2, -3, … */
 export class UniqueIds {
   private readonly used = new Set<string>();
+  /** Per base, the suffix to try next: 10,000 headings with one title must not cost 10,000² lookups. */
+  private readonly next = new Map<string, number>();
 
   constructor(reserved: Iterable<string> = []) {
     for (const id of reserved) this.used.add(id);
@@ -20,7 +22,9 @@ export class UniqueIds {
 
   take(base: string): string {
     let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    let n = this.next.get(base) ?? 2;
+    while (this.used.has(id)) id = `${base}-${n++}`;
+    this.next.set(base, n);
     this.used.add(id);
     return id;
   }

@@ -112,6 +112,27 @@ function tokenizeDisplayMath(src: string): MathToken | undefined {
   return { type: "wbMath", raw: match[0], tex: match[2]!, display: true, texOffset: match[1]!.length, block: true, ...(label !== undefined ? { label } : {}) };
 }
 
+/** A line that ends a paragraph: blank, or one that starts a heading, fence, rule, quote or list. */
+const PARAGRAPH_END = /^(?:[ \t]*$| {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|>|[-+*][ \t]|1[.)][ \t]|(?:[-*_][ \t]*){3,}$))/;
+
+/**
+ * Where display math may cut a paragraph: only where the tokenizer will match, so ordinary paragraphs
+ * are not cut apart. marked asks once per paragraph, and a cut past the paragraph's end changes
+ * nothing, so the search ends with the paragraph; searching the rest of the document each time would
+ * make a long notebook quadratic.
+ */
+function startOfDisplayMath(src: string): number | undefined {
+  for (let at = 0; at < src.length; ) {
+    const end = src.indexOf("\n", at);
+    const line = src.slice(at, end === -1 ? src.length : end);
+    if (at > 0 && PARAGRAPH_END.test(line)) return undefined;
+    if (/^ {0,3}\$\$/.test(line) && tokenizeDisplayMath(src.slice(at))) return at;
+    if (end === -1) return undefined;
+    at = end + 1;
+  }
+  return undefined;
+}
+
 const REFERENCE = /^@((?:eq|fig|tbl)-[\w-]*\w)/;
 
 function tokenizeReference(src: string, tokens: readonly Tokens.Generic[]): ReferenceToken | undefined {
@@ -143,11 +164,7 @@ markdown.use({
     {
       name: "wbDisplayMath",
       level: "block",
-      start(src) {
-        // Only where the tokenizer will match, so ordinary paragraphs are not cut apart.
-        for (const match of src.matchAll(/^ {0,3}\$\$/gm)) if (tokenizeDisplayMath(src.slice(match.index))) return match.index;
-        return undefined;
-      },
+      start: startOfDisplayMath,
       // Its tokens are "wbMath" too, rendered by the inline extension's renderer below.
       tokenizer: (src) => tokenizeDisplayMath(src),
     },
