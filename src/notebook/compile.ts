@@ -5,6 +5,7 @@
 //   md line = cell.position.line + (module line − bodyLine)
 // (for ts cells the lines are aligned where esbuild's output allows, see typescript.ts).
 import { parse } from "acorn";
+import { exerciseSpecs } from "./exercise-spec.ts";
 import type { AnalyzedCell, AnalyzedNotebook, CellImport } from "./types.ts";
 
 export interface CompileCellOptions {
@@ -47,9 +48,10 @@ export interface CompileNotebookOptions {
 }
 
 /**
- * The module: imports, then `export default {path, cells, imports}` with the cell records in document
- * order. `imports` holds the imported bindings by local name, for cells compiled later in the page (the
- * editor's), which cannot see this module's scope.
+ * The module: imports, then `export default {path, cells, imports, exercises}` with the cell records in
+ * document order. `imports` holds the imported bindings by local name, for cells compiled later in the
+ * page (the editor's), which cannot see this module's scope; `exercises` (only when the page has any)
+ * what the page checks answers against.
  */
 export function compileNotebook(nb: AnalyzedNotebook, options: CompileNotebookOptions = {}): string {
   const imports = hoistImports(nb.cells.flatMap((cell) => cell.imports), options.importUrl);
@@ -59,7 +61,8 @@ export function compileNotebook(nb: AnalyzedNotebook, options: CompileNotebookOp
     const record = compileCell(cell, { imported, line: lines.length + 1 });
     lines.push(...`${record}${index < nb.cells.length - 1 ? "," : ""}`.split("\n"));
   });
-  lines.push(`], imports: {${[...imported].join(", ")}}};`, "");
+  const exercises = nb.exercises?.length ? `, exercises: ${JSON.stringify(exerciseSpecs(nb))}` : "";
+  lines.push(`], imports: {${[...imported].join(", ")}}${exercises}};`, "");
   return lines.join("\n");
 }
 

@@ -3,6 +3,7 @@
 // locate them, number labels and create cells, and leaves annotations (the `wb*` fields) for the renderer.
 import { parseExpressionAt } from "acorn";
 import { Marked, Renderer, type Token, type Tokens } from "marked";
+import { containerExtension } from "./container.ts";
 
 export interface ExpressionToken extends Tokens.Generic {
   type: "wbExpression";
@@ -230,5 +231,8 @@ markdown.use({
     },
   },
 });
+
+// ::: containers (exercises), after the others: a ::: line is never math or an expression.
+markdown.use(containerExtension);
 
 export { escapeHtml };

@@ -3,7 +3,10 @@
 // cursor that only moves forward, which is exact at the top level and inside lists and blockquotes finds
 // the same text the author wrote (only the container's markers are missing from marked's raw).
 import type { Token, Tokens } from "marked";
+import type { ContainerToken } from "./container.ts";
 import { excerptAt, LocatedError, LocatedErrors } from "./errors.ts";
+import { type ExerciseContext, visitContainer } from "./exercise.ts";
+import { exerciseAnchor } from "./exercise-html.ts";
 import { parseFenceInfo } from "./fence.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import { splitHtml } from "./html.ts";
@@ -11,7 +14,7 @@ import { fnv1a, slugify, UniqueIds } from "./ids.ts";
 import { firstLine, LineIndex, normalizeNewlines } from "./locate.ts";
 import { type Annotations, type ExpressionToken, markdown, type MathToken, type ReferenceToken } from "./markdown.ts";
 import { renderMath } from "./math.ts";
-import type { Heading, Label, ParsedCell, ParsedNotebook, SourcePosition } from "./types.ts";
+import type { Heading, Label, ParsedCell, ParsedExercise, ParsedNotebook, SourcePosition } from "./types.ts";
 
 type LabelKind = Label["kind"];
 
@@ -44,6 +47,8 @@ class NotebookParser {
   private readonly references: { token: ReferenceToken; position: SourcePosition }[] = [];
   private readonly captions: PendingCaption[] = [];
   private readonly errors: LocatedError[] = [];
+  private readonly exercises: ParsedExercise[] = [];
+  private exerciseContext: ExerciseContext | undefined;
   /** Inside a cell's caption (info string), inline expressions cannot go. */
   private inCaption = false;
 
@@ -71,7 +76,8 @@ class NotebookParser {
     }
     const h1 = headings.find((h) => h.level === 1);
     const title = frontMatter.data.title ?? h1?.text ?? fileTitle(this.path);
-    return { path: this.path, frontMatter: frontMatter.data, title, html, headings, labels: [...this.labels.values()], cells: this.cells };
+    const exercises = this.exercises.length ? { exercises: this.exercises } : {};
+    return { path: this.path, frontMatter: frontMatter.data, title, html, headings, labels: [...this.labels.values()], cells: this.cells, ...exercises };
   }
 
   // ---- walking tokens in document order ------------------------------------------------------------
@@ -121,6 +127,9 @@ class NotebookParser {
         return this.visitTable(token as Tokens.Table, at, limit);
       case "html":
         this.visitHtml(token as Tokens.HTML & Annotations, at);
+        return at;
+      case "wbContainer":
+        this.visitContainer(token as ContainerToken, at);
         return at;
       case "paragraph":
         this.visitCaption(token as Tokens.Paragraph & Annotations, at, siblings, index);
@@ -195,6 +204,29 @@ class NotebookParser {
     const id = this.cellIds.take(fnv1a(token.source));
     token.wbCell = id;
     this.cells.push({ id, kind: "inline", lang: "js", source: token.source, position, echo: false });
+  }
+
+  /** `::: exercise` and its parts; see exercise.ts. */
+  private visitContainer(token: ContainerToken, at: number): void {
+    const exercise = visitContainer(token, at, (this.exerciseContext ??= this.exerciseHooks()), () => this.exercises.length + 1);
+    if (exercise) this.exercises.push(exercise);
+  }
+
+  private exerciseHooks(): ExerciseContext {
+    return {
+      text: this.lines.text,
+      cells: this.cells,
+      ids: new Map(),
+      position: (offset) => this.lines.position(offset),
+      error: (reason, offset, hint) => this.error(reason, this.lines.position(offset), hint === undefined ? {} : { hint }),
+      find: (raw, cursor, limit) => this.find(raw, cursor, limit),
+      walk: (tokens, from, limit) => this.walk(tokens, from, limit),
+      expression: (token, offset) => {
+        this.visitExpression(token, offset);
+        return token.wbCell;
+      },
+      errorCount: () => this.errors.length,
+    };
   }
 
   private visitHtml(token: Tokens.HTML & Annotations, at: number): void {
@@ -304,8 +336,8 @@ class NotebookParser {
   }
 
   private assignHeadingIds(): Heading[] {
-    // Label anchors (#eq-…, #fig-…) are taken first, so a heading never steals one.
-    const ids = new UniqueIds(this.labels.keys());
+    // Label and exercise anchors (#eq-…, #fig-…, #ex-…) are taken first, so a heading never steals one.
+    const ids = new UniqueIds([...this.labels.keys(), ...this.exercises.map((e) => exerciseAnchor(e.id))]);
     return this.headingTokens.map((token) => {
       const text = plainText(token.tokens, this.labels);
       token.wbId = ids.take(slugify(text));

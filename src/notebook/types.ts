@@ -1,5 +1,6 @@
 // The plain data shapes that flow between the phases: parse → analyze → compile. Each phase's output is
 // data (no classes but the error), so that build, preview, check and the in-page editor can share them.
+import type { ExerciseSpec } from "../exercise/spec.ts";
 
 /** A position in the notebook's .md file: 1-based line, 1-based column (in UTF-16 code units). */
 export interface SourcePosition {
@@ -99,6 +100,17 @@ export interface ParsedNotebook {
   readonly headings: readonly Heading[];
   readonly labels: readonly Label[];
   readonly cells: readonly ParsedCell[];
+  /** The page's exercises, in document order (absent when it has none). */
+  readonly exercises?: readonly ParsedExercise[];
+}
+
+/**
+ * A `::: exercise` as parsed: its answer's kind and data, and where the correct answer comes from: a
+ * hidden inline cell (`correct: ${…}`) or the value written out. See notebook/exercise.ts.
+ */
+export interface ParsedExercise extends Omit<ExerciseSpec, "solutionCell"> {
+  /** The block cells of its ::: solution; the last that is an expression gives the solution's answer. */
+  readonly solutionCells: readonly string[];
 }
 
 export interface AnalyzedNotebook extends Omit<ParsedNotebook, "cells"> {
@@ -130,4 +142,6 @@ export interface CompiledNotebook {
   readonly cells: readonly CompiledCell[];
   /** The notebook's imported bindings by local name, for cells compiled in the page (the editor's). */
   readonly imports?: Readonly<Record<string, unknown>>;
+  /** The page's exercises (absent when it has none): what the page checks answers against. */
+  readonly exercises?: readonly ExerciseSpec[];
 }
