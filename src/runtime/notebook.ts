@@ -111,7 +111,9 @@ export class NotebookRun {
       if (!wanted.has(name)) variable.delete(), state.outputs.delete(name);
     }
     for (const name of cell.outputs) {
-      const variable = state.outputs.get(name) ?? this.module.variable();
+      // Observed, as Observable Framework does: a variable nothing reads would be disposed, and a
+      // generator it holds (a view's input) ended, so a cell that reads it again would wait forever.
+      const variable = state.outputs.get(name) ?? this.module.variable(true);
       variable.define(name, [cellVariableName(cell.id)], (exports: Record<string, unknown>) => exports[name]);
       state.outputs.set(name, variable);
     }

@@ -141,4 +141,20 @@ describe("NotebookRun", () => {
     expect(text("double")).toBe("16");
     runner.dispose();
   });
+
+  it("keeps an input alive while no cell reads it, so a cell that reads it again gets its value", async () => {
+    const cells = [
+      cell("slider", ["view", "Inputs"], ["x"], (view, Inputs) => ({ x: view(Inputs.range([0, 10], { value: 3, step: 1 })) })),
+      cell("double", ["x"], [], (x) => x * 2),
+    ];
+    const { runner, text } = run(cells);
+    await runner.settled();
+    runner.redefine({ ...cells[1]!, inputs: [], body: () => "no input" });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(text("double")).toBe("no input");
+    runner.redefine(cells[1]!);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(text("double")).toBe("6");
+    runner.dispose();
+  });
 });
