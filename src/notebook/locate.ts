@@ -2,9 +2,12 @@
 // text in the source, moving a cursor forward in document order; this module does the arithmetic.
 import type { SourcePosition } from "./types.ts";
 
-/** The source with line endings normalized to "\n": marked does the same, and line/column stay equal. */
+/**
+ * The source with line endings normalized to "\n" (marked does the same, and line/column stay equal)
+ * and without a byte order mark, which editors on Windows write and which would hide the front matter.
+ */
 export function normalizeNewlines(source: string): string {
-  return source.replace(/\r\n?/g, "\n");
+  return source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
 export class LineIndex {

@@ -3,6 +3,7 @@
 // locate them, number labels and create cells, and leaves annotations (the `wb*` fields) for the renderer.
 import { parseExpressionAt } from "acorn";
 import { Marked, Renderer, type Token, type Tokens } from "marked";
+import { nestingLimit } from "./nesting.ts";
 import { containerExtension } from "./container.ts";
 
 export interface ExpressionToken extends Tokens.Generic {
@@ -234,5 +235,8 @@ markdown.use({
 
 // ::: containers (exercises), after the others: a ::: line is never math or an expression.
 markdown.use(containerExtension);
+
+// Lists and quotes nested past a limit are an error, not a hang (nesting.ts).
+markdown.use(nestingLimit);
 
 export { escapeHtml };

@@ -14,6 +14,7 @@ import { fnv1a, slugify, UniqueIds } from "./ids.ts";
 import { firstLine, LineIndex, normalizeNewlines } from "./locate.ts";
 import { type Annotations, type ExpressionToken, markdown, type MathToken, type ReferenceToken } from "./markdown.ts";
 import { renderMath } from "./math.ts";
+import { MAX_NESTING, NestingError } from "./nesting.ts";
 import type { Heading, Label, ParsedCell, ParsedExercise, ParsedNotebook, SourcePosition } from "./types.ts";
 
 type LabelKind = Label["kind"];
@@ -63,7 +64,7 @@ class NotebookParser {
     const text = this.lines.text;
     const frontMatter = parseFrontMatter(this.lines, this.path);
     this.errors.push(...frontMatter.errors);
-    const tokens = markdown.lexer(text.slice(frontMatter.bodyOffset));
+    const tokens = this.lex(frontMatter.bodyOffset);
     this.walk(tokens, frontMatter.bodyOffset, text.length);
     this.resolveReferences();
     const headings = this.assignHeadingIds();
@@ -78,6 +79,20 @@ class NotebookParser {
     const title = frontMatter.data.title ?? h1?.text ?? fileTitle(this.path);
     const exercises = this.exercises.length ? { exercises: this.exercises } : {};
     return { path: this.path, frontMatter: frontMatter.data, title, html, headings, labels: [...this.labels.values()], cells: this.cells, ...exercises };
+  }
+
+  /** marked's tokens for the body; none when the body nests too deeply to lex (an error says where). */
+  private lex(bodyOffset: number): Token[] {
+    const text = this.lines.text;
+    try {
+      return markdown.lexer(text.slice(bodyOffset));
+    } catch (error) {
+      if (!(error instanceof NestingError)) throw error;
+      this.error(`this block nests lists and block quotes more than ${MAX_NESTING} levels deep`, this.lines.position(text.length - error.remaining), {
+        hint: "flatten the nesting; check for stray > markers or indentation",
+      });
+      return [];
+    }
   }
 
   // ---- walking tokens in document order ------------------------------------------------------------
