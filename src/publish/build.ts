@@ -15,7 +15,8 @@ import { copyLibrary, ensureLibrary } from "./library.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluate.ts";
 import { bundleErrors, compileNotebookText, evaluationErrors, pageOutputPath, readNotebookFile, sortErrors, toRootOf, type Compiled } from "./phases.ts";
 import { indexAppendix, renderIndex } from "./index-page.ts";
-import { renderPage, type PageLink } from "./render.ts";
+import { renderPage, type PageContext, type PageLink } from "./render.ts";
+import { editPageContext, editPagePath, readPageContext } from "./edit-twin.ts";
 
 export interface BuildOptions {
   /** The project root: notebooks' bare imports resolve from its node_modules. */
@@ -190,11 +191,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const sequence = pages.filter((p) => p.output !== "index.html");
     const byOutput = new Map(compiled.map((c) => [pageOutputPath(c.source), c]));
     await Promise.all(
-      pages.map((page) => {
+      pages.map(async (page) => {
         const c = byOutput.get(page.output)!;
         const at = sequence.indexOf(page);
         const link = (other: PageRecord | undefined): PageLink | undefined => (other ? { href: relativeHref(page.output, other.output), title: other.title } : undefined);
-        const html = renderPage(c.notebook, outputs.get(c.source) ?? {}, {
+        const context: PageContext = {
           siteTitle,
           toRoot: toRootOf(page.output),
           stylesheets: STYLESHEETS,
@@ -203,8 +204,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           prev: at > 0 ? link(sequence[at - 1]) : undefined,
           next: at >= 0 ? link(sequence[at + 1]) : undefined,
           appendix: page.output === "index.html" ? indexAppendix(c.notebook.html, sequence) : undefined,
-        });
-        return writeFileDeep(path.join(tempOut, page.output), html);
+        };
+        const pageOutputs = outputs.get(c.source) ?? {};
+        if (!page.script) return writeFileDeep(path.join(tempOut, page.output), renderPage(c.notebook, pageOutputs, context));
+        // A page with cells links to its edit twin, the same page that also loads the cell editor.
+        await Promise.all([
+          writeFileDeep(path.join(tempOut, page.output), renderPage(c.notebook, pageOutputs, readPageContext(context, page.output))),
+          writeFileDeep(path.join(tempOut, editPagePath(page.output)), renderPage(c.notebook, pageOutputs, editPageContext(context, page.output, c.notebook, await library))),
+        ]);
       }),
     );
     if (!byOutput.has("index.html")) await writeFileDeep(path.join(tempOut, "index.html"), renderIndexPage(siteTitle, sequence));

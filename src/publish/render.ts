@@ -34,18 +34,36 @@ export interface PageContext {
   readonly favicon?: string;
   /** Extra HTML appended to the main column (the index page's notebook list). */
   readonly appendix?: string;
+  /**
+   * Where each cell's Edit link goes: `${editHref}#edit=<cell id>` (the page's edit twin, see
+   * edit-twin.ts); a non-empty href also puts an "Edit this page" link in the header. No links when absent.
+   */
+  readonly editHref?: string;
+  /** The edit twin's differences: its CSP, more module scripts, and more head and body HTML. */
+  readonly contentSecurityPolicy?: string;
+  readonly scripts?: readonly string[];
+  readonly head?: readonly string[];
+  readonly bodyEnd?: string;
 }
 
-function renderCell(cell: AnalyzedCell, output: string, labelNumber: (name: string) => number | undefined): string {
+/** The cell's Edit link; its accessible name says which cell, since a page has many. */
+function renderEditLink(cell: AnalyzedCell, editHref: string | undefined, figure: string | undefined): string {
+  if (editHref === undefined) return "";
+  const which = figure ?? (cell.declarations.length ? `the cell that defines ${cell.declarations.slice(0, 3).join(", ")}${cell.declarations.length > 3 ? ", …" : ""}` : "this cell");
+  return `<div class="wb-cell-tools"><a class="wb-edit" href="${escapeHtml(editHref)}#edit=${cell.id}" aria-label="Edit the code of ${escapeHtml(which)}">Edit</a></div>`;
+}
+
+function renderCell(cell: AnalyzedCell, output: string, labelNumber: (name: string) => number | undefined, editHref?: string): string {
   const box = `<div class="wb-output" data-cell="${cell.id}">${output}</div>`;
   const echo = cell.echo ? `<pre class="wb-echo"><code class="language-${cell.lang}">${escapeHtml(cell.source)}</code></pre>` : "";
   if (cell.label) {
     const number = labelNumber(cell.label);
     const kind = cell.label.startsWith("tbl-") ? "Table" : "Figure";
     const caption = `<figcaption><span class="wb-label">${kind} ${number ?? "?"}.</span> ${cell.captionHtml ?? ""}</figcaption>`;
-    return `<figure class="wb-cell wb-figure" id="${escapeHtml(cell.label)}">${kind === "Table" ? caption + box : box + caption}${echo}</figure>`;
+    const tools = renderEditLink(cell, editHref, `${kind.toLowerCase()} ${number ?? "?"}`);
+    return `<figure class="wb-cell wb-figure" id="${escapeHtml(cell.label)}">${tools}${kind === "Table" ? caption + box : box + caption}${echo}</figure>`;
   }
-  return `<div class="wb-cell" id="cell-${cell.id}">${box}${echo}</div>`;
+  return `<div class="wb-cell" id="cell-${cell.id}">${renderEditLink(cell, editHref, undefined)}${box}${echo}</div>`;
 }
 
 function renderToc(headings: readonly Heading[]): string {
@@ -63,7 +81,7 @@ function renderPager(context: PageContext): string {
 }
 
 /** Fills the prose's cell placeholders with outputs. Unknown placeholders are left as comments. */
-export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<string, string>>): string {
+export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<string, string>>, editHref?: string): string {
   const cells = new Map(notebook.cells.map((cell) => [cell.id, cell]));
   const numbers = new Map(notebook.labels.map((label) => [label.name, label.number]));
   return notebook.html.replace(/<!--wb:(cell|inline):([A-Za-z0-9_-]+)-->/g, (match, kind: string, id: string) => {
@@ -71,7 +89,7 @@ export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<s
     if (!cell) return match;
     const output = outputs[id] ?? "";
     if (kind === "inline") return `<span class="wb-inline" data-cell="${id}">${output}</span>`;
-    return renderCell(cell, output, (name) => numbers.get(name));
+    return renderCell(cell, output, (name) => numbers.get(name), editHref);
   });
 }
 
@@ -81,7 +99,7 @@ export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<
   const head = [
     `<meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${context.contentSecurityPolicy ?? CONTENT_SECURITY_POLICY}">`,
     `<title>${escapeHtml(notebook.title)} · ${escapeHtml(context.siteTitle)}</title>`,
     // No favicon request (and no 404 in the console) unless static/ provides one.
     `<link rel="icon" href="${context.favicon ? `${toRoot}${context.favicon}` : "data:,"}">`,
@@ -89,7 +107,10 @@ export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<
     ...context.stylesheets.map((href) => `<link rel="stylesheet" href="${toRoot}${href}">`),
     ...context.preload.map((href) => `<link rel="modulepreload" href="${toRoot}${href}">`),
     context.script ? `<script type="module" src="${toRoot}${context.script}"></script>` : "",
+    ...(context.scripts ?? []).map((src) => `<script type="module" src="${toRoot}${src}"></script>`),
+    ...(context.head ?? []),
   ].filter(Boolean);
+  const editPage = context.editHref ? `<a class="wb-edit-page" href="${escapeHtml(context.editHref)}">Edit this page</a>` : "";
   const hasTitle = /^\s*<h1[\s>]/.test(notebook.html);
   return `<!doctype html>
 <html lang="en">
@@ -97,16 +118,16 @@ export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<
 ${head.join("\n")}
 </head>
 <body>
-<header class="wb-header"><a class="wb-home" href="${toRoot}index.html">${escapeHtml(context.siteTitle)}</a></header>
+<header class="wb-header"><a class="wb-home" href="${toRoot}index.html">${escapeHtml(context.siteTitle)}</a>${editPage}</header>
 <div class="wb-layout">
 ${renderToc(notebook.headings)}
 <main class="wb-main">
-${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>\n`}${fillCells(notebook, outputs)}
+${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>\n`}${fillCells(notebook, outputs, context.editHref)}
 ${context.appendix ?? ""}
 ${renderPager(context)}
 </main>
 </div>
-</body>
+${context.bodyEnd ?? ""}</body>
 </html>
 `;
 }

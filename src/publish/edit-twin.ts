@@ -1,0 +1,56 @@
+// Every page with cells gets an edit twin at `_edit/<page>.html`: the same prerendered page, whose CSP
+// also allows eval (an edited cell becomes a function in the page, which a read page's policy forbids,
+// and a meta CSP cannot be relaxed after load), which loads the editor, and which carries every cell's
+// source for it. Read pages stay strict and small: they only link here. No notebook can write under
+// `_edit/`: folders starting with _ are never notebooks.
+import type { CellSource } from "../editor/compile.ts";
+import type { PageData } from "../editor/page-data.ts";
+import type { AnalyzedNotebook } from "../notebook/types.ts";
+import { LIBRARY_DIR } from "./bundle.ts";
+import type { Library } from "./library.ts";
+import { toRootOf } from "./phases.ts";
+import { CONTENT_SECURITY_POLICY, escapeHtml, type PageContext, type PageLink } from "./render.ts";
+
+export const EDIT_DIR = "_edit";
+
+/** The read policy plus 'unsafe-eval' for scripts: nothing else is relaxed. */
+export const EDIT_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'");
+
+/** "chapters/energy.html" → "_edit/chapters/energy.html". */
+export function editPagePath(output: string): string {
+  return `${EDIT_DIR}/${output}`;
+}
+
+/** The read page's context, with its cells and header linked to the twin. */
+export function readPageContext(context: PageContext, output: string): PageContext {
+  return { ...context, editHref: toRootOf(output) + editPagePath(output) };
+}
+
+/** The twin's context: the same page, seen from `_edit/`, with the editor and the cells' sources. */
+export function editPageContext(context: PageContext, output: string, notebook: AnalyzedNotebook, library: Library): PageContext {
+  const path = editPagePath(output);
+  const toRoot = toRootOf(path);
+  const readPage = toRoot + output;
+  const relink = (link: PageLink | undefined) => link && { ...link, href: toRoot + link.href.replace(/^(\.\.\/)*/, "") };
+  const data: PageData = { readPage, cells: notebook.cells.map(cellSource) };
+  return {
+    ...context,
+    toRoot,
+    prev: relink(context.prev),
+    next: relink(context.next),
+    editHref: "",
+    contentSecurityPolicy: EDIT_CONTENT_SECURITY_POLICY,
+    scripts: [`${LIBRARY_DIR}/${library.editor}`],
+    head: [`<meta name="robots" content="noindex">`, `<link rel="canonical" href="${escapeHtml(readPage)}">`],
+    bodyEnd: `<script type="application/json" id="wb-edit-data">${jsonForScript(data)}</script>\n`,
+  };
+}
+
+function cellSource({ id, kind, lang, source, position }: AnalyzedNotebook["cells"][number]): CellSource {
+  return { id, kind, lang, source, position };
+}
+
+/** JSON that cannot end its <script> element or open a comment inside it. */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
