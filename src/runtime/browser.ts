@@ -3,6 +3,7 @@
 // run replaces it, so the page does not flash or jump while it becomes live.
 import type { CompiledNotebook } from "../notebook/types.ts";
 import { createBuiltins } from "./builtins.ts";
+import { enhanceEditLinks } from "./edit-links.ts";
 import { observe } from "./generators.ts";
 import { NotebookRun } from "./notebook.ts";
 
@@ -40,5 +41,6 @@ export function hydrate(notebook: CompiledNotebook): NotebookRun {
   });
   document.documentElement.classList.add("wb-live");
   window.wattbook = run;
+  enhanceEditLinks(notebook.path);
   return run;
 }
