@@ -1,0 +1,24 @@
+// What an edit page carries for the editor (written by publish/edit-twin.ts): every cell's source, and
+// the read page's address. The fragment says what to do on arrival:
+//   #edit=<cell id>            open the editor on that cell
+//   #edit=…&inputs=<json>      and set the inputs to the reader's values on the read page
+//   #edits=<compressed>        apply a shared link's edits
+import type { CellSource } from "./compile.ts";
+
+export const PAGE_DATA_ID = "wb-edit-data";
+
+export interface PageData {
+  /** The read page, relative to this one. */
+  readonly readPage: string;
+  readonly cells: readonly CellSource[];
+}
+
+export function readPageData(): PageData {
+  const element = document.getElementById(PAGE_DATA_ID);
+  if (!element?.textContent) throw new Error(`this page has no #${PAGE_DATA_ID}: it is not a wattbook edit page`);
+  return JSON.parse(element.textContent) as PageData;
+}
+
+export function fragmentParameters(hash: string): URLSearchParams {
+  return new URLSearchParams(hash.replace(/^#/, ""));
+}

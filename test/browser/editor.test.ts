@@ -1,0 +1,251 @@
+// Learners edit cells of a built page in real Chromium: read pages link every cell to the edit twin and
+// never load the editor; in the twin an edit reruns every dependent value and figure, a syntax error is
+// located, Reset restores, a share link reopens the edits in a fresh browser, and an endless loop is
+// stopped without freezing the page. Read pages keep a strict CSP; edit pages break no policy either.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, watchProblems, type PageProblems } from "../helpers/chromium.ts";
+import { runCli } from "../helpers/cli.ts";
+import { serveSite } from "../helpers/serve.ts";
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+let out: string;
+
+beforeAll(async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "wattbook-editor-")), "site");
+  const built = await runCli(["build", "--root", "examples", "--out", out]);
+  expect(built.code, built.stderr).toBe(0);
+  site = await serveSite(out);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (out) await rm(path.dirname(out), { recursive: true, force: true });
+});
+
+const EDITOR_SCRIPT = /\/(editor|codemirror|strip-types)-[A-Z0-9]+\.js$/;
+
+function expectNoProblems(problems: PageProblems): void {
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+  expect(problems.cspViolations).toEqual([]);
+}
+
+const live = (page: Page) => page.waitForFunction(() => document.documentElement.classList.contains("wb-live"));
+const inlineText = (page: Page) => page.locator(".wb-inline").allTextContents();
+
+/** Replaces the code in the open editor and runs it with Ctrl-Enter. */
+async function typeAndRun(page: Page, code: string): Promise<void> {
+  const content = page.locator(".wb-editor .cm-content").first();
+  await content.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(code);
+  await page.keyboard.press("Control+Enter");
+}
+
+/** The id of the cell whose source contains `text`, from the edit page's data. */
+async function cellId(page: Page, text: string): Promise<string> {
+  return page.evaluate((needle) => {
+    const data = JSON.parse(document.getElementById("wb-edit-data")!.textContent!) as { cells: { id: string; source: string }[] };
+    return data.cells.find((cell) => cell.source.includes(needle))!.id;
+  }, text);
+}
+
+describe("the edit twin of a built page", () => {
+  it("is linked from every cell of the read page, by keyboard too, and the read page never loads the editor", async () => {
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    const scripts: string[] = [];
+    page.on("request", (request) => scripts.push(request.url()));
+    await page.goto(`${site.url}crossover.html`);
+    await live(page);
+    const html = await readFile(path.join(out, "crossover.html"), "utf8");
+    expect(html).toContain(`script-src 'self';`);
+    expect(html).not.toContain("unsafe-eval");
+    const cells = await page.locator(".wb-output[data-cell]").count();
+    expect(await page.locator(".wb-cell-tools a.wb-edit").count()).toBe(cells);
+
+    // Tab from the top of the page reaches a cell's Edit link.
+    let focused = "";
+    for (let i = 0; i < 12 && !focused.includes("wb-edit\""); i++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? "");
+    }
+    expect(focused).toContain('class="wb-edit"');
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/_edit\/crossover\.html#edit=/);
+    await page.waitForSelector(".wb-editor .cm-content");
+    // Only the twin loaded the editor.
+    const beforeTwin = scripts.slice(0, scripts.findIndex((url) => url.includes("/_edit/")));
+    expect(beforeTwin.filter((url) => EDITOR_SCRIPT.test(url))).toEqual([]);
+    expect(scripts.some((url) => /\/editor-[A-Z0-9]+\.js$/.test(url))).toBe(true);
+    const twin = await readFile(path.join(out, "_edit/crossover.html"), "utf8");
+    expect(twin).toContain(`script-src 'self' 'unsafe-eval';`);
+    expectNoProblems(problems);
+    await page.close();
+  });
+
+  it("reruns the figure and the inline values when a number in a kernel call changes, marks the cell, and resets", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${site.url}_edit/crossover.html`);
+    await live(page);
+    const id = await cellId(page, "inferenceCrossover({");
+    await page.goto(`${site.url}_edit/crossover.html#edit=${id}`);
+    await page.waitForSelector(".wb-editor .cm-content");
+    const before = await inlineText(page);
+    const figure = await page.locator("#fig-cumulative svg").evaluate((svg) => svg.outerHTML);
+
+    await typeAndRun(page, "const crossover = inferenceCrossover({trainingKWh: 1_287_000, queriesPerDay, kWhPerQuery: whPerQuery / 500});");
+    await page.waitForFunction((old) => [...document.querySelectorAll(".wb-inline")].map((e) => e.textContent).join("|") !== old, before.join("|"));
+    const after = await inlineText(page);
+    const number = (text: string) => Number(text.replace(/[^\d.]/g, ""));
+    // Twice the energy per query: twice the daily energy, half the days to the crossover.
+    expect(number(after[1]!)).toBeCloseTo(2 * number(before[1]!), -1);
+    expect(Math.abs(number(after[2]!) - number(before[2]!) / 2)).toBeLessThanOrEqual(1); // days are rounded
+    await page.waitForFunction((old) => document.querySelector("#fig-cumulative svg")?.outerHTML !== old, figure);
+    await expect.poll(() => page.locator(`.wb-cell.wb-edited`).count()).toBe(1);
+    await expect.poll(() => page.locator(".wb-banner").textContent()).toContain("differs from the author's version (1 edited cell)");
+
+    // The diff is one click away.
+    await page.locator(`.wb-cell-tools[data-for="${id}"] .wb-diff-toggle`).click();
+    expect(await page.locator(".wb-diff del").allTextContents()).toEqual([expect.stringContaining("whPerQuery / 1000")]);
+    expect(await page.locator(".wb-diff ins").allTextContents()).toEqual([expect.stringContaining("whPerQuery / 500")]);
+
+    // Persisted: a reload in the same browser shows the edit.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll(".wb-cell.wb-edited").length === 1);
+    await page.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, after[2]!);
+
+    await page.locator(`.wb-cell-tools[data-for="${id}"] .wb-reset`).click();
+    await page.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, before[2]!);
+    expect(await page.locator(".wb-cell.wb-edited").count()).toBe(0);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wattbook:edits:")))).toEqual([]);
+    expectNoProblems(problems);
+    await context.close();
+  });
+
+  it("locates a syntax error in the editor and keeps the previous definition running", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${site.url}_edit/crossover.html`);
+    await live(page);
+    const id = await cellId(page, "inferenceCrossover({");
+    await page.locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
+    await page.waitForSelector(".wb-editor .cm-content");
+    const before = await inlineText(page);
+    await typeAndRun(page, "const crossover = inferenceCrossover({\n  trainingKWh: 1_287_000,\n  queriesPerDay kWhPerQuery: 1\n});");
+    const status = page.locator(".wb-editor-status");
+    await expect.poll(() => status.textContent()).toContain("Line 3, column 17: syntax error: Unexpected token");
+    expect(await status.textContent()).toContain("the previous version keeps running");
+    expect(await page.locator(".wb-editor .cm-line.wb-cm-error").textContent()).toBe("  queriesPerDay kWhPerQuery: 1");
+    await page.waitForTimeout(100);
+    expect(await inlineText(page)).toEqual(before);
+    expect(await page.locator(".wb-cell.wb-edited").count()).toBe(0);
+    expectNoProblems(problems);
+    await context.close();
+  });
+
+  it("shares edits in a link that reopens them in a fresh browser, with a banner", async () => {
+    const author = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const page = await author.newPage();
+    await page.goto(`${site.url}_edit/crossover.html`);
+    await live(page);
+    const id = await cellId(page, "inferenceCrossover({");
+    await page.locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
+    await page.waitForSelector(".wb-editor .cm-content");
+    await typeAndRun(page, "const crossover = inferenceCrossover({trainingKWh: 2_574_000, queriesPerDay, kWhPerQuery: whPerQuery / 1000});");
+    await expect.poll(() => page.locator(".wb-cell.wb-edited").count()).toBe(1);
+    const edited = await inlineText(page);
+    await page.locator(".wb-share-button").click();
+    const link = await page.locator(".wb-share-url").inputValue();
+    expect(link).toMatch(/\/_edit\/crossover\.html#edits=[A-Za-z0-9_-]+$/);
+    await author.close();
+
+    const fresh = await browser.newContext();
+    const reader = await fresh.newPage();
+    const problems = watchProblems(reader);
+    await reader.goto(link);
+    await live(reader);
+    await reader.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, edited[2]!);
+    expect(await reader.locator(".wb-banner").textContent()).toContain("Opened from a shared link: this page differs from the author's version (1 edited cell)");
+    expect(await reader.locator(".wb-cell.wb-edited").count()).toBe(1);
+    // The fragment is spent; the edits now live in this browser.
+    expect(new URL(reader.url()).hash).toBe("");
+    expectNoProblems(problems);
+    await fresh.close();
+  });
+
+  it("stops an endless loop in an edited cell and reports it there, and the page stays responsive", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${site.url}_edit/crossover.html`);
+    await live(page);
+    const id = await cellId(page, "inferenceCrossover({");
+    await page.locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
+    await page.waitForSelector(".wb-editor .cm-content");
+    await typeAndRun(page, "let n = 0;\nwhile (true) n++;\nconst crossover = 1;");
+    const error = page.locator(`[data-cell="${id}"] .wb-error`);
+    await expect.poll(() => error.textContent(), { timeout: 5000 }).toContain("the loop at line 2 ran for more than 1000 ms, so it was stopped: it may loop forever");
+    // Responsive: the page answers at once and the sliders still drive the other cells.
+    const started = Date.now();
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(Date.now() - started).toBeLessThan(500);
+    await typeAndRun(page, "const crossover = inferenceCrossover({trainingKWh: 1_287_000, queriesPerDay, kWhPerQuery: whPerQuery / 1000});");
+    await expect.poll(() => error.count()).toBe(0);
+    expectNoProblems(problems);
+    await context.close();
+  });
+
+  it("edits inline values and TypeScript cells, adds scratch cells, and follows a renamed declaration", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${site.url}_edit/edge-battery.html`);
+    await live(page);
+
+    // An inline value is a button that opens its editor.
+    const inline = page.locator(".wb-inline.wb-editable").first();
+    await inline.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".wb-editor .cm-content");
+    await typeAndRun(page, "period * 2");
+    await expect.poll(() => inline.textContent()).toMatch(/^2,?000$/);
+    await page.locator(".wb-editor .wb-close").click();
+
+    // A TypeScript cell, renamed: its readers say the old name is not defined.
+    const id = await cellId(page, "interface Budget");
+    await page.locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
+    await page.waitForSelector(".wb-editor .cm-content");
+    const source = await page.evaluate((cell) => JSON.parse(document.getElementById("wb-edit-data")!.textContent!).cells.find((c: { id: string }) => c.id === cell).source as string, id);
+    await typeAndRun(page, source.replace("const budget: Budget", "const battery: Budget"));
+    await expect.poll(() => page.locator(".wb-inline .wb-error").first().textContent()).toContain("budget is not defined");
+
+    // A scratch cell computes with the notebook's values and the kernel, no import needed.
+    await page.locator(`.wb-cell-tools[data-for="${id}"] .wb-add-scratch`).click();
+    await page.waitForSelector(".wb-scratch .wb-editor .cm-content");
+    await page.locator(".wb-scratch .cm-content").click();
+    await page.keyboard.insertText("batteryLife({capacityMAh: 450, volts: 3, averageMW: battery.averageMW}).days / battery.days");
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => page.locator(".wb-scratch .wb-output").textContent()).toBe("2");
+    expect(await page.locator(".wb-banner").textContent()).toContain("2 edited cells, 1 scratch cell");
+
+    // Reset page asks once more, then puts everything back.
+    await page.locator(".wb-reset-page").click();
+    await page.locator(".wb-reset-page").click();
+    await expect.poll(() => page.locator(".wb-scratch").count()).toBe(0);
+    await expect.poll(() => page.locator(".wb-inline .wb-error").count()).toBe(0);
+    expect(await page.locator(".wb-banner").textContent()).toContain("Edit mode");
+    expectNoProblems(problems);
+    await context.close();
+  });
+});
