@@ -38,7 +38,15 @@ export function analyzeCell(cell: ParsedCell, context: AnalyzeContext): Analyzed
     throw errors[0];
   }
   const { js, root } = code;
-  const scope = analyzeScope(root);
+  let scope: ReturnType<typeof analyzeScope>;
+  try {
+    scope = analyzeScope(root);
+  } catch (error) {
+    // The walk recurses once per level of nesting; acorn parses somewhat deeper than it can go.
+    if (!(error instanceof RangeError)) throw error;
+    fail("this cell nests too deeply to analyze", at.relative(1, 0), TOO_DEEP_HINT);
+    throw errors[0];
+  }
   const locate = (node: Node, needle?: string) => at.node(node, needle);
   const imports: CellImport[] = [];
   if (root.type === "Program") {
@@ -121,8 +129,22 @@ function prepare(cell: ParsedCell, at: CellLocator): Prepared {
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const message = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, "") : String(error);
-    return { reason: `syntax error: ${message}`, position: loc ? at.js(loc.line, loc.column) : at.relative(1, 0) };
+    const position = loc ? at.js(loc.line, loc.column) : at.relative(1, 0);
+    if (/not enough stack space/i.test(message)) return { reason: "this cell nests too deeply to parse", position, hint: TOO_DEEP_HINT };
+    return { reason: `syntax error: ${message}`, position, hint: syntaxHint(cell) };
   }
+}
+
+const TOO_DEEP_HINT = "split the deeply nested expression into named parts, each in a const of its own";
+
+/** What to do about a syntax error: TypeScript in a js cell is common enough to name. */
+function syntaxHint(cell: ParsedCell): string {
+  if (cell.kind === "block" && cell.lang === "js" && "js" in stripTypes(cell.source)) {
+    return "this is TypeScript; write ```ts to have its types stripped";
+  }
+  return cell.kind === "inline"
+    ? "write a JavaScript expression between ${ and }"
+    : "fix the JavaScript at the caret (a cell is a module: declarations and statements, or one expression)";
 }
 
 /** One expression statement, or a block that may be an object literal (`{a: 1}`). */
