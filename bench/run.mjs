@@ -5,6 +5,7 @@
 //   preview    save → page rebuilt and reload sent, median of several saves
 //   browser    JS a page loads (raw and gzip) with and without Plot, and input → dependent output
 //              latency, in Chromium
+//   editor     the cell editor's JS on top of a page (raw and gzip), type-stripping cost per TS cell
 //   kernel     single call, sweep and bare-loop throughput, kernel bundle size (bench/kernel.mjs)
 //
 // Pass section names to run only some: `node bench/run.mjs build preview`.
@@ -15,6 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { benchEditor } from "./editor.mjs";
 import { generateNotebooks } from "./generate.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -224,6 +226,11 @@ try {
   if (wanted("build")) await benchBuilds(work);
   if (wanted("preview")) await benchPreview(work);
   if (wanted("browser")) await benchBrowser(work);
+  if (wanted("editor")) {
+    const site = path.join(work, "editor-site");
+    await build(path.join(ROOT, "examples"), site);
+    await benchEditor(site, ROOT);
+  }
   if (wanted("kernel")) benchKernel();
 } finally {
   await rm(work, { recursive: true, force: true });
