@@ -33,7 +33,10 @@ export function conflictsOf(cells: readonly CompiledCell[], locate: (cell: Compi
   return conflicts;
 }
 
-/** Strongly connected components of more than one cell (Tarjan), each in document order. */
+/**
+ * Strongly connected components of more than one cell (Tarjan), each in document order. Iterative: a
+ * chain of ten thousand cells, each reading the one before, must not overflow the stack.
+ */
 function cyclesOf(cells: readonly CompiledCell[], definers: Map<string, CompiledCell[]>): CompiledCell[][] {
   const index = new Map<CompiledCell, number>();
   const low = new Map<CompiledCell, number>();
@@ -44,28 +47,41 @@ function cyclesOf(cells: readonly CompiledCell[], definers: Map<string, Compiled
   const order = new Map(cells.map((cell, i) => [cell, i]));
   const upstream = (cell: CompiledCell) => cell.inputs.flatMap((name) => definers.get(name) ?? []).filter((c) => c !== cell);
 
-  const visit = (cell: CompiledCell): void => {
-    index.set(cell, counter);
-    low.set(cell, counter++);
-    stack.push(cell);
-    onStack.add(cell);
-    for (const next of upstream(cell)) {
-      if (!index.has(next)) {
-        visit(next);
-        low.set(cell, Math.min(low.get(cell)!, low.get(next)!));
-      } else if (onStack.has(next)) low.set(cell, Math.min(low.get(cell)!, index.get(next)!));
+  for (const start of cells) {
+    if (index.has(start)) continue;
+    // Each frame: a cell, its upstream cells, and how many of them were looked at.
+    const work: { cell: CompiledCell; next: CompiledCell[]; at: number }[] = [];
+    const enter = (cell: CompiledCell) => {
+      index.set(cell, counter);
+      low.set(cell, counter++);
+      stack.push(cell);
+      onStack.add(cell);
+      work.push({ cell, next: upstream(cell), at: 0 });
+    };
+    enter(start);
+    while (work.length) {
+      const frame = work[work.length - 1]!;
+      const { cell } = frame;
+      if (frame.at < frame.next.length) {
+        const next = frame.next[frame.at++]!;
+        if (!index.has(next)) enter(next);
+        else if (onStack.has(next)) low.set(cell, Math.min(low.get(cell)!, index.get(next)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.cell, Math.min(low.get(parent.cell)!, low.get(cell)!));
+      if (low.get(cell) === index.get(cell)) {
+        const component: CompiledCell[] = [];
+        let member: CompiledCell;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== cell);
+        if (component.length > 1) cycles.push(component.sort((a, b) => order.get(a)! - order.get(b)!));
+      }
     }
-    if (low.get(cell) === index.get(cell)) {
-      const component: CompiledCell[] = [];
-      let member: CompiledCell;
-      do {
-        member = stack.pop()!;
-        onStack.delete(member);
-        component.push(member);
-      } while (member !== cell);
-      if (component.length > 1) cycles.push(component.sort((a, b) => order.get(a)! - order.get(b)!));
-    }
-  };
-  for (const cell of cells) if (!index.has(cell)) visit(cell);
+  }
   return cycles;
 }
