@@ -54,7 +54,9 @@ ${LIMITS_HELP}
     summary: "evaluate every notebook and report errors, writing nothing",
     usage: `Usage: wattbook check [--root notebooks]
 
-Compiles and evaluates every notebook like build does, reports every error, and writes nothing.
+Compiles and evaluates every notebook like build does, checks every exercise (its answer, as the
+solution shows it, passes its own check; its worked solution agrees; a deliberately wrong answer
+fails), reports every error, and writes nothing.
 
 Options:
   --root DIR         folder of .md notebooks (default notebooks)
@@ -135,7 +137,8 @@ export function formatError(error: LocatedError): string {
 
 function progressLine(event: ProgressEvent): string {
   const mark = event.ok ? style.green("✓") : style.red("✗");
-  const detail = event.cells ? style.dim(`${event.cells} cell${event.cells === 1 ? "" : "s"}, ${Math.round(event.elapsedMs)} ms`) : style.dim("did not compile");
+  const exercises = event.exercises ? `${event.exercises} exercise${event.exercises === 1 ? "" : "s"}, ` : "";
+  const detail = event.cells ? style.dim(`${event.cells} cell${event.cells === 1 ? "" : "s"}, ${exercises}${Math.round(event.elapsedMs)} ms`) : style.dim("did not compile");
   return `${mark} ${event.file}  ${detail}`;
 }
 
@@ -165,7 +168,9 @@ async function build(values: Record<string, string | boolean | undefined>, write
   }
   const where = write ? ` into ${path.relative(projectRoot, out) || out}/` : "";
   const phases = Object.entries(result.phasesMs).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", ");
-  console.error(`${style.green("Built")} ${result.pages.length} notebook${result.pages.length === 1 ? "" : "s"}${where} in ${seconds} s ${style.dim(`(${phases})`)}.`);
+  const notebooks = `${result.pages.length} notebook${result.pages.length === 1 ? "" : "s"}`;
+  if (write) console.error(`${style.green("Built")} ${notebooks}${where} in ${seconds} s ${style.dim(`(${phases})`)}.`);
+  else console.error(`${style.green("Checked")} ${notebooks} and ${result.exercises} exercise${result.exercises === 1 ? "" : "s"} in ${seconds} s ${style.dim(`(${phases})`)}.`);
   return 0;
 }
 

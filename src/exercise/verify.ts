@@ -14,8 +14,10 @@ export type CellResult = { readonly value: unknown } | { readonly failed: true }
 export interface Verification {
   /** The correct answer as the solution shows it ("1,918.9 MWh"), when it could be computed. */
   readonly shown?: string;
-  /** What is wrong with the exercise, one sentence each. */
+  /** What is wrong with the exercise's answer, one sentence each. */
   readonly problems: readonly string[];
+  /** What is wrong with its worked solution, reported at the solution's cell. */
+  readonly solutionProblem?: string;
 }
 
 /** The correct answer of an exercise: written out, or its hidden cell's value. */
@@ -36,10 +38,7 @@ export function verifyExercise(exercise: ExerciseSpec, correct: CellResult | und
   const asShown = checkAnswer(spec, key, responseOf(key, shown));
   if (asShown.verdict !== "correct") problems.push(`the answer as the solution shows it, "${shown}", does not pass its own check (${asShown.message})`);
 
-  if (solution && "value" in solution) {
-    const feedback = solutionFeedback(spec, key, solution.value);
-    if (feedback) problems.push(feedback);
-  }
+  const solutionProblem = solution && "value" in solution ? solutionFeedback(spec, key, solution.value) : undefined;
 
   for (const wrong of wrongResponses(spec, key)) {
     if ("problem" in wrong) {
@@ -49,7 +48,7 @@ export function verifyExercise(exercise: ExerciseSpec, correct: CellResult | und
     const verdict = checkAnswer(spec, key, wrong.response).verdict;
     if (verdict === "correct") problems.push(`a deliberately wrong answer, ${wrong.description}, passes the check${wrong.why ? `: ${wrong.why}` : ""}`);
   }
-  return { shown, problems };
+  return solutionProblem === undefined ? { shown, problems } : { shown, problems, solutionProblem };
 }
 
 /** How the learner's side would hand the shown answer to the checker. */

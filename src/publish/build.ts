@@ -39,6 +39,8 @@ export interface ProgressEvent {
   readonly file: string;
   readonly ok: boolean;
   readonly cells: number;
+  /** Exercises checked in the notebook. */
+  readonly exercises?: number;
   readonly elapsedMs: number;
 }
 
@@ -58,6 +60,8 @@ export interface BuildResult {
   /** Output JS files and their sizes, relative to out. */
   readonly scripts: ReadonlyMap<string, number>;
   readonly elapsedMs: number;
+  /** Exercises in the notebooks that compiled. */
+  readonly exercises: number;
   /**
    * Milliseconds per phase (for `npm run bench`). Compiling and evaluating overlap: `compile` is the
    * main thread's pass over the notebooks, `evaluate` the wait for the workers after it.
@@ -102,7 +106,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const errors: LocatedError[] = [];
   if (!existsSync(options.root)) {
     errors.push(new LocatedError(`the notebooks folder does not exist`, { file: displayRoot, position: { line: 1, column: 1 }, hint: "create it, or pass --root" }));
-    return { ok: false, errors, pages: [], scripts: new Map(), elapsedMs: performance.now() - started, phasesMs };
+    return { ok: false, errors, pages: [], scripts: new Map(), elapsedMs: performance.now() - started, exercises: 0, phasesMs };
   }
   // Workers start and the library is found (or bundled) while the first notebooks compile.
   const pool = options.pool ?? new EvaluationPool(limits);
@@ -137,7 +141,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         if (error instanceof LocatedErrors) errors.push(...error.errors);
         else if (error instanceof BundleError) errors.push(...bundleErrors(error, [c]));
         else throw error;
-        options.progress?.({ file: c.file, ok: false, cells: c.notebook.cells.length, elapsedMs: performance.now() - t0 });
+        options.progress?.({ file: c.file, ok: false, cells: c.notebook.cells.length, exercises: c.notebook.exercises?.length ?? 0, elapsedMs: performance.now() - t0 });
         return;
       }
       emitted.set(c.source, emit);
@@ -146,7 +150,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const found = evaluationErrors(c, evaluation, limits);
       errors.push(...found);
       if (evaluation.type === "result") outputs.set(c.source, evaluation.outputs);
-      options.progress?.({ file: c.file, ok: found.length === 0, cells: c.notebook.cells.length, elapsedMs: performance.now() - t0 });
+      options.progress?.({ file: c.file, ok: found.length === 0, cells: c.notebook.cells.length, exercises: c.notebook.exercises?.length ?? 0, elapsedMs: performance.now() - t0 });
     };
     const texts = await Promise.all(sources.map((source) => readNotebookFile(options.projectRoot, options.root, source)));
     let lastYield = performance.now();
@@ -180,9 +184,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       .filter((page) => emitted.has(page.source))
       .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
 
+    // Exercises per notebook, for the progress box: progress across the site counts unopened pages too.
+    const siteExercises = Object.fromEntries(compiled.filter((c) => c.notebook.exercises?.length).map((c) => [c.notebook.path, c.notebook.exercises!.length]));
+    const exerciseCount = Object.values(siteExercises).reduce((sum, n) => sum + n, 0);
     if (errors.length) {
       await rm(tempOut, { recursive: true, force: true });
-      return { ok: false, errors: sortErrors(errors), pages, scripts: new Map(), elapsedMs: performance.now() - started, phasesMs };
+      return { ok: false, errors: sortErrors(errors), pages, scripts: new Map(), elapsedMs: performance.now() - started, exercises: exerciseCount, phasesMs };
     }
 
     await prepareSite();
@@ -204,6 +211,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           prev: at > 0 ? link(sequence[at - 1]) : undefined,
           next: at >= 0 ? link(sequence[at + 1]) : undefined,
           appendix: page.output === "index.html" ? indexAppendix(c.notebook.html, sequence) : undefined,
+          exercises: c.notebook.exercises?.length ? { page: c.notebook.exercises.length, site: siteExercises } : undefined,
         };
         const pageOutputs = outputs.get(c.source) ?? {};
         if (!page.script) return writeFileDeep(path.join(tempOut, page.output), renderPage(c.notebook, pageOutputs, context));
@@ -218,7 +226,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await copySiteAssets(tempOut, options.staticDir);
     await swapInto(tempOut, options.out);
     endPhase("write");
-    return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, phasesMs };
+    return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, phasesMs };
   } catch (error) {
     await rm(tempOut, { recursive: true, force: true });
     throw error;

@@ -12,6 +12,14 @@ export interface EvaluateTask {
   readonly maxOutputBytes: number;
 }
 
+export interface ExerciseCheck {
+  readonly id: string;
+  /** What is wrong with the exercise's answer; empty when it is sound. */
+  readonly problems: readonly string[];
+  /** What is wrong with its worked solution, and the solution's answer cell. */
+  readonly solution?: { readonly cellId: string; readonly problem: string };
+}
+
 export interface PendingCell {
   readonly cellId: string;
   readonly location: string;
@@ -25,6 +33,8 @@ export interface EvaluateResult {
   readonly failures: readonly CellFailure[];
   /** Cells that had not settled when the time limit ran out. */
   readonly pending: readonly PendingCell[];
+  /** Each exercise's check (see exercise/verify.ts); `outputs` has its shown answer as "answer:<id>". */
+  readonly exercises?: readonly ExerciseCheck[];
   readonly elapsedMs: number;
 }
 

@@ -2,11 +2,12 @@
 // a linkedom document, and sends back each cell's serialized output. Globals from the DOM live only in
 // this thread.
 import { parentPort, workerData } from "node:worker_threads";
+import { type CellResult, correctValue, verifyExercise } from "../exercise/verify.ts";
 import type { CompiledNotebook } from "../notebook/types.ts";
 import { BUILD_WIDTH, createBuiltins } from "../runtime/builtins.ts";
 import { NotebookRun } from "../runtime/notebook.ts";
 import { installBuildDom } from "./dom.ts";
-import type { EvaluateTask, WorkerMessage } from "./evaluate-protocol.ts";
+import type { EvaluateTask, ExerciseCheck, WorkerMessage } from "./evaluate-protocol.ts";
 
 const port = parentPort;
 if (!port) throw new Error("evaluate-worker.js must run in a worker thread");
@@ -28,6 +29,7 @@ async function evaluate(task: EvaluateTask): Promise<void> {
     return;
   }
   const roots = new Map<string, Element>();
+  const results = new Map<string, CellResult>();
   const indexOf = new Map(notebook.cells.map((cell, index) => [cell.id, index]));
   const run = new NotebookRun(notebook, {
     builtins: createBuiltins({ width: BUILD_WIDTH }),
@@ -40,6 +42,7 @@ async function evaluate(task: EvaluateTask): Promise<void> {
       Atomics.store(running, 0, task.taskId);
       Atomics.store(running, 1, indexOf.get(cellId) ?? -1);
     },
+    onResult: (cellId, result) => results.set(cellId, result),
   });
   await Promise.race([run.settled().then(() => true), delay(task.timeoutMs)]);
   const failures = [...run.failures()];
@@ -56,9 +59,21 @@ async function evaluate(task: EvaluateTask): Promise<void> {
       });
     } else outputs[cellId] = html;
   }
+  const exercises = checkExercises(notebook, results, outputs);
   const pending = run.pendingCells().map((cell) => ({ cellId: cell.id, location: run.location(cell) }));
   run.dispose();
-  send({ type: "result", taskId: task.taskId, outputs, failures, pending, elapsedMs: performance.now() - started });
+  send({ type: "result", taskId: task.taskId, outputs, failures, pending, exercises, elapsedMs: performance.now() - started });
+}
+
+/** Every exercise checked against the values its cells settled on; its shown answer goes into the outputs. */
+function checkExercises(notebook: CompiledNotebook, results: ReadonlyMap<string, CellResult>, outputs: Record<string, string>): ExerciseCheck[] {
+  return (notebook.exercises ?? []).map((exercise) => {
+    const correct = correctValue(exercise, exercise.answerCell === undefined ? undefined : results.get(exercise.answerCell));
+    const solution = exercise.solutionCell === undefined ? undefined : results.get(exercise.solutionCell);
+    const { shown, problems, solutionProblem } = verifyExercise(exercise, correct, solution);
+    if (shown !== undefined) outputs[`answer:${exercise.id}`] = shown.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return solutionProblem === undefined || exercise.solutionCell === undefined ? { id: exercise.id, problems } : { id: exercise.id, problems, solution: { cellId: exercise.solutionCell, problem: solutionProblem } };
+  });
 }
 
 port.on("message", (task: EvaluateTask) => {

@@ -3,7 +3,8 @@
 // several busy). Each task has a time limit that the worker enforces for cells that never settle; the
 // pool enforces a hard limit on top, for a cell that never yields the thread (an endless loop): it
 // terminates the worker, blames the cell whose body started last, and requeues the worker's other
-// notebooks on a fresh worker.
+// notebooks. A requeued notebook runs alone on its worker, so that if that worker fails too, the fault
+// is surely its own: an innocent notebook is never blamed for a neighbour's loop or allocation.
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -52,6 +53,8 @@ interface Slot {
   readonly running: Int32Array;
   readonly jobs: Map<number, Job>;
   dead: boolean;
+  /** Holds one requeued job and takes no other until it is done. */
+  alone: boolean;
 }
 
 export class EvaluationPool {
@@ -82,7 +85,7 @@ export class EvaluationPool {
     const shared = new SharedArrayBuffer(RUNNING_SLOTS * Int32Array.BYTES_PER_ELEMENT);
     const worker = new Worker(WORKER_FILE, { workerData: { running: shared }, resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
     worker.unref();
-    const slot: Slot = { worker, running: new Int32Array(shared), jobs: new Map(), dead: false };
+    const slot: Slot = { worker, running: new Int32Array(shared), jobs: new Map(), dead: false, alone: false };
     worker.on("message", (message: WorkerMessage) => {
       const job = slot.jobs.get(message.taskId);
       if (!job) return;
@@ -97,13 +100,20 @@ export class EvaluationPool {
     return slot;
   }
 
+  /** A slot for `job`: the least busy that may take it, or a new one while the pool is not full. */
+  private slotFor(job: Job): Slot | undefined {
+    const open = job.requeued ? this.slots.filter((s) => s.jobs.size === 0) : this.slots.filter((s) => !s.alone && s.jobs.size < PER_WORKER);
+    return open.sort((a, b) => a.jobs.size - b.jobs.size)[0] ?? (this.slots.length < this.size ? this.spawn() : undefined);
+  }
+
   private pump(): void {
     while (this.queue.length && !this.closed) {
-      const slot =
-        this.slots.filter((s) => s.jobs.size < PER_WORKER).sort((a, b) => a.jobs.size - b.jobs.size)[0] ??
-        (this.slots.length < this.size ? this.spawn() : undefined);
-      if (!slot) return;
-      const job = this.queue.shift()!;
+      // First come, first served, except that a job waiting for a worker of its own lets others pass.
+      const index = this.queue.findIndex((job) => this.slotFor(job) !== undefined);
+      if (index === -1) return;
+      const job = this.queue.splice(index, 1)[0]!;
+      const slot = this.slotFor(job)!;
+      slot.alone = job.requeued;
       job.taskId = this.nextTaskId++;
       slot.jobs.set(job.taskId, job);
       const task: EvaluateTask = { type: "evaluate", taskId: job.taskId, moduleUrl: job.moduleUrl, timeoutMs: this.limits.timeoutMs, maxOutputBytes: this.limits.maxOutputBytes };
@@ -119,7 +129,10 @@ export class EvaluationPool {
   private finish(slot: Slot, job: Job, evaluation: Evaluation): void {
     clearTimeout(job.timer);
     slot.jobs.delete(job.taskId);
-    if (!slot.jobs.size) slot.worker.unref();
+    if (!slot.jobs.size) {
+      slot.alone = false;
+      slot.worker.unref();
+    }
     job.resolve(evaluation);
     this.pump();
   }

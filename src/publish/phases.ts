@@ -7,6 +7,7 @@ import { processNotebook } from "../notebook/index.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import type { BundleError } from "./bundle.ts";
 import type { Evaluation, EvaluationLimits } from "./evaluate.ts";
+import type { ExerciseCheck } from "./evaluate-protocol.ts";
 
 export interface Compiled {
   readonly source: string; // relative to root
@@ -43,6 +44,7 @@ export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, lim
     return [at(cellId, `${evaluation.message}${cellId ? "" : " (no cell had started)"}`, hint)];
   }
   const errors = evaluation.failures.filter((failure) => failure.own).map((failure) => at(failure.cellId, failure.message));
+  errors.push(...exerciseErrors(compiled, evaluation.exercises ?? []));
   // Of the pending cells, report those that wait on nothing else pending: the ones actually stuck.
   const pending = new Set(evaluation.pending.map((p) => p.cellId));
   const declaredBy = new Map<string, string>();
@@ -64,6 +66,25 @@ export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, lim
     );
   }
   return errors;
+}
+
+const EXERCISE_HINT = "an exercise must be answerable (its correct answer, as shown, passes its own check) and must tell right from wrong (a deliberately wrong answer fails)";
+
+/** An exercise that cannot be answered, or cannot tell a right answer from a wrong one, at its correct: line. */
+function exerciseErrors(compiled: Compiled, checks: readonly ExerciseCheck[]): LocatedError[] {
+  const exercises = new Map((compiled.notebook.exercises ?? []).map((exercise) => [exercise.id, exercise]));
+  const cells = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
+  return checks.flatMap(({ id, problems, solution }) => {
+    const position = exercises.get(id)?.correctPosition ?? { line: 1, column: 1 };
+    const excerpt = excerptAt(compiled.text, position, 0, 0);
+    const errors = problems.map((problem) => new LocatedError(`exercise ${id}: ${problem}`, { file: compiled.file, position, excerpt, hint: EXERCISE_HINT }));
+    const cell = solution && cells.get(solution.cellId);
+    if (solution && cell) {
+      const hint = "the solution's last expression cell is its answer: make it agree with correct:, or fix correct:";
+      errors.push(new LocatedError(`exercise ${id}: ${solution.problem}`, { file: compiled.file, position: cell.position, cellId: cell.id, excerpt: excerptAt(compiled.text, cell.position, 0, 0), hint }));
+    }
+    return errors;
+  });
 }
 
 export interface NotebookText {

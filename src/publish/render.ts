@@ -2,6 +2,7 @@
 // contents, prev/next links and the page's module script. Pages carry no inline script; the
 // Content-Security-Policy meta tag makes the browser hold them to that.
 import type { AnalyzedCell, AnalyzedNotebook, Heading } from "../notebook/types.ts";
+import { type ExerciseCounts, renderProgress } from "./progress-html.ts";
 
 /**
  * Scripts only from the site itself and never eval. Styles allow inline because Plot and Inputs write
@@ -34,6 +35,8 @@ export interface PageContext {
   readonly favicon?: string;
   /** Extra HTML appended to the main column (the index page's notebook list). */
   readonly appendix?: string;
+  /** The page's and the site's exercise counts, when the page has exercises: a progress box ends it. */
+  readonly exercises?: ExerciseCounts;
   /**
    * Where each cell's Edit link goes: `${editHref}#edit=<cell id>` (the page's edit twin, see
    * edit-twin.ts); a non-empty href also puts an "Edit this page" link in the header. No links when absent.
@@ -86,7 +89,9 @@ function renderPager(context: PageContext): string {
 export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<string, string>>, editHref?: string): string {
   const cells = new Map(notebook.cells.map((cell) => [cell.id, cell]));
   const numbers = new Map(notebook.labels.map((label) => [label.name, label.number]));
-  return notebook.html.replace(/<!--wb:(cell|inline):([A-Za-z0-9_-]+)-->/g, (match, kind: string, id: string) => {
+  return notebook.html.replace(/<!--wb:(cell|inline|answer):([A-Za-z0-9_-]+)-->/g, (match, kind: string, id: string) => {
+    // An exercise's answer, as its solution shows it (the build's check writes it).
+    if (kind === "answer") return `<span class="wb-exercise-shown">${outputs[`answer:${id}`] ?? ""}</span>`;
     const cell = cells.get(id);
     if (!cell) return match;
     const output = outputs[id] ?? "";
@@ -125,7 +130,7 @@ ${head.join("\n")}
 ${renderToc(notebook.headings)}
 <main class="wb-main">
 ${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>\n`}${fillCells(notebook, outputs, context.editHref)}
-${context.appendix ?? ""}
+${context.exercises ? `${renderProgress(context.exercises)}\n` : ""}${context.appendix ?? ""}
 ${renderPager(context)}
 </main>
 </div>

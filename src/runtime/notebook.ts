@@ -27,6 +27,11 @@ export interface RunNotebookOptions {
   readonly onStatus?: (cellId: string, status: CellStatus) => void;
   /** Called as a cell's body starts running; a build uses it to name the cell stuck in an endless loop. */
   readonly onRun?: (cellId: string) => void;
+  /**
+   * Called with each new value of a cell (an expression cell's value; a declaring cell's names as an
+   * object), or when it fails: what exercises check answers against.
+   */
+  readonly onResult?: (cellId: string, result: { readonly value: unknown } | { readonly failed: true }) => void;
 }
 
 /** Thrown by a cell's own body; wraps whatever was thrown so ownership survives the runtime. */
@@ -130,6 +135,7 @@ export class NotebookRun {
         state.failure = undefined;
         state.output.fulfilled(state.cell.expression ? value : undefined, state.cell.expression);
         this.setStatus(state, "fulfilled");
+        this.options.onResult?.(state.cell.id, { value });
       },
       rejected: (error: unknown) => {
         const { message, own } = state.conflict ? { message: state.conflict.message, own: true } : this.explain(state, error);
@@ -143,6 +149,7 @@ export class NotebookRun {
     state.failure = failure;
     state.output.failed(failure);
     this.setStatus(state, "rejected");
+    this.options.onResult?.(state.cell.id, { failed: true });
   }
 
   /** Says whether a rejection is the cell's own fault, and in words an author can act on. */

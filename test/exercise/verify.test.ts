@@ -22,11 +22,13 @@ describe("verifyExercise", () => {
   });
 
   it("fails a worked solution that disagrees with the correct answer", () => {
-    expect(verifyExercise(energy, { value: 1918.9 }, { value: 1744.5 }).problems).toEqual([
-      'the worked solution\'s answer, "1744.5 MWh", does not pass the check against "1,919 MWh" (wrong: Not quite.)',
-    ]);
-    expect(verifyExercise(energy, { value: 1918.9 }, { value: "1.92 GW" }).problems[0]).toContain("That is a power");
-    expect(verifyExercise(energy, { value: 1918.9 }, { value: { facilityKWh: 1 } }).problems[0]).toContain("end it with the answer");
+    expect(verifyExercise(energy, { value: 1918.9 }, { value: 1744.5 })).toEqual({
+      shown: "1,919 MWh",
+      problems: [],
+      solutionProblem: 'the worked solution\'s answer, "1744.5 MWh", does not pass the check against "1,919 MWh" (wrong: Not quite.)',
+    });
+    expect(verifyExercise(energy, { value: 1918.9 }, { value: "1.92 GW" }).solutionProblem).toContain("That is a power");
+    expect(verifyExercise(energy, { value: 1918.9 }, { value: { facilityKWh: 1 } }).solutionProblem).toContain("end it with the answer");
   });
 
   it("fails an exercise whose tolerance lets a wrong answer through", () => {
@@ -56,7 +58,7 @@ describe("verifyExercise", () => {
 
   it("fails an order solution that disagrees", () => {
     const order = exercise({ kind: "order", items: ["1", "2", "3"] }, { solutionCell: "s" });
-    expect(verifyExercise(order, { value: [2, 3, 1] }, { value: [1, 2, 3] }).problems[0]).toContain("the worked solution's answer");
+    expect(verifyExercise(order, { value: [2, 3, 1] }, { value: [1, 2, 3] }).solutionProblem).toContain("the worked solution's answer");
   });
 
   it("leaves a correct answer whose cell failed to the cell's own error", () => {
