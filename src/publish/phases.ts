@@ -1,9 +1,10 @@
 // The build's phases as functions the strict build and the lenient preview both use: compile one
 // notebook file, explain an evaluation's failures as located errors, and name a page's output.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { LocatedError, LocatedErrors, excerptAt } from "../notebook/errors.ts";
 import { processNotebook } from "../notebook/index.ts";
+import { decodeNotebook, MAX_NOTEBOOK_BYTES } from "../notebook/text.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import type { BundleError } from "./bundle.ts";
 import type { Evaluation, EvaluationLimits } from "./evaluate.ts";
@@ -94,14 +95,21 @@ export interface NotebookText {
   readonly errors: LocatedError[];
 }
 
-/** Reads one notebook; `source` is relative to `root`. A file that cannot be read is an error, not a throw. */
+/**
+ * Reads one notebook; `source` is relative to `root`. A file that cannot be read, is too large, or is
+ * not UTF-8 text is an error, not a throw (see notebook/text.ts).
+ */
 export async function readNotebookFile(projectRoot: string, root: string, source: string): Promise<NotebookText> {
   const file = path.relative(projectRoot, path.join(root, source)).split(path.sep).join("/");
+  let decoded;
   try {
-    return { source, file, text: await readFile(path.join(root, source), "utf8"), errors: [] };
+    const { size } = await stat(path.join(root, source));
+    decoded = decodeNotebook(size > MAX_NOTEBOOK_BYTES ? new Uint8Array(0) : await readFile(path.join(root, source)), file, size);
   } catch (error) {
-    return { source, file, errors: [new LocatedError(`cannot read the notebook: ${(error as Error).message}`, { file, position: { line: 1, column: 1 } })] };
+    const hint = "check that the file exists and that you may read it";
+    return { source, file, errors: [new LocatedError(`cannot read the notebook: ${(error as Error).message}`, { file, position: { line: 1, column: 1 }, hint })] };
   }
+  return "text" in decoded ? { source, file, text: decoded.text, errors: [] } : { source, file, errors: [decoded.error] };
 }
 
 /** Compiles a notebook that was read. Never throws for a bad notebook. */
