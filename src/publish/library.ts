@@ -57,6 +57,7 @@ async function libraryKey(): Promise<string> {
   const files = [
     ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/runtime"))),
     ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/kernel"))),
+    ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/exercise"))),
     // The editor bundles the notebook pipeline's analysis and compile.
     ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/editor"))),
     ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/notebook"))),

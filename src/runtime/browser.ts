@@ -6,6 +6,7 @@ import { createBuiltins } from "./builtins.ts";
 import { enhanceEditLinks } from "./edit-links.ts";
 import { observe } from "./generators.ts";
 import { NotebookRun } from "./notebook.ts";
+import { CellResults } from "./results.ts";
 
 /** The width of the main column, now and whenever it changes. */
 function widthOf(element: Element): () => AsyncGenerator<number> {
@@ -34,13 +35,17 @@ export function hydrate(notebook: CompiledNotebook): NotebookRun {
   const main = document.querySelector(".wb-main") ?? document.body;
   const roots = new Map<string, Element>();
   for (const element of document.querySelectorAll("[data-cell]")) roots.set(element.getAttribute("data-cell")!, element);
+  // Exercises follow their answers' cells; their code loads only on pages that have some.
+  const results = notebook.exercises?.length ? new CellResults() : undefined;
   const run = new NotebookRun(notebook, {
     builtins: createBuiltins({ width: widthOf(main) }),
     // Cells added later (the editor's scratch cells) bring their own element.
     root: (cell) => roots.get(cell.id) ?? document.querySelector(`[data-cell="${CSS.escape(cell.id)}"]`),
+    ...(results ? { onResult: (cellId: string, result: Parameters<CellResults["set"]>[1]) => results.set(cellId, result) } : {}),
   });
   document.documentElement.classList.add("wb-live");
   window.wattbook = run;
   enhanceEditLinks(notebook.path);
+  if (results) void import("./exercise.ts").then(({ startExercises }) => startExercises(notebook, { results }));
   return run;
 }
