@@ -3,9 +3,10 @@
 // Tab is left to move focus, so the editor never traps the keyboard.
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
 import { EditorState, StateEffect, StateField } from "@codemirror/state";
 import { Decoration, type DecorationSet, drawSelection, EditorView, highlightSpecialChars, keymap, lineNumbers, placeholder } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
 
 export interface CodeEditorOptions {
   readonly doc: string;
@@ -45,6 +46,18 @@ const errorLine = StateField.define<DecorationSet>({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+/** Colors from custom properties (ui/styles.ts sets them for light and dark schemes). */
+const highlight = HighlightStyle.define([
+  { tag: [tags.keyword, tags.operatorKeyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword], color: "var(--wb-cm-keyword)" },
+  { tag: [tags.string, tags.special(tags.string), tags.regexp], color: "var(--wb-cm-string)" },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: "var(--wb-cm-number)" },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment], color: "var(--wb-muted)", fontStyle: "italic" },
+  { tag: [tags.definition(tags.variableName), tags.function(tags.definition(tags.variableName))], color: "var(--wb-cm-definition)" },
+  { tag: [tags.typeName, tags.className, tags.namespace], color: "var(--wb-cm-type)" },
+  { tag: tags.propertyName, color: "var(--wb-cm-property)" },
+  { tag: tags.invalid, color: "var(--wb-error)" },
+]);
+
 const theme = EditorView.theme({
   "&": { fontSize: "0.85rem", backgroundColor: "var(--wb-code-bg)", color: "var(--wb-fg)", borderRadius: "4px" },
   ".cm-content": { fontFamily: "var(--wb-mono)", caretColor: "var(--wb-fg)" },
@@ -68,7 +81,7 @@ export function createCodeEditor(parent: Element, options: CodeEditorOptions): C
         drawSelection(),
         indentOnInput(),
         bracketMatching(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(highlight),
         keymap.of([{ key: "Mod-Enter", run, preventDefault: true }, { key: "Escape", run: () => (options.onEscape(), true) }, ...defaultKeymap, ...historyKeymap]),
         javascript({ typescript: options.typescript }),
         errorLine,

@@ -8,6 +8,7 @@ import { EditSession } from "../../src/editor/session.ts";
 import { sucraseStripper } from "../../src/editor/strip-types.ts";
 import { processNotebook } from "../../src/notebook/index.ts";
 import { esbuildStripper } from "../../src/notebook/typescript-esbuild.ts";
+import { esbuildStripper as pageStub } from "../../src/editor/no-esbuild.ts";
 import { useTypeStripper } from "../../src/notebook/typescript.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
 import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
@@ -66,6 +67,15 @@ describe("an editing session", () => {
     await nb.run.settled();
     expect(await totalKg(nb)).toBe(before);
     expect(session.isEdited(cell.id)).toBe(false);
+  });
+
+  it("reports a js syntax error in the page before any type stripper is loaded", async () => {
+    const { session, cellDefining, typescriptLoads } = await sessionOn("examples/training-carbon.md");
+    useTypeStripper(pageStub);
+    const cell = cellDefining("footprint");
+    const result = await session.run(cell.id, "const footprint: number = 1;");
+    expect(!result.ok && result.errors[0]).toMatchObject({ line: 1, column: 16, message: "syntax error: Unexpected token" });
+    expect(typescriptLoads()).toBe(0);
   });
 
   it("follows a renamed declaration: cells that read the old name say it is not defined", async () => {

@@ -69,7 +69,14 @@ export class EditorPanel {
     await this.opening;
     if (!this.editor) return;
     this.say("Running…");
-    const result = await this.session.run(this.cellId, this.editor.value());
+    let result;
+    try {
+      result = await this.session.run(this.cellId, this.editor.value());
+    } catch (error) {
+      // A bug of the editor's, or a chunk that failed to load: say so rather than hang on "Running…".
+      this.element.classList.add("wb-editor-failed");
+      return this.say(`Not run: ${error instanceof Error ? error.message : String(error)}`);
+    }
     if (result.ok) {
       this.editor.markError(null);
       this.say(this.session.isEdited(this.cellId) || this.session.isScratch(this.cellId) ? "Ran. Every cell that depends on this one has followed." : "This is the author's version again.");

@@ -1,6 +1,10 @@
 // The edit page's own styles, added by the editor (read pages never carry them). They use the theme's
 // custom properties, so a project's wattbook.css restyles the editor too.
 const CSS = `
+:root { --wb-cm-keyword: #8a2f9a; --wb-cm-string: #0b6e4f; --wb-cm-number: #a4520a; --wb-cm-definition: #1a4fb5; --wb-cm-type: #0e6a80; --wb-cm-property: #3b4a6b; }
+@media (prefers-color-scheme: dark) {
+  :root { --wb-cm-keyword: #d7a0f0; --wb-cm-string: #7fd6b0; --wb-cm-number: #f2b36b; --wb-cm-definition: #8ab4f8; --wb-cm-type: #7dd3e8; --wb-cm-property: #c5cde0; }
+}
 .wb-editing .wb-cell { margin: 1rem 0 1.25rem; }
 .wb-editing .wb-cell-tools { position: static; opacity: 1; display: flex; flex-wrap: wrap; align-items: center; gap: 0.2rem 0.5rem;
   font-size: 0.78rem; color: var(--wb-muted); border-bottom: 1px dashed var(--wb-rule); padding: 0 0 0.15rem; margin: 0 0 0.35rem; }
@@ -29,7 +33,7 @@ const CSS = `
 .wb-diff { font-size: 0.78rem; margin: 0 0 0.5rem; }
 .wb-diff ins { text-decoration: none; color: var(--wb-accent); background: var(--wb-accent-soft); display: inline; }
 .wb-diff del { text-decoration: none; color: var(--wb-error); background: var(--wb-error-bg); }
-.wb-banner { position: sticky; top: 0; z-index: 20; background: var(--wb-bg); border: 1px solid var(--wb-rule); border-left: 4px solid var(--wb-rule);
+.wb-banner { background: var(--wb-bg); border: 1px solid var(--wb-rule); border-left: 4px solid var(--wb-rule);
   border-radius: 4px; padding: 0.45rem 0.75rem; margin: 0 0 1rem; font-size: 0.85rem; }
 .wb-banner.wb-differs { border-left-color: var(--wb-accent); background: var(--wb-accent-soft); }
 .wb-banner-message { margin: 0 0 0.3rem; }
