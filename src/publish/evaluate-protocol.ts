@@ -1,5 +1,6 @@
 // Messages between the build and its evaluation workers.
 import type { CellFailure } from "../runtime/notebook.ts";
+import type { Thrown } from "./thrown.ts";
 
 export interface EvaluateTask {
   readonly type: "evaluate";
@@ -33,6 +34,8 @@ export interface EvaluateResult {
   readonly failures: readonly CellFailure[];
   /** Cells that had not settled when the time limit ran out. */
   readonly pending: readonly PendingCell[];
+  /** What each failed cell threw, and where, by cell id (see thrown.ts). */
+  readonly thrown?: Readonly<Record<string, Thrown>>;
   /** Each exercise's check (see exercise/verify.ts); `outputs` has its shown answer as "answer:<id>". */
   readonly exercises?: readonly ExerciseCheck[];
   readonly elapsedMs: number;

@@ -7,6 +7,7 @@ import type { CompiledNotebook } from "../notebook/types.ts";
 import { BUILD_WIDTH, createBuiltins } from "../runtime/builtins.ts";
 import { NotebookRun } from "../runtime/notebook.ts";
 import { installBuildDom } from "./dom.ts";
+import { noteThrows, type Thrown } from "./thrown.ts";
 import type { EvaluateTask, ExerciseCheck, WorkerMessage } from "./evaluate-protocol.ts";
 
 const port = parentPort;
@@ -14,6 +15,11 @@ if (!port) throw new Error("evaluate-worker.js must run in a worker thread");
 const { document } = installBuildDom();
 const send = (message: WorkerMessage) => port.postMessage(message);
 const running = new Int32Array((workerData as { running: SharedArrayBuffer }).running);
+
+// In a worker, process.exit ends the thread: a cell calling it would take its neighbours down with it.
+process.exit = (() => {
+  throw new Error("process.exit() cannot end a build from a cell");
+}) as typeof process.exit;
 
 function delay(ms: number): Promise<false> {
   return new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
@@ -28,6 +34,8 @@ async function evaluate(task: EvaluateTask): Promise<void> {
     send({ type: "crash", taskId: task.taskId, message: error instanceof Error ? error.message : String(error) });
     return;
   }
+  const thrown: Record<string, Thrown> = {};
+  notebook = noteThrows(notebook, task.moduleUrl, (cellId, what) => (thrown[cellId] = what));
   const roots = new Map<string, Element>();
   const results = new Map<string, CellResult>();
   const indexOf = new Map(notebook.cells.map((cell, index) => [cell.id, index]));
@@ -55,14 +63,14 @@ async function evaluate(task: EvaluateTask): Promise<void> {
         cellId,
         own: true,
         location: run.location(cell),
-        message: `output is ${(html.length / 1e6).toFixed(1)} MB, over the limit of ${(task.maxOutputBytes / 1e6).toFixed(1)} MB; display a summary, or raise --max-output-mb`,
+        message: `output is ${(html.length / 1e6).toFixed(1)} MB, over the limit of ${(task.maxOutputBytes / 1e6).toFixed(1)} MB`,
       });
     } else outputs[cellId] = html;
   }
   const exercises = checkExercises(notebook, results, outputs);
   const pending = run.pendingCells().map((cell) => ({ cellId: cell.id, location: run.location(cell) }));
   run.dispose();
-  send({ type: "result", taskId: task.taskId, outputs, failures, pending, exercises, elapsedMs: performance.now() - started });
+  send({ type: "result", taskId: task.taskId, outputs, failures, pending, exercises, thrown, elapsedMs: performance.now() - started });
 }
 
 /** Every exercise checked against the values its cells settled on; its shown answer goes into the outputs. */

@@ -8,6 +8,7 @@ import { decodeNotebook, MAX_NOTEBOOK_BYTES } from "../notebook/text.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import type { BundleError } from "./bundle.ts";
 import type { Evaluation, EvaluationLimits } from "./evaluate.ts";
+import { explainFailure } from "./explain.ts";
 import type { ExerciseCheck } from "./evaluate-protocol.ts";
 
 export interface Compiled {
@@ -40,11 +41,11 @@ export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, lim
         ? "the cell allocates without bound; raise --memory-mb if it really needs more"
         : evaluation.reason === "timeout"
           ? "look for a loop that never ends; raise --timeout-ms if the cell is only slow"
-          : undefined;
+          : "the worker evaluating the notebook stopped while this cell ran; look for what in the cell can crash Node";
     const cellId = evaluation.lastRunningCell === undefined ? undefined : compiled.notebook.cells[evaluation.lastRunningCell]?.id;
     return [at(cellId, `${evaluation.message}${cellId ? "" : " (no cell had started)"}`, hint)];
   }
-  const errors = evaluation.failures.filter((failure) => failure.own).map((failure) => at(failure.cellId, failure.message));
+  const errors = evaluation.failures.filter((failure) => failure.own).map((failure) => explainFailure(compiled, failure.cellId, failure.message, evaluation.thrown?.[failure.cellId]));
   errors.push(...exerciseErrors(compiled, evaluation.exercises ?? []));
   // Of the pending cells, report those that wait on nothing else pending: the ones actually stuck.
   const pending = new Set(evaluation.pending.map((p) => p.cellId));

@@ -116,7 +116,7 @@ describe("wattbook build", () => {
     expect(result.code).toBe(1);
     const brokenLine = `${GOOD["power.md"]}\n\`\`\`js\n`.split("\n").length;
     expect(result.stderr).toContain(`notebooks/power.md:${brokenLine}:16:`);
-    expect(result.stderr).toContain("notebooks/thrower.md:6:1: deliberate");
+    expect(result.stderr).toContain("notebooks/thrower.md:6:7: deliberate");
     expect(result.stderr).toContain("notebooks/thrower.md:10:1: nowhere is not defined");
     expect(result.stderr).toMatch(/3 errors in 2 files; build\/ was left as it was\./);
     expect(await fingerprint(path.join(dir, "build"))).toEqual(before);

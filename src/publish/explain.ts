@@ -1,0 +1,79 @@
+// A cell's failure at build time as its author should read it: located at the line that threw (or at the
+// first use of a name that is not defined), with a hint that says what to do.
+import { CellLocator } from "../notebook/cell-position.ts";
+import { BUILTINS } from "../notebook/analyze.ts";
+import { excerptAt, LocatedError } from "../notebook/errors.ts";
+import type { AnalyzedCell, SourcePosition } from "../notebook/types.ts";
+import type { Compiled } from "./phases.ts";
+import type { Thrown } from "./thrown.ts";
+
+export function explainFailure(compiled: Compiled, cellId: string, message: string, thrown: Thrown | undefined): LocatedError {
+  const cells = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
+  const cell = cells.get(cellId);
+  const locate = (target: AnalyzedCell, line: number, column: number) => new CellLocator(target, { source: compiled.text }).js(line, column);
+  let position: SourcePosition = cell?.position ?? { line: 1, column: 1 };
+  let reason = message;
+  const undefinedName = /^(\S+) is not defined$/.exec(message)?.[1];
+  const origin = thrown?.at && cells.get(thrown.at.cellId);
+  if (origin && thrown?.at && thrown.at.line <= origin.source.split("\n").length) {
+    position = locate(origin, thrown.at.line, thrown.at.column);
+    if (origin !== cell && cell) reason += ` (in a function called by the cell at ${compiled.file}:${cell.position.line}:${cell.position.column})`;
+  } else if (cell && undefinedName) {
+    const use = firstUse(cell.source, undefinedName);
+    if (use) position = new CellLocator(cell, { source: compiled.text }).relative(use.line, use.column);
+  }
+  const hint = hintFor(message, thrown?.name, undefinedName, compiled);
+  return new LocatedError(reason, { file: compiled.file, position, cellId, excerpt: excerptAt(compiled.text, position, 0, 2), hint });
+}
+
+function hintFor(message: string, name: string | undefined, undefinedName: string | undefined, compiled: Compiled): string {
+  if (undefinedName) {
+    const known = [...BUILTINS, ...compiled.notebook.cells.flatMap((cell) => [...cell.declarations, ...cell.imports.flatMap((i) => i.specifiers.map((s) => s.local))])];
+    const near = nearest(undefinedName, known);
+    return `${near ? `did you mean ${near}? Otherwise ` : ""}define ${undefinedName} in a cell (const ${undefinedName} = …), or import it`;
+  }
+  if (/maximum call stack size exceeded/i.test(message)) return "a function calls itself without end; give the recursion a case that stops it";
+  const early = /^Cannot access '([^']+)' before initialization/.exec(message)?.[1];
+  if (early) return `${early} is read while it is still being defined; a cell cannot read its own value, so compute ${early} from other names`;
+  if (/^output is .* over the limit/.test(message)) return "display a summary instead (slice long arrays; a table shows 200 rows), or raise --max-output-mb";
+  if (name === "KernelInputError") return "the kernel rejected an input: pass a value that meets the rule (an input's min and max can keep readers inside it)";
+  if (name === "TypeError") return "a value is not what the code expects here, often undefined or null; check where it comes from";
+  return "the cell threw this at build time; fix the cause, or catch the error and display a message instead";
+}
+
+/** 1-based line and 0-based column of the first use of `name` as a name (not a property) in `source`. */
+function firstUse(source: string, name: string): { line: number; column: number } | undefined {
+  const pattern = new RegExp(`(?<![\\w$.\\p{ID_Continue}])${name.replace(/[$]/g, "\\$")}(?![\\w$\\p{ID_Continue}])`, "u");
+  const lines = source.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const match = pattern.exec(lines[i]!);
+    if (match) return { line: i + 1, column: match.index };
+  }
+  return undefined;
+}
+
+/** The known name closest to a misspelt one, when it is close enough to be a likely typo. */
+function nearest(name: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const candidate of new Set(names)) {
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) (best = candidate), (bestDistance = d);
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,68 @@
+// Where in a notebook a cell's error was thrown, read from the error's stack in the build worker. The
+// compiled module keeps each cell's lines (see notebook/compile.ts), so a frame in the module names a
+// line of a cell; the build maps it to the .md with the cell's source. Errors the runtime raises on a
+// cell's behalf (an undefined input) have no such frame and stay at the cell.
+import type { CompiledCell, CompiledNotebook } from "../notebook/types.ts";
+
+export interface Thrown {
+  /** The error's name ("TypeError", "KernelInputError"), when it is an Error. */
+  readonly name?: string;
+  /** Where it was thrown, when a frame of the stack lies in a cell's body. */
+  readonly at?: {
+    /** The cell whose body holds the frame (a function defined in one cell can throw for another). */
+    readonly cellId: string;
+    /** 1-based line and 0-based column in that cell's source. */
+    readonly line: number;
+    readonly column: number;
+  };
+}
+
+/** The notebook with each body wrapped so that what it throws (or rejects with) is noted by cell id. */
+export function noteThrows(notebook: CompiledNotebook, moduleUrl: string, note: (cellId: string, thrown: Thrown) => void): CompiledNotebook {
+  const byLine = [...notebook.cells].filter((cell) => cell.bodyLine !== undefined).sort((a, b) => a.bodyLine! - b.bodyLine!);
+  const describe = (error: unknown): Thrown => {
+    const at = locate(error, moduleUrl, byLine);
+    return { ...(error instanceof Error ? { name: error.name } : {}), ...(at ? { at } : {}) };
+  };
+  const cells = notebook.cells.map((cell) => ({
+    ...cell,
+    body: (...inputs: unknown[]) => {
+      try {
+        const result = cell.body(...inputs);
+        if (result instanceof Promise) {
+          return result.catch((error: unknown) => {
+            note(cell.id, describe(error));
+            throw error;
+          });
+        }
+        return result;
+      } catch (error) {
+        note(cell.id, describe(error));
+        throw error;
+      }
+    },
+  }));
+  return { ...notebook, cells };
+}
+
+function locate(error: unknown, moduleUrl: string, byLine: readonly CompiledCell[]): Thrown["at"] {
+  const stack = error instanceof Error && typeof error.stack === "string" ? error.stack : "";
+  let frame: RegExpExecArray | null = null;
+  for (const line of stack.split("\n")) {
+    const at = line.lastIndexOf(moduleUrl);
+    if (at !== -1 && (frame = /^:(\d+):(\d+)/.exec(line.slice(at + moduleUrl.length)))) break;
+  }
+  if (!frame) return undefined;
+  const moduleLine = Number(frame[1]);
+  // The cell whose body starts last at or before the line, if the line is inside that body's text (a
+  // bundled, minified module has other lines: then nothing is claimed).
+  let cell: CompiledCell | undefined;
+  for (const candidate of byLine) {
+    if (candidate.bodyLine! > moduleLine) break;
+    cell = candidate;
+  }
+  if (!cell) return undefined;
+  const lastLine = cell.bodyLine! - 1 + String(cell.body).split("\n").length - 1;
+  if (moduleLine >= lastLine) return undefined;
+  return { cellId: cell.id, line: moduleLine - cell.bodyLine! + 1, column: Number(frame[2]) - 1 };
+}
