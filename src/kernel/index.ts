@@ -44,3 +44,4 @@ export * from "./catalogs/printed/inference.ts";
 export * from "./catalogs/printed/growth.ts";
 export * from "./catalogs/printed/checkpoints.ts";
 export * from "./catalogs/checkpoints-extra.ts";
+export * from "./catalogs/printed/self-checks.ts";

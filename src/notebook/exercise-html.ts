@@ -32,7 +32,7 @@ export function renderExercise(view: ExerciseView, parser: Parser): string {
   const anchor = escapeHtml(exerciseAnchor(view.id));
   const title = view.title ? parser.parseInline(view.title) : "Exercise";
   const hints = view.hints.length
-    ? `<details class="wb-exercise-hints"><summary>Hints</summary><ol>${view.hints.map((hint) => `<li class="wb-exercise-hint-text">${parser.parse(hint)}</li>`).join("")}</ol></details>\n`
+    ? `<details class="wb-exercise-hints"><summary>Hints</summary>\n<ol>${view.hints.map((hint) => `<li class="wb-exercise-hint-text">${parser.parse(hint)}</li>`).join("\n")}</ol></details>\n`
     : "";
   const solution = `<details class="wb-exercise-solution"><summary>${view.solution ? "Solution" : "Answer"}</summary>\n<p class="wb-exercise-answer">Answer: <!--wb:answer:${view.id}--></p>\n${view.solution ? parser.parse(view.solution) : ""}</details>\n`;
   return (
@@ -73,10 +73,11 @@ function controls(view: ExerciseView, parser: Parser): string {
       return `<p class="wb-exercise-note">Put them in order, first at the top.</p><ol class="wb-exercise-order">${items.join("\n")}</ol>\n`;
     }
     case "classify": {
-      const categories = (view.categories ?? []).map((category) => `<option>${escapeHtml(category)}</option>`).join("");
+      // One per line: the page's text reads "Scope 1 Scope 2", not "Scope 1Scope 2".
+      const categories = (view.categories ?? []).map((category) => `\n<option>${escapeHtml(category)}</option>`).join("");
       const rows = options.map(
         (option) =>
-          `<tr><td>${label(option)} ${parser.parseInline(option.tokens)}</td><td><select name="${escapeHtml(option.label)}" aria-label="Category of ${escapeHtml(option.label.toUpperCase())}" disabled><option value="">—</option>${categories}</select></td></tr>`,
+          `<tr><td>${label(option)} ${parser.parseInline(option.tokens)}</td><td><select name="${escapeHtml(option.label)}" aria-label="Category of ${escapeHtml(option.label.toUpperCase())}" disabled><option value="">—</option>${categories}\n</select></td></tr>`,
       );
       return `<table class="wb-exercise-classify"><tbody>${rows.join("\n")}</tbody></table>\n`;
     }

@@ -70,7 +70,7 @@ describe("::: exercise", () => {
     expect(html).toContain(`<p>How much electricity does the run draw, at <!--wb:inline:${prompt.id}--> MWh?</p>`);
     expect(html).toMatch(/<input type="text" name="answer"[^>]* disabled>/);
     expect(html).toContain('<button type="submit" class="wb-exercise-check" disabled>Check</button><button type="button" class="wb-exercise-more" disabled>Hint</button>');
-    expect(html).toContain('<details class="wb-exercise-hints"><summary>Hints</summary><ol><li class="wb-exercise-hint-text"><p>Divide the work by the efficiency.</p>');
+    expect(html).toContain('<details class="wb-exercise-hints"><summary>Hints</summary>\n<ol><li class="wb-exercise-hint-text"><p>Divide the work by the efficiency.</p>');
     expect(html).toContain('<details class="wb-exercise-solution"><summary>Solution</summary>\n<p class="wb-exercise-answer">Answer: <!--wb:answer:cp11--></p>');
   });
 
@@ -82,6 +82,10 @@ describe("::: exercise", () => {
       expect.objectContaining({ id: "cp11", answerCell: notebook.exercises![0]!.answerCell, solutionCell: last.id, hints: 2 }),
     ]);
     expect(exercises[0]).not.toHaveProperty("solutionCells");
+    // A numbered figure or table in the solution illustrates it; it is never the answer.
+    const figure = md("::: exercise", "::: answer number", "correct: 1 kWh", ":::", "::: solution", `${fence}js`, "1", fence, "", `${fence}js {#tbl-t caption="t"}`, "[{a: 1}]", fence, ":::", ":::");
+    const compiled = processNotebook(figure, "t.md");
+    expect(JSON.parse(/, exercises: (\[.*\])\};$/m.exec(compiled.module)![1]!)[0].solutionCell).toBe(compiled.notebook.cells[0]!.id);
     expect(processNotebook(md("# No exercises"), "t.md").module).not.toContain("exercises");
   });
 
@@ -152,7 +156,7 @@ describe("::: exercise", () => {
     expect(nb.html).toContain('<input type="radio" name="ex-exercise-1" value="b" disabled><span class="wb-exercise-label">B</span> <span>second, with <span class="katex">');
     expect(nb.html).toContain('<input type="checkbox" name="ex-exercise-2" value="c" disabled>');
     expect(nb.html).toContain('<li data-label="2"><span class="wb-exercise-label">2</span> <span class="wb-exercise-item">compute</span>');
-    expect(nb.html).toContain('<select name="b" aria-label="Category of B" disabled><option value="">—</option><option>Scope 1</option><option>Scope 2</option><option>Scope 3</option></select>');
+    expect(nb.html).toContain('<select name="b" aria-label="Category of B" disabled><option value="">—</option>\n<option>Scope 1</option>\n<option>Scope 2</option>\n<option>Scope 3</option>\n</select>');
   });
 
   it("takes a live correct answer for any kind, and inline values in options", () => {
