@@ -107,6 +107,7 @@ class Editor {
       if (!this.session.cell(scratch.after)) skipped++;
       else await this.addScratch(scratch.after, scratch);
     }
+    if (skipped) this.banner.note(`${skipped} edit${skipped === 1 ? " was" : "s were"} left out: the author has changed ${skipped === 1 ? "that cell" : "those cells"} since.`);
     return skipped;
   }
 
@@ -118,6 +119,7 @@ class Editor {
     if (own && editCount(own)) this.store.save(this.setAside, own);
     this.banner.fromLink = editCount(shared) > 0;
     await this.apply(shared);
+    this.updateBanner();
     return true;
   }
 

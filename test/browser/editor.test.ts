@@ -91,6 +91,21 @@ describe("the edit twin of a built page", () => {
     await page.close();
   });
 
+  it("opens the twin with the reader's input values from the read page", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}crossover.html`);
+    await live(page);
+    await page.locator(".wb-cell input[type=range]").first().fill("50000000");
+    await page.waitForFunction(() => document.querySelector(".wb-inline")?.textContent === "50,000,000");
+    await page.locator("#fig-cumulative a.wb-edit").click();
+    await page.waitForSelector(".wb-editor .cm-content");
+    await page.waitForFunction(() => document.querySelector(".wb-inline")?.textContent === "50,000,000");
+    expect(await page.locator(".wb-cell input[type=range]").first().inputValue()).toBe("50000000");
+    expect(new URL(page.url()).hash).toMatch(/^#edit=[0-9a-f]+$/);
+    await context.close();
+  });
+
   it("reruns the figure and the inline values when a number in a kernel call changes, marks the cell, and resets", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -180,9 +195,23 @@ describe("the edit twin of a built page", () => {
     expect(await reader.locator(".wb-cell.wb-edited").count()).toBe(1);
     // The fragment is spent; the edits now live in this browser.
     expect(new URL(reader.url()).hash).toBe("");
+
+    // A link made before the author changed a cell: that edit is left out, and the banner says so.
+    const stale = await reader.evaluate(async () => {
+      const json = JSON.stringify({ v: 1, cells: { deadbeef: "const gone = 1;" }, scratch: [] });
+      const stream = new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+      const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      return `${location.pathname}#edits=${btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
+    });
+    await reader.goto(new URL(stale, reader.url()).href);
+    await reader.reload();
+    await expect.poll(() => reader.locator(".wb-banner-notice").textContent()).toBe("1 edit was left out: the author has changed that cell since.");
+    // The reader's own edits were set aside, and come back on request.
+    await reader.locator(".wb-restore").click();
+    await reader.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, edited[2]!);
     expectNoProblems(problems);
     await fresh.close();
-  });
+  }, 60_000);
 
   it("stops an endless loop in an edited cell and reports it there, and the page stays responsive", async () => {
     const context = await browser.newContext();

@@ -18,6 +18,7 @@ export class Banner {
   private readonly reset: HTMLButtonElement;
   private readonly share: HTMLButtonElement;
   private readonly restore: HTMLButtonElement;
+  private readonly notice: HTMLElement;
   private confirmTimer: ReturnType<typeof setTimeout> | undefined;
   /** The page was opened from a shared link and still shows (some of) its edits. */
   fromLink = false;
@@ -27,12 +28,13 @@ export class Banner {
     private readonly actions: BannerActions,
   ) {
     this.message = h("p", { class: "wb-banner-message" });
+    this.notice = h("p", { class: "wb-banner-notice", hidden: "" });
     this.shareBox = h("div", { class: "wb-share", hidden: "" });
     this.share = button("Share link", () => void this.showShareLink(), { class: "wb-share-button" });
     this.reset = button("Reset page", () => this.confirmReset(), { class: "wb-reset-page" });
     this.restore = button("Restore my own edits", () => actions.restoreSetAside?.(), { class: "wb-restore", hidden: "" });
     const read = h("a", { href: readPage, class: "wb-author-page", title: "The author's page, without your edits" }, "Leave edit mode");
-    this.element = h("div", { class: "wb-banner", role: "region", "aria-label": "Editing" }, this.message, h("div", { class: "wb-banner-tools" }, this.share, this.reset, this.restore, read), this.shareBox);
+    this.element = h("div", { class: "wb-banner", role: "region", "aria-label": "Editing" }, this.message, this.notice, h("div", { class: "wb-banner-tools" }, this.share, this.reset, this.restore, read), this.shareBox);
   }
 
   update(edits: Edits, canRestore: boolean): void {
@@ -49,6 +51,12 @@ export class Banner {
     this.reset.disabled = !differs;
     this.restore.hidden = !canRestore;
     if (!differs) this.shareBox.hidden = true;
+  }
+
+  /** A one-off remark under the message (e.g. edits a changed page could not take). */
+  note(text: string): void {
+    this.notice.textContent = text;
+    this.notice.hidden = false;
   }
 
   private async showShareLink(): Promise<void> {

@@ -37,6 +37,7 @@ const CSS = `
   border-radius: 4px; padding: 0.45rem 0.75rem; margin: 0 0 1rem; font-size: 0.85rem; }
 .wb-banner.wb-differs { border-left-color: var(--wb-accent); background: var(--wb-accent-soft); }
 .wb-banner-message { margin: 0 0 0.3rem; }
+.wb-banner-notice { margin: 0 0 0.3rem; color: var(--wb-muted); font-size: 0.8rem; }
 .wb-banner-tools { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 .wb-author-page { font-size: 0.8rem; margin-left: auto; }
 .wb-share { display: flex; gap: 0.5rem; align-items: center; margin-top: 0.4rem; }
