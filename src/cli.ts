@@ -13,6 +13,7 @@ const VERSION = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"),
 
 const LIMIT_OPTIONS = {
   "timeout-ms": { type: "string" },
+  "cell-timeout-ms": { type: "string" },
   "memory-mb": { type: "string" },
   "max-output-mb": { type: "string" },
 } as const;
@@ -29,9 +30,11 @@ interface Command {
   readonly run: (values: Record<string, string | boolean | undefined>) => Promise<number>;
 }
 
-const LIMITS_HELP = `  --timeout-ms N     time for one notebook's cells to settle (default ${DEFAULT_LIMITS.timeoutMs})
-  --memory-mb N      heap limit of each evaluation worker (default ${DEFAULT_LIMITS.memoryMb})
-  --max-output-mb N  largest output of one cell (default ${DEFAULT_LIMITS.maxOutputBytes / 1e6})`;
+const LIMITS_HELP = `  --timeout-ms N       time for one notebook's cells to settle (default ${DEFAULT_LIMITS.timeoutMs})
+  --cell-timeout-ms N  time for one cell, from its start, to settle or to give the thread back
+                       (default ${DEFAULT_LIMITS.cellTimeoutMs})
+  --memory-mb N        heap limit of each evaluation worker (default ${DEFAULT_LIMITS.memoryMb})
+  --max-output-mb N    largest output of one cell (default ${DEFAULT_LIMITS.maxOutputBytes / 1e6})`;
 
 const COMMANDS: Record<string, Command> = {
   build: {
@@ -42,11 +45,11 @@ Evaluates every notebook under --root, writes the site into --out, and replaces 
 every notebook built without error; otherwise lists every error and leaves --out as it was.
 
 Options:
-  --root DIR         folder of .md notebooks (default notebooks)
-  --out DIR          output folder (default build)
-  --static DIR       folder copied into the site (default static)
+  --root DIR           folder of .md notebooks (default notebooks)
+  --out DIR            output folder (default build)
+  --static DIR         folder copied into the site (default static)
 ${LIMITS_HELP}
-  -h, --help         show this help`,
+  -h, --help           show this help`,
     options: { ...COMMON, ...LIMIT_OPTIONS, out: { type: "string", default: "build" }, static: { type: "string", default: "static" } },
     run: (values) => build(values, true),
   },
@@ -59,9 +62,9 @@ solution shows it, passes its own check; its worked solution agrees; a deliberat
 fails), reports every error, and writes nothing.
 
 Options:
-  --root DIR         folder of .md notebooks (default notebooks)
+  --root DIR           folder of .md notebooks (default notebooks)
 ${LIMITS_HELP}
-  -h, --help         show this help`,
+  -h, --help           show this help`,
     options: { ...COMMON, ...LIMIT_OPTIONS },
     run: (values) => build(values, false),
   },
@@ -73,12 +76,12 @@ Builds the site, serves it, watches notebooks/, src/ and static/, rebuilds the n
 reloads its open pages. A broken notebook shows its errors over the page; the server keeps running.
 
 Options:
-  --port N           port to listen on (default 3000; 0 picks a free one)
-  --host HOST        interface to bind (default 127.0.0.1, this machine only)
-  --root DIR         folder of .md notebooks (default notebooks)
-  --static DIR       folder copied into the site (default static)
+  --port N             port to listen on (default 3000; 0 picks a free one)
+  --host HOST          interface to bind (default 127.0.0.1, this machine only)
+  --root DIR           folder of .md notebooks (default notebooks)
+  --static DIR         folder copied into the site (default static)
 ${LIMITS_HELP}
-  -h, --help         show this help`,
+  -h, --help           show this help`,
     options: { ...COMMON, ...LIMIT_OPTIONS, port: { type: "string", default: "3000" }, host: { type: "string", default: "127.0.0.1" }, static: { type: "string", default: "static" } },
     run: async (values) => {
       const { startPreview } = await import("./preview/server.ts");
@@ -123,9 +126,25 @@ function positiveInteger(value: unknown, flag: string, allowZero = false): numbe
 function limitsFrom(values: Record<string, string | boolean | undefined>): EvaluationLimits {
   return {
     timeoutMs: values["timeout-ms"] === undefined ? DEFAULT_LIMITS.timeoutMs : positiveInteger(values["timeout-ms"], "--timeout-ms"),
+    cellTimeoutMs: values["cell-timeout-ms"] === undefined ? DEFAULT_LIMITS.cellTimeoutMs : positiveInteger(values["cell-timeout-ms"], "--cell-timeout-ms"),
     memoryMb: values["memory-mb"] === undefined ? DEFAULT_LIMITS.memoryMb : positiveInteger(values["memory-mb"], "--memory-mb"),
     maxOutputBytes: values["max-output-mb"] === undefined ? DEFAULT_LIMITS.maxOutputBytes : positiveInteger(values["max-output-mb"], "--max-output-mb") * 1e6,
   };
+}
+
+/** Errors a file may print before the rest are counted: a notebook with 10,000 errors needs its first few fixed. */
+const ERRORS_SHOWN_PER_FILE = 50;
+
+function printErrors(errors: readonly LocatedError[]): void {
+  const shown = new Map<string, number>();
+  for (const error of errors) {
+    const count = (shown.get(error.file) ?? 0) + 1;
+    shown.set(error.file, count);
+    if (count <= ERRORS_SHOWN_PER_FILE) console.error(`${formatError(error)}\n`);
+  }
+  for (const [file, count] of shown) {
+    if (count > ERRORS_SHOWN_PER_FILE) console.error(`${style.bold(file)}: ${count - ERRORS_SHOWN_PER_FILE} more errors not shown; fix the ones above first\n`);
+  }
 }
 
 export function formatError(error: LocatedError): string {
@@ -138,7 +157,7 @@ export function formatError(error: LocatedError): string {
 function progressLine(event: ProgressEvent): string {
   const mark = event.ok ? style.green("✓") : style.red("✗");
   const exercises = event.exercises ? `${event.exercises} exercise${event.exercises === 1 ? "" : "s"}, ` : "";
-  const detail = event.cells ? style.dim(`${event.cells} cell${event.cells === 1 ? "" : "s"}, ${exercises}${Math.round(event.elapsedMs)} ms`) : style.dim("did not compile");
+  const detail = event.cells || event.ok ? style.dim(`${event.cells} cell${event.cells === 1 ? "" : "s"}, ${exercises}${Math.round(event.elapsedMs)} ms`) : style.dim("did not compile");
   return `${mark} ${event.file}  ${detail}`;
 }
 
@@ -160,7 +179,7 @@ async function build(values: Record<string, string | boolean | undefined>, write
   const seconds = (result.elapsedMs / 1000).toFixed(2);
   if (!result.ok) {
     console.error("");
-    for (const error of result.errors) console.error(`${formatError(error)}\n`);
+    printErrors(result.errors);
     const files = new Set(result.errors.map((e) => e.file)).size;
     const kept = write ? `; ${path.relative(projectRoot, out) || out}/ was left as it was` : "";
     console.error(style.red(`${result.errors.length} error${result.errors.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${kept}.`));

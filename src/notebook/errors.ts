@@ -26,7 +26,7 @@ export class LocatedError extends Error {
   readonly reason: string;
 
   constructor(reason: string, options: LocatedErrorOptions) {
-    reason = clip(reason, MAX_REASON_LENGTH);
+    reason = visible(clip(reason, MAX_REASON_LENGTH));
     super(`${options.file}:${options.position.line}:${options.position.column}: ${reason}`);
     this.reason = reason;
     this.file = options.file;

@@ -9,6 +9,8 @@ export interface EvaluateTask {
   readonly moduleUrl: string;
   /** How long the notebook may take to settle before its pending cells are reported. */
   readonly timeoutMs: number;
+  /** How long one cell may take, from its body's start, to settle. */
+  readonly cellTimeoutMs: number;
   /** Largest serialized output of one cell, in bytes. */
   readonly maxOutputBytes: number;
 }
@@ -24,6 +26,8 @@ export interface ExerciseCheck {
 export interface PendingCell {
   readonly cellId: string;
   readonly location: string;
+  /** How long its body has been running; absent when it never started (it waits on another cell). */
+  readonly runningMs?: number;
 }
 
 export interface EvaluateResult {
@@ -43,10 +47,24 @@ export interface EvaluateResult {
 
 /**
  * Shared between a worker and the pool: the task and cell index whose body started last, written as
- * each body starts. A worker stuck in an endless loop cannot answer messages, but this still names the
- * cell: no other body can have started after the one that never yields.
+ * each body starts, and a heartbeat the worker writes while its thread is free. A worker stuck in an
+ * endless loop cannot answer messages, but its heartbeat stops, and this still names the cell: no other
+ * body can have started after the one that never yields.
  */
-export const RUNNING_SLOTS = 2; // [taskId, cellIndex]
+export const RUNNING_SLOTS = 3; // [taskId, cellIndex, heartbeat]
+
+/** The heartbeat's clock: milliseconds, wrapped to fit an Int32Array slot. */
+export function heartbeatNow(): number {
+  return Date.now() % 2 ** 30;
+}
+
+/** Milliseconds since a heartbeat written by heartbeatNow. */
+export function sinceHeartbeat(beat: number): number {
+  return (heartbeatNow() - beat + 2 ** 30) % 2 ** 30;
+}
+
+/** How often a free worker writes its heartbeat. */
+export const HEARTBEAT_MS = 50;
 
 /** The module itself failed to load (a bundling problem or a throw at module scope). */
 export interface EvaluateCrash {

@@ -8,13 +8,16 @@ import { BUILD_WIDTH, createBuiltins } from "../runtime/builtins.ts";
 import { NotebookRun } from "../runtime/notebook.ts";
 import { installBuildDom } from "./dom.ts";
 import { noteThrows, type Thrown } from "./thrown.ts";
-import type { EvaluateTask, ExerciseCheck, WorkerMessage } from "./evaluate-protocol.ts";
+import { type EvaluateTask, type ExerciseCheck, HEARTBEAT_MS, heartbeatNow, type WorkerMessage } from "./evaluate-protocol.ts";
 
 const port = parentPort;
 if (!port) throw new Error("evaluate-worker.js must run in a worker thread");
 const { document } = installBuildDom();
 const send = (message: WorkerMessage) => port.postMessage(message);
 const running = new Int32Array((workerData as { running: SharedArrayBuffer }).running);
+// While the thread is free it says so; a cell that never gives it back silences this (see evaluate.ts).
+Atomics.store(running, 2, heartbeatNow());
+setInterval(() => Atomics.store(running, 2, heartbeatNow()), HEARTBEAT_MS).unref();
 
 // In a worker, process.exit ends the thread: a cell calling it would take its neighbours down with it.
 process.exit = (() => {
@@ -39,6 +42,8 @@ async function evaluate(task: EvaluateTask): Promise<void> {
   const roots = new Map<string, Element>();
   const results = new Map<string, CellResult>();
   const indexOf = new Map(notebook.cells.map((cell, index) => [cell.id, index]));
+  // When each cell's body started, until the cell settles: the per-cell time limit.
+  const runningSince = new Map<string, number>();
   const run = new NotebookRun(notebook, {
     builtins: createBuiltins({ width: BUILD_WIDTH }),
     root: (cell) => {
@@ -49,10 +54,16 @@ async function evaluate(task: EvaluateTask): Promise<void> {
     onRun: (cellId) => {
       Atomics.store(running, 0, task.taskId);
       Atomics.store(running, 1, indexOf.get(cellId) ?? -1);
+      runningSince.set(cellId, performance.now());
+    },
+    onStatus: (cellId, status) => {
+      if (status !== "pending") runningSince.delete(cellId);
     },
     onResult: (cellId, result) => results.set(cellId, result),
   });
-  await Promise.race([run.settled().then(() => true), delay(task.timeoutMs)]);
+  const overdue = cellOverdue(runningSince, task.cellTimeoutMs);
+  await Promise.race([run.settled().then(() => true), delay(task.timeoutMs), overdue.promise]);
+  overdue.stop();
   const failures = [...run.failures()];
   const outputs: Record<string, string> = {};
   for (const [cellId, root] of roots) {
@@ -68,9 +79,26 @@ async function evaluate(task: EvaluateTask): Promise<void> {
     } else outputs[cellId] = html;
   }
   const exercises = checkExercises(notebook, results, outputs);
-  const pending = run.pendingCells().map((cell) => ({ cellId: cell.id, location: run.location(cell) }));
+  const now = performance.now();
+  const pending = run.pendingCells().map((cell) => {
+    const since = runningSince.get(cell.id);
+    return { cellId: cell.id, location: run.location(cell), ...(since === undefined ? {} : { runningMs: Math.round(now - since) }) };
+  });
   run.dispose();
   send({ type: "result", taskId: task.taskId, outputs, failures, pending, exercises, thrown, elapsedMs: performance.now() - started });
+}
+
+/** Resolves once some cell has been running longer than `limitMs`. */
+function cellOverdue(started: ReadonlyMap<string, number>, limitMs: number): { promise: Promise<void>; stop: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<void>((resolve) => {
+    timer = setInterval(() => {
+      const now = performance.now();
+      for (const since of started.values()) if (now - since > limitMs) return resolve();
+    }, Math.max(10, Math.min(100, limitMs / 4)));
+    timer.unref();
+  });
+  return { promise, stop: () => clearInterval(timer) };
 }
 
 /** Every exercise checked against the values its cells settled on; its shown answer goes into the outputs. */

@@ -8,7 +8,7 @@
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { RUNNING_SLOTS, type EvaluateResult, type EvaluateTask, type WorkerMessage } from "./evaluate-protocol.ts";
+import { heartbeatNow, RUNNING_SLOTS, sinceHeartbeat, type EvaluateResult, type EvaluateTask, type WorkerMessage } from "./evaluate-protocol.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 
 const WORKER_FILE = path.join(PACKAGE_ROOT, "dist/evaluate-worker.js");
@@ -16,16 +16,23 @@ const WORKER_FILE = path.join(PACKAGE_ROOT, "dist/evaluate-worker.js");
 export interface EvaluationLimits {
   /** Per notebook: time for every cell to settle. */
   readonly timeoutMs: number;
+  /**
+   * Per cell: time from its body's start until it settles, or until it gives the thread back. Stops a
+   * stuck cell early and names it, however long its notebook may take as a whole.
+   */
+  readonly cellTimeoutMs: number;
   /** Per worker: V8 old-generation heap limit. */
   readonly memoryMb: number;
   /** Per cell: largest serialized output. */
   readonly maxOutputBytes: number;
 }
 
-export const DEFAULT_LIMITS: EvaluationLimits = { timeoutMs: 10_000, memoryMb: 1024, maxOutputBytes: 5_000_000 };
+export const DEFAULT_LIMITS: EvaluationLimits = { timeoutMs: 10_000, cellTimeoutMs: 5_000, memoryMb: 1024, maxOutputBytes: 5_000_000 };
 
 /** Extra time the pool grants a worker to report on its own before it is terminated. */
 const GRACE_MS = 1_500;
+/** Slack on the heartbeat: a worker beats every HEARTBEAT_MS while free, and a GC pause is no loop. */
+const HEARTBEAT_GRACE_MS = 250;
 /** Notebooks evaluated at once by one worker. */
 const PER_WORKER = 4;
 
@@ -33,7 +40,7 @@ export type Evaluation =
   | EvaluateResult
   | {
       readonly type: "killed";
-      readonly reason: "timeout" | "memory" | "crash";
+      readonly reason: "timeout" | "cell-timeout" | "memory" | "crash";
       readonly message: string;
       /** Index (in the notebook's cells) of the cell whose body started last, when it was this notebook's. */
       readonly lastRunningCell: number | undefined;
@@ -62,6 +69,8 @@ export class EvaluationPool {
   private readonly queue: Job[] = [];
   private nextTaskId = 1;
   private closed = false;
+  /** Checks the busy workers' heartbeats: a cell that keeps the thread past the cell limit is stopped. */
+  private watchdog: NodeJS.Timeout | undefined;
 
   constructor(
     readonly limits: EvaluationLimits = DEFAULT_LIMITS,
@@ -86,6 +95,8 @@ export class EvaluationPool {
     const worker = new Worker(WORKER_FILE, { workerData: { running: shared }, resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
     worker.unref();
     const slot: Slot = { worker, running: new Int32Array(shared), jobs: new Map(), dead: false, alone: false };
+    Atomics.store(slot.running, 2, heartbeatNow()); // until the worker beats on its own
+    this.watchdog ??= setInterval(() => this.checkHeartbeats(), 100).unref();
     worker.on("message", (message: WorkerMessage) => {
       const job = slot.jobs.get(message.taskId);
       if (!job) return;
@@ -116,13 +127,21 @@ export class EvaluationPool {
       slot.alone = job.requeued;
       job.taskId = this.nextTaskId++;
       slot.jobs.set(job.taskId, job);
-      const task: EvaluateTask = { type: "evaluate", taskId: job.taskId, moduleUrl: job.moduleUrl, timeoutMs: this.limits.timeoutMs, maxOutputBytes: this.limits.maxOutputBytes };
+      const { timeoutMs, cellTimeoutMs, maxOutputBytes } = this.limits;
+      const task: EvaluateTask = { type: "evaluate", taskId: job.taskId, moduleUrl: job.moduleUrl, timeoutMs, cellTimeoutMs, maxOutputBytes };
       slot.worker.ref();
       slot.worker.postMessage(task);
       job.timer = setTimeout(
         () => this.kill(slot, "timeout", `did not finish within ${this.limits.timeoutMs} ms and never gave the thread back (an endless loop?)`),
         this.limits.timeoutMs + GRACE_MS,
       );
+    }
+  }
+
+  private checkHeartbeats(): void {
+    for (const slot of [...this.slots]) {
+      if (!slot.jobs.size || sinceHeartbeat(Atomics.load(slot.running, 2)) <= this.limits.cellTimeoutMs + HEARTBEAT_GRACE_MS) continue;
+      this.kill(slot, "cell-timeout", `did not give the thread back within ${this.limits.cellTimeoutMs} ms (an endless loop?)`);
     }
   }
 
@@ -141,7 +160,7 @@ export class EvaluationPool {
    * Ends a worker that can no longer be trusted (stuck, out of memory, crashed). The job whose cell
    * started last is blamed; the others go back to the queue once (twice would mean they are the cause).
    */
-  private kill(slot: Slot, reason: "timeout" | "memory" | "crash", message: string): void {
+  private kill(slot: Slot, reason: "timeout" | "cell-timeout" | "memory" | "crash", message: string): void {
     if (slot.dead) return;
     slot.dead = true;
     this.slots.splice(this.slots.indexOf(slot), 1);
@@ -164,6 +183,7 @@ export class EvaluationPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.watchdog);
     const slots = this.slots.splice(0);
     for (const slot of slots) slot.dead = true;
     await Promise.all(slots.map((slot) => slot.worker.terminate()));

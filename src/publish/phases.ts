@@ -41,6 +41,8 @@ export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, lim
         ? "the cell allocates without bound; raise --memory-mb if it really needs more"
         : evaluation.reason === "timeout"
           ? "look for a loop that never ends; raise --timeout-ms if the cell is only slow"
+          : evaluation.reason === "cell-timeout"
+            ? "look for a loop that never ends; raise --cell-timeout-ms if the cell is only slow"
           : "the worker evaluating the notebook stopped while this cell ran; look for what in the cell can crash Node";
     const cellId = evaluation.lastRunningCell === undefined ? undefined : compiled.notebook.cells[evaluation.lastRunningCell]?.id;
     return [at(cellId, `${evaluation.message}${cellId ? "" : " (no cell had started)"}`, hint)];
@@ -51,7 +53,7 @@ export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, lim
   const pending = new Set(evaluation.pending.map((p) => p.cellId));
   const declaredBy = new Map<string, string>();
   for (const cell of compiled.notebook.cells) for (const name of cell.declarations) declaredBy.set(name, cell.id);
-  for (const { cellId } of evaluation.pending) {
+  for (const { cellId, runningMs } of evaluation.pending) {
     const cell = cellsById.get(cellId);
     const waitsOnPending = cell?.references.some((name) => {
       const upstream = declaredBy.get(name);
@@ -59,13 +61,9 @@ export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, lim
     });
     if (waitsOnPending) continue;
     const dependents = pending.size - 1;
-    errors.push(
-      at(
-        cellId,
-        `never settled within ${limits.timeoutMs} ms${dependents > 0 ? ` (${dependents} other cell${dependents === 1 ? "" : "s"} waiting)` : ""}`,
-        "a promise that never resolves, or a generator that never yields; raise --timeout-ms if the cell is only slow",
-      ),
-    );
+    const waiting = dependents > 0 ? ` (${dependents} other cell${dependents === 1 ? "" : "s"} waiting)` : "";
+    const [limit, flag] = runningMs !== undefined && runningMs >= limits.cellTimeoutMs ? [limits.cellTimeoutMs, "--cell-timeout-ms"] : [limits.timeoutMs, "--timeout-ms"];
+    errors.push(at(cellId, `did not settle within ${limit} ms${waiting}`, `a promise that never resolves, or a generator that never yields; raise ${flag} if the cell is only slow`));
   }
   return errors;
 }

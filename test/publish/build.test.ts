@@ -130,7 +130,7 @@ describe("wattbook build", () => {
     });
     const result = await runCli(["build", "--timeout-ms", "800"], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("notebooks/wait.md:4:1: never settled within 800 ms (1 other cell waiting)");
+    expect(result.stderr).toContain("notebooks/wait.md:4:1: did not settle within 800 ms (1 other cell waiting)");
     expect(result.elapsedMs).toBeLessThan(15_000);
   });
 
