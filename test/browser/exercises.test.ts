@@ -1,0 +1,139 @@
+// Exercises in Chromium, on the chapter's checkpoints page: a wrong answer gets feedback and a hint, a
+// right one is marked answered; moving an input makes the same answer wrong; the progress survives a
+// reload and goes with a reset. All under the read pages' strict CSP.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium, watchProblems, type PageProblems } from "../helpers/chromium.ts";
+import { runCli } from "../helpers/cli.ts";
+import { serveSite } from "../helpers/serve.ts";
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+let out: string;
+
+beforeAll(async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "wattbook-exercises-")), "site");
+  const built = await runCli(["build", "--out", out], { timeoutMs: 120_000 });
+  expect(built.stderr).toContain("Built");
+  expect(built.code).toBe(0);
+  site = await serveSite(out);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await rm(path.dirname(out), { recursive: true, force: true });
+});
+
+const ENERGY = "#ex-cp11-energy";
+
+async function open(context: BrowserContext, file: string): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${site.url}${file}`);
+  // Live once the correct answer is known: the Check button is enabled.
+  await page.waitForFunction((id) => document.querySelector<HTMLButtonElement>(`${id} .wb-exercise-check`)?.disabled === false, ENERGY);
+  return { page, problems };
+}
+
+async function answer(page: Page, exercise: string, text: string): Promise<{ verdict: string | null; message: string }> {
+  await page.fill(`${exercise} input[name=answer]`, text);
+  await page.click(`${exercise} .wb-exercise-check`);
+  const feedback = page.locator(`${exercise} .wb-exercise-feedback`);
+  return { verdict: await feedback.getAttribute("data-verdict"), message: (await feedback.textContent()) ?? "" };
+}
+
+const visibleHints = (page: Page, exercise: string) => page.locator(`${exercise} .wb-exercise-hint-text:not([hidden])`).count();
+
+describe("exercises on the checkpoints page", () => {
+  it("checks answers, gives hints, follows the inputs and keeps the progress", async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await open(context, "12-checkpoints.html");
+
+    // The answer is on the page only inside the closed solution.
+    expect(await page.locator(`${ENERGY} details.wb-exercise-solution`).getAttribute("open")).toBeNull();
+    expect(await visibleHints(page, ENERGY)).toBe(0);
+
+    // Wrong: feedback, and the first hint.
+    const wrong = await answer(page, ENERGY, "2.5 GWh");
+    expect(wrong.verdict).toBe("wrong");
+    expect(wrong.message).toMatch(/^Not quite\. Hint 1 of 2 is below\.$/);
+    expect(await visibleHints(page, ENERGY)).toBe(1);
+    expect(await page.locator(`${ENERGY} details.wb-exercise-hints`).getAttribute("open")).not.toBeNull();
+
+    // A unit of the wrong kind is named, and costs no hint.
+    const power = await answer(page, ENERGY, "1.92 GW");
+    expect(power.message).toContain("That is a power (GW), but the answer is an energy");
+
+    // Right, in another unit than the solution's.
+    const right = await answer(page, ENERGY, "1,918,900 kWh");
+    expect(right).toEqual({ verdict: "correct", message: "Correct." });
+    expect(await page.locator(`${ENERGY} .wb-exercise-status`).textContent()).toBe("✓ Answered");
+    expect(await page.locator(".wb-progress-text").textContent()).toMatch(/^You have answered 1 of 15 exercises on this page, and 1 of \d+ in the workbook\./);
+
+    // Move the PUE: the correct answer moves, and the same answer is now wrong.
+    const shownBefore = await page.locator(`${ENERGY} .wb-exercise-shown`).textContent();
+    const pue = page.locator(".wb-output form", { has: page.locator("label", { hasText: /^PUE$/ }) }).locator("input[type=range]");
+    await pue.fill("1.5");
+    const feedback = page.locator(`${ENERGY} .wb-exercise-feedback`);
+    await expect.poll(() => feedback.getAttribute("data-verdict")).toBe("wrong");
+    expect(await feedback.textContent()).toBe("With the inputs as they are now, that answer is no longer right.");
+    expect(await page.locator(`${ENERGY} .wb-exercise-shown`).textContent()).not.toBe(shownBefore);
+    expect((await page.locator(`${ENERGY} .wb-exercise-prompt`).textContent())?.replace(/\s+/g, " ")).toContain("a PUE of 1.50, how much electricity");
+    expect((await answer(page, ENERGY, "2.62 GWh")).verdict).toBe("correct");
+
+    // A classification, answered right.
+    for (const [label, scope] of Object.entries({ a: "Scope 1", b: "Scope 2", c: "Scope 2", d: "Scope 3", e: "Scope 3" })) {
+      await page.selectOption(`#ex-cp12-scopes select[name=${label}]`, scope);
+    }
+    await page.click("#ex-cp12-scopes .wb-exercise-check");
+    expect(await page.locator("#ex-cp12-scopes .wb-exercise-feedback").textContent()).toBe("Correct.");
+
+    expect(problems).toEqual({ consoleErrors: [], cspViolations: [], pageErrors: [] });
+
+    // Reload: the inputs start over, the progress does not.
+    await page.reload();
+    await page.waitForFunction((id) => document.querySelector<HTMLButtonElement>(`${id} .wb-exercise-check`)?.disabled === false, ENERGY);
+    expect(await page.locator(`${ENERGY} .wb-exercise-status`).textContent()).toBe("✓ Answered");
+    expect(await page.locator(`${ENERGY} input[name=answer]`).inputValue()).toBe("2.62 GWh");
+    expect(await page.locator("#ex-cp12-scopes .wb-exercise-status").textContent()).toBe("✓ Answered");
+    expect(await page.locator(".wb-progress-text").textContent()).toMatch(/^You have answered 2 of 15 exercises on this page/);
+    // Checked against the inputs as they are now (back at PUE 1.1): the kept answer is wrong again.
+    await expect.poll(() => page.locator(`${ENERGY} .wb-exercise-feedback`).getAttribute("data-verdict")).toBe("wrong");
+
+    // Another page counts the whole workbook's progress.
+    const other = await context.newPage();
+    await other.goto(`${site.url}06-energy-roofline.html`);
+    await other.waitForFunction(() => /answered/.test(document.querySelector(".wb-progress-text")?.textContent ?? ""));
+    expect(await other.locator(".wb-progress-text").textContent()).toMatch(/^You have answered 0 of 4 exercises on this page, and 2 of \d+ in the workbook\./);
+
+    // Reset this page: fresh exercises, nothing kept.
+    await page.click(".wb-progress-reset-page");
+    expect(await page.locator(`${ENERGY} .wb-exercise-status`).textContent()).toBe("");
+    expect(await page.locator(`${ENERGY} input[name=answer]`).inputValue()).toBe("");
+    expect(await visibleHints(page, ENERGY)).toBe(0);
+    expect(await page.locator(".wb-progress-text").textContent()).toMatch(/^You have answered 0 of 15/);
+    await page.reload();
+    await page.waitForFunction((id) => document.querySelector<HTMLButtonElement>(`${id} .wb-exercise-check`)?.disabled === false, ENERGY);
+    expect(await page.locator(`${ENERGY} .wb-exercise-status`).textContent()).toBe("");
+    await context.close();
+  });
+
+  it("reads without JavaScript as questions, each answer behind a closed <details>", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}12-checkpoints.html`);
+    const exercise = page.locator(ENERGY);
+    expect((await exercise.locator(".wb-exercise-prompt").textContent())?.replace(/\s+/g, " ")).toContain("a PUE of 1.10, how much electricity does the run draw from the grid?");
+    expect(await exercise.locator("details.wb-exercise-solution").getAttribute("open")).toBeNull();
+    expect(await exercise.locator(".wb-exercise-shown").textContent()).toMatch(/^1,91\d(\.\d)? MWh$/);
+    expect(await exercise.locator(".wb-exercise-shown").isVisible()).toBe(false);
+    await exercise.locator("details.wb-exercise-solution > summary").click();
+    expect(await exercise.locator(".wb-exercise-shown").isVisible()).toBe(true);
+    await context.close();
+  });
+});
