@@ -8,7 +8,7 @@
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { heartbeatNow, RUNNING_SLOTS, sinceHeartbeat, type EvaluateResult, type EvaluateTask, type WorkerMessage } from "./evaluate-protocol.ts";
+import { HEARTBEAT_MS, RUNNING_SLOTS, sinceHeartbeat, type EvaluateResult, type EvaluateTask, type WorkerMessage } from "./evaluate-protocol.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 
 const WORKER_FILE = path.join(PACKAGE_ROOT, "dist/evaluate-worker.js");
@@ -32,7 +32,7 @@ export const DEFAULT_LIMITS: EvaluationLimits = { timeoutMs: 10_000, cellTimeout
 /** Extra time the pool grants a worker to report on its own before it is terminated. */
 const GRACE_MS = 1_500;
 /** Slack on the heartbeat: a worker beats every HEARTBEAT_MS while free, and a GC pause is no loop. */
-const HEARTBEAT_GRACE_MS = 250;
+const HEARTBEAT_GRACE_MS = 5 * HEARTBEAT_MS;
 /** Notebooks evaluated at once by one worker. */
 const PER_WORKER = 4;
 
@@ -95,7 +95,7 @@ export class EvaluationPool {
     const worker = new Worker(WORKER_FILE, { workerData: { running: shared }, resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
     worker.unref();
     const slot: Slot = { worker, running: new Int32Array(shared), jobs: new Map(), dead: false, alone: false };
-    Atomics.store(slot.running, 2, heartbeatNow()); // until the worker beats on its own
+    Atomics.store(slot.running, 2, -1); // starting: the worker beats once its code has loaded
     this.watchdog ??= setInterval(() => this.checkHeartbeats(), 100).unref();
     worker.on("message", (message: WorkerMessage) => {
       const job = slot.jobs.get(message.taskId);
@@ -140,8 +140,9 @@ export class EvaluationPool {
 
   private checkHeartbeats(): void {
     for (const slot of [...this.slots]) {
-      if (!slot.jobs.size || sinceHeartbeat(Atomics.load(slot.running, 2)) <= this.limits.cellTimeoutMs + HEARTBEAT_GRACE_MS) continue;
-      this.kill(slot, "cell-timeout", `did not give the thread back within ${this.limits.cellTimeoutMs} ms (an endless loop?)`);
+      const beat = Atomics.load(slot.running, 2);
+      if (!slot.jobs.size || beat === -1 || sinceHeartbeat(beat) <= this.limits.cellTimeoutMs + HEARTBEAT_GRACE_MS) continue;
+      this.kill(slot, "cell-timeout", `did not give the thread back within ${this.limits.cellTimeoutMs} ms (an endless loop, or data growing without end?)`);
     }
   }
 

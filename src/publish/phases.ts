@@ -42,7 +42,7 @@ export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, lim
         : evaluation.reason === "timeout"
           ? "look for a loop that never ends; raise --timeout-ms if the cell is only slow"
           : evaluation.reason === "cell-timeout"
-            ? "look for a loop that never ends; raise --cell-timeout-ms if the cell is only slow"
+            ? "look for a loop that never ends or data that grows without bound; raise --cell-timeout-ms if the cell is only slow"
           : "the worker evaluating the notebook stopped while this cell ran; look for what in the cell can crash Node";
     const cellId = evaluation.lastRunningCell === undefined ? undefined : compiled.notebook.cells[evaluation.lastRunningCell]?.id;
     return [at(cellId, `${evaluation.message}${cellId ? "" : " (no cell had started)"}`, hint)];
