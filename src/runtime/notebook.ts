@@ -237,6 +237,8 @@ export class NotebookRun {
     if (!state) this.define(cell);
     else {
       state.cell = cell;
+      // Pending from now, not from the runtime's next frame, so that settled() right after waits for it.
+      this.setStatus(state, "pending");
       this.defineBody(state);
     }
     this.checkConflicts();

@@ -157,4 +157,15 @@ describe("NotebookRun", () => {
     expect(text("double")).toBe("6");
     runner.dispose();
   });
+
+  it("counts a redefined cell as pending at once, so settled() right after waits for its new value", async () => {
+    const cells = [cell("a", [], ["a"], () => ({ a: 2 })), cell("sq", ["a"], [], (a) => a * a)];
+    const { runner, text } = run(cells);
+    await runner.settled();
+    runner.redefine({ ...cells[0]!, body: () => ({ a: 5 }) });
+    expect(runner.status("a")).toBe("pending");
+    await runner.settled();
+    expect(text("sq")).toBe("25");
+    runner.dispose();
+  });
 });
