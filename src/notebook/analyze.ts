@@ -125,7 +125,7 @@ function prepare(cell: ParsedCell, at: CellLocator): Prepared {
   try {
     if (cell.kind === "inline") parseExpressionAt(js, 0, PARSE_OPTIONS); // to report why it is no expression
     else return { js, root: parse(js, PARSE_OPTIONS) };
-    return { reason: "an inline ${…} must be a single expression", position: at.relative(1, 0) };
+    return { reason: "an inline ${…} must be a single expression", position: at.relative(1, 0), hint: "compute the value in a cell and show its name here" };
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const message = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, "") : String(error);

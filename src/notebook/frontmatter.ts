@@ -50,7 +50,7 @@ export function parseFrontMatter(lines: LineIndex, file: string): FrontMatterRes
   } catch (e) {
     // toJS throws on unresolved aliases, which the parser does not report as errors.
     const reason = e instanceof Error ? e.message : String(e);
-    return { data: {}, bodyOffset, errors: [located(`front matter: ${reason}`, 0)] };
+    return { data: {}, bodyOffset, errors: [located(`front matter: ${reason}`, 0, "fix the YAML between the --- lines (quote a value that starts with * or &)")] };
   }
   if (value === null || value === undefined) return { data: {}, bodyOffset, errors: [] };
   if (typeof value !== "object" || Array.isArray(value)) {
@@ -62,7 +62,7 @@ export function parseFrontMatter(lines: LineIndex, file: string): FrontMatterRes
   for (const [key, type, noun] of typed) {
     if (key in data && typeof data[key] !== type) {
       const offset = keyOffset(yaml, key);
-      errors.push(located(`front matter: ${key} must be ${noun} (got ${JSON.stringify(data[key]) ?? String(data[key])})`, offset));
+      errors.push(located(`front matter: ${key} must be ${noun} (got ${JSON.stringify(data[key]) ?? String(data[key])})`, offset, `write ${key}: ${key === "order" ? "3" : "a line of text (quote it if it holds a colon)"}`));
     }
   }
   return { data: data as FrontMatter, bodyOffset, errors };

@@ -178,7 +178,7 @@ class NotebookParser {
       return;
     }
     if (info.lang !== "js" && info.lang !== "ts") return;
-    for (const problem of info.problems) this.error(problem, fence);
+    for (const problem of info.problems) this.error(problem, fence, { hint: "fix the info string after the fence, e.g. ```js echo {#fig-name caption=\"…\"}" });
     if (!info.run) {
       if (info.label !== undefined) this.error(`a ${marker}${info.lang} run=false block shows code and cannot be a numbered figure or table`, fence, { hint: "remove the {#…} label or run=false" });
       return;
@@ -213,7 +213,9 @@ class NotebookParser {
     }
     const position = this.lines.position(at + 2);
     if (this.inCaption) {
-      this.error("a caption cannot hold a ${…} expression; captions are rendered once, at build time", position);
+      this.error("a caption cannot hold a ${…} expression; captions are rendered once, at build time", position, {
+        hint: "write the value into the caption's text, or show it in the cell's output",
+      });
       return;
     }
     const id = this.cellIds.take(fnv1a(token.source));
@@ -275,7 +277,7 @@ class NotebookParser {
     if (token.label === undefined) return;
     const labelAt = at + token.raw.lastIndexOf("{#");
     if (!/^eq-[\w-]*\w$/.test(token.label)) {
-      this.error(`the equation label #${token.label} should start with eq- and continue with letters, digits, - or _`, this.lines.position(labelAt));
+      this.error(`the equation label #${token.label} should start with eq- and continue with letters, digits, - or _`, this.lines.position(labelAt), { hint: "rename it, e.g. {#eq-energy}" });
       return;
     }
     token.wbNumber = this.defineLabel(token.label, this.lines.position(labelAt));
@@ -311,7 +313,7 @@ class NotebookParser {
     if (name === undefined) return caption;
     const position = this.lines.position(labelAt);
     if (!/^tbl-[\w-]*\w$/.test(name)) {
-      this.error(`the table label #${name} should start with tbl- and continue with letters, digits, - or _`, position);
+      this.error(`the table label #${name} should start with tbl- and continue with letters, digits, - or _`, position, { hint: "rename it, e.g. {#tbl-regions}" });
       return caption;
     }
     caption.label = name;
