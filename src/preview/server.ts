@@ -47,6 +47,8 @@ interface PageState {
   order: number;
   /** The last rendered HTML; kept when a later save breaks the notebook. */
   html: string | undefined;
+  /** Its exercises, under the notebook path progress is kept by (for the progress box's site count). */
+  exercises?: { readonly path: string; readonly count: number };
   errors: LocatedError[];
 }
 
@@ -93,6 +95,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     for (const client of clients) client.write(data);
   };
 
+  // The pages compiled so far: at start-up, the count grows as the notebooks are read.
+  const siteExercises = () => Object.fromEntries([...pages.values()].flatMap((p) => (p.exercises?.count ? [[p.exercises.path, p.exercises.count]] : [])));
   const sequence = () => [...pages.values()].filter((p) => p.source !== "index.md").sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
 
   async function renderCompiled(compiled: Compiled): Promise<{ html: string; errors: LocatedError[] }> {
@@ -121,6 +125,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       prev: at > 0 ? link(order[at - 1]) : undefined,
       next: at >= 0 ? link(order[at + 1]) : undefined,
       appendix: output === "index.html" ? indexAppendix(compiled.notebook.html, order.map((p) => ({ output: pageOutputPath(p.source), title: p.title, description: p.description }))) : undefined,
+      exercises: compiled.notebook.exercises?.length ? { page: compiled.notebook.exercises.length, site: siteExercises() } : undefined,
     });
     return { html, errors };
   }
@@ -142,6 +147,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       state.title = compiled.notebook.title;
       state.description = typeof fm.description === "string" ? fm.description : "";
       state.order = typeof fm.order === "number" ? fm.order : Number.POSITIVE_INFINITY;
+      state.exercises = { path: compiled.notebook.path, count: compiled.notebook.exercises?.length ?? 0 };
       const rendered = await renderCompiled(compiled);
       if (rendered.html) state.html = rendered.html;
       state.errors = rendered.errors;
