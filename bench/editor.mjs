@@ -1,7 +1,7 @@
 // `npm run bench editor`: what the cell editor costs. Sizes are read from a built site: the editor's entry
-// and every chunk it loads (statically or with import()) that a read page does not load already,
-// raw and gzip; the kernel's full module, which only scratch cells load, is listed apart. Then the
-// cost of stripping types from one TS cell, sucrase (the page's stripper) against esbuild (the build's).
+// and every chunk it loads (statically or with import()), raw and gzip — all of it on top of the page,
+// since the editor is bundled on its own. Then the cost of stripping types from one TS cell, sucrase
+// (the page's stripper) against esbuild (the build's).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -32,19 +32,14 @@ async function closure(dir, entries, { dynamic }) {
 
 /** The editor's files on top of a read page, from an edit page of a site built by the caller. */
 export async function editorSizes(site, page) {
-  const lib = path.join(site, "_wattbook/lib");
+  const dir = path.join(site, "_wattbook/editor");
   const edit = await readFile(path.join(site, "_edit", page), "utf8");
-  const read = await readFile(path.join(site, page), "utf8");
-  const editor = /_wattbook\/lib\/(editor-[A-Z0-9]+\.js)/.exec(edit)[1];
-  // What the read page loads from the library: its modulepreloads and their static imports.
-  const preloaded = [...read.matchAll(/_wattbook\/lib\/([\w-]+\.js)/g)].map((m) => m[1]);
-  const readFiles = await closure(lib, preloaded, {});
-  const isKernel = (file) => /^kernel-[A-Z0-9]+\.js$/.test(file);
-  const editorFiles = await closure(lib, [editor], { dynamic: (file) => !isKernel(file) });
+  const editor = /_wattbook\/editor\/(editor-[A-Z0-9]+\.js)/.exec(edit)[1];
+  // Its own folder: every file the entry reaches is the editor's (the kernel it imports is the page's).
+  const editorFiles = await closure(dir, [editor], { dynamic: () => true });
   const rows = [];
   for (const file of editorFiles) {
-    if (readFiles.has(file)) continue;
-    const bytes = await readFile(path.join(lib, file));
+    const bytes = await readFile(path.join(dir, file));
     rows.push({ file, raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length });
   }
   return rows.sort((a, b) => b.gzip - a.gzip);

@@ -151,7 +151,8 @@ async function start(): Promise<void> {
   const data = readPageData();
   const run = await whenLive();
   const session = new EditSession(run, data.cells, {
-    loadKernel: () => import("../kernel/index.ts"),
+    // The page's own kernel module (a URL, so the editor's bundle does not carry a second kernel).
+    loadKernel: () => import(/* @vite-ignore */ new URL(data.kernel, location.href).href),
     loadTypeScript: async () => void useTypeStripper((await import("./strip-types.ts")).sucraseStripper),
     loopBudgetMs: LOOP_BUDGET_MS,
   });

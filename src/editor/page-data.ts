@@ -10,6 +10,8 @@ export const PAGE_DATA_ID = "wb-edit-data";
 export interface PageData {
   /** The read page, relative to this one. */
   readonly readPage: string;
+  /** The whole kernel's module, relative to this page: the page's own kernel, for scratch cells. */
+  readonly kernel: string;
   readonly cells: readonly CellSource[];
 }
 

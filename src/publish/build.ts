@@ -16,7 +16,8 @@ import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluat
 import { bundleErrors, compileNotebookText, evaluationErrors, pageOutputPath, readNotebookFile, sortErrors, toRootOf, type Compiled } from "./phases.ts";
 import { indexAppendix, renderIndex } from "./index-page.ts";
 import { renderPage, type PageContext, type PageLink } from "./render.ts";
-import { editPageContext, editPagePath, readPageContext } from "./edit-twin.ts";
+import { editPageContext, editPagePath, readPageContext, type EditScripts } from "./edit-twin.ts";
+import { copyEditor, EDITOR_DIR, ensureEditor, type EditorBundle } from "./editor-bundle.ts";
 
 export interface BuildOptions {
   /** The project root: notebooks' bare imports resolve from its node_modules. */
@@ -113,6 +114,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   pool.warm();
   const library = ensureLibrary();
   library.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+  // The editor (only edit pages load it) bundles, when not cached, while the notebooks evaluate.
+  const editor = library.then(() => ensureEditor());
+  editor.catch(() => {});
   const sources = await findNotebooks(options.root);
   const tempOut = `${options.out}.tmp-${process.pid}-${Date.now().toString(36)}`;
   const scripts = new Map<string, number>();
@@ -194,6 +198,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     await prepareSite();
     await rm(path.join(tempOut, ASSETS_DIR, "package.json"));
+    const editScripts = pages.some((page) => page.script) ? await copyEditorInto(tempOut, await editor, (await library).kernel, scripts) : undefined;
     const siteTitle = options.siteTitle ?? "wattbook";
     const sequence = pages.filter((p) => p.output !== "index.html");
     const byOutput = new Map(compiled.map((c) => [pageOutputPath(c.source), c]));
@@ -214,11 +219,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           exercises: c.notebook.exercises?.length ? { page: c.notebook.exercises.length, site: siteExercises } : undefined,
         };
         const pageOutputs = outputs.get(c.source) ?? {};
-        if (!page.script) return writeFileDeep(path.join(tempOut, page.output), renderPage(c.notebook, pageOutputs, context));
+        if (!page.script || !editScripts) return writeFileDeep(path.join(tempOut, page.output), renderPage(c.notebook, pageOutputs, context));
         // A page with cells links to its edit twin, the same page that also loads the cell editor.
         await Promise.all([
           writeFileDeep(path.join(tempOut, page.output), renderPage(c.notebook, pageOutputs, readPageContext(context, page.output))),
-          writeFileDeep(path.join(tempOut, editPagePath(page.output)), renderPage(c.notebook, pageOutputs, editPageContext(context, page.output, c.notebook, await library))),
+          writeFileDeep(path.join(tempOut, editPagePath(page.output)), renderPage(c.notebook, pageOutputs, editPageContext(context, page.output, c.notebook, editScripts))),
         ]);
       }),
     );
@@ -233,6 +238,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } finally {
     if (!options.pool) await pool.close();
   }
+}
+
+/** Puts the editor into the site; returns where edit pages find it and the page's kernel. */
+async function copyEditorInto(site: string, editor: EditorBundle, kernel: string, scripts: Map<string, number>): Promise<EditScripts> {
+  await copyEditor(editor, path.join(site, EDITOR_DIR));
+  for (const [file, bytes] of editor.files) scripts.set(`${EDITOR_DIR}/${file}`, bytes);
+  return { editor: `${EDITOR_DIR}/${editor.entry}`, kernel: `${LIBRARY_DIR}/${kernel}` };
 }
 
 function renderIndexPage(siteTitle: string, pages: readonly PageRecord[]): string {

@@ -6,8 +6,6 @@
 import type { CellSource } from "../editor/compile.ts";
 import type { PageData } from "../editor/page-data.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
-import { LIBRARY_DIR } from "./bundle.ts";
-import type { Library } from "./library.ts";
 import { toRootOf } from "./phases.ts";
 import { CONTENT_SECURITY_POLICY, escapeHtml, type PageContext, type PageLink } from "./render.ts";
 
@@ -26,13 +24,20 @@ export function readPageContext(context: PageContext, output: string): PageConte
   return { ...context, editHref: toRootOf(output) + editPagePath(output) };
 }
 
+export interface EditScripts {
+  /** The editor's entry, relative to the site root. */
+  readonly editor: string;
+  /** The whole kernel's module, relative to the site root (scratch cells and new imports use it). */
+  readonly kernel: string;
+}
+
 /** The twin's context: the same page, seen from `_edit/`, with the editor and the cells' sources. */
-export function editPageContext(context: PageContext, output: string, notebook: AnalyzedNotebook, library: Library): PageContext {
+export function editPageContext(context: PageContext, output: string, notebook: AnalyzedNotebook, scripts: EditScripts): PageContext {
   const path = editPagePath(output);
   const toRoot = toRootOf(path);
   const readPage = toRoot + output;
   const relink = (link: PageLink | undefined) => link && { ...link, href: toRoot + link.href.replace(/^(\.\.\/)*/, "") };
-  const data: PageData = { readPage, cells: notebook.cells.map(cellSource) };
+  const data: PageData = { readPage, kernel: toRoot + scripts.kernel, cells: notebook.cells.map(cellSource) };
   return {
     ...context,
     toRoot,
@@ -40,7 +45,7 @@ export function editPageContext(context: PageContext, output: string, notebook: 
     next: relink(context.next),
     editHref: "",
     contentSecurityPolicy: EDIT_CONTENT_SECURITY_POLICY,
-    scripts: [`${LIBRARY_DIR}/${library.editor}`],
+    scripts: [scripts.editor],
     head: [`<meta name="robots" content="noindex">`, `<link rel="canonical" href="${escapeHtml(readPage)}">`],
     bodyEnd: `<script type="application/json" id="wb-edit-data">${jsonForScript(data)}</script>\n`,
   };

@@ -1,9 +1,8 @@
-// The site's library: wattbook's browser runtime (with Plot and Inputs as lazy chunks), the kernel, and
-// the cell editor that only edit pages load (CodeMirror, sucrase, the notebook's analysis), bundled and
-// minified once per version of their sources and dependencies, and cached. Bundling d3 and
+// The site's library: wattbook's browser runtime (with Plot and Inputs as lazy chunks) and the kernel,
+// bundled and minified once per version of their sources and dependencies, and cached. Bundling d3 and
 // zod takes esbuild most of a second; the notebooks' own modules take milliseconds. Every build copies
 // the cached library into its site and bundles only the notebooks against it.
-import { build, type Metafile, type Plugin } from "esbuild";
+import { build, type Metafile } from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
@@ -14,7 +13,6 @@ import { PACKAGE_ROOT } from "./package-root.ts";
 export const LIBRARY_ENTRIES = {
   runtime: path.join(PACKAGE_ROOT, "src/runtime/browser.ts"),
   kernel: path.join(PACKAGE_ROOT, "src/kernel/index.ts"),
-  editor: path.join(PACKAGE_ROOT, "src/editor/main.ts"),
 } as const;
 
 export interface Library {
@@ -24,8 +22,6 @@ export interface Library {
   readonly runtime: string;
   /** The whole kernel in one module (for namespace imports and bundled notebooks). */
   readonly kernel: string;
-  /** The cell editor's entry: edit pages load it, read pages never do. */
-  readonly editor: string;
   /**
    * Each public kernel name → the file of the kernel module that defines it, so that a page imports
    * only the topics it uses (a page using two edge functions loads a few KB, not the whole kernel).
@@ -40,7 +36,6 @@ export interface Library {
 interface Manifest {
   readonly runtime: string;
   readonly kernel: string;
-  readonly editor: string;
   readonly kernelExports: Record<string, string>;
   readonly files: Record<string, number>;
   readonly imports: Record<string, string[]>;
@@ -58,9 +53,7 @@ async function libraryKey(): Promise<string> {
     ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/runtime"))),
     ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/kernel"))),
     ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/exercise"))),
-    // The editor bundles the notebook pipeline's analysis and compile.
-    ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/editor"))),
-    ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/notebook"))),
+    path.join(PACKAGE_ROOT, "src/notebook/types.ts"),
     // The recipe itself: options and plugins change the output too.
     path.join(PACKAGE_ROOT, "src/publish/library.ts"),
     path.join(PACKAGE_ROOT, "src/publish/htl-patch.ts"),
@@ -91,7 +84,6 @@ export async function ensureLibrary(cacheRoot = LIBRARY_CACHE): Promise<Library>
     dir,
     runtime: manifest.runtime,
     kernel: manifest.kernel,
-    editor: manifest.editor,
     kernelExports: new Map(Object.entries(manifest.kernelExports)),
     files: new Map(Object.entries(manifest.files)),
     imports: new Map(Object.entries(manifest.imports)),
@@ -108,7 +100,6 @@ async function bundleLibrary(dir: string): Promise<void> {
       entryPoints: [
         { in: LIBRARY_ENTRIES.runtime, out: "runtime" },
         { in: LIBRARY_ENTRIES.kernel, out: "kernel" },
-        { in: LIBRARY_ENTRIES.editor, out: "editor" },
         ...kernelModules.map((file) => ({ in: file, out: `kernel-${path.relative(path.dirname(LIBRARY_ENTRIES.kernel), file).replace(/\.ts$/, "").replace(/[\\/]/g, "-")}` })),
       ],
       outdir: temp,
@@ -124,7 +115,7 @@ async function bundleLibrary(dir: string): Promise<void> {
       logLevel: "silent",
       legalComments: "none",
       absWorkingDir: PACKAGE_ROOT,
-      plugins: [htlPatchPlugin(), withoutEsbuild()],
+      plugins: [htlPatchPlugin()],
     });
     await writeFile(path.join(temp, "manifest.json"), JSON.stringify(manifestOf(result.metafile, temp)));
     await mkdir(path.dirname(dir), { recursive: true });
@@ -136,23 +127,12 @@ async function bundleLibrary(dir: string): Promise<void> {
   }
 }
 
-/** The editor's analysis must not pull esbuild into a page: it strips types with sucrase instead. */
-function withoutEsbuild(): Plugin {
-  return {
-    name: "wattbook-without-esbuild",
-    setup(build) {
-      build.onResolve({ filter: /[\\/]typescript-esbuild\.ts$/ }, () => ({ path: path.join(PACKAGE_ROOT, "src/editor/no-esbuild.ts") }));
-    },
-  };
-}
-
 function manifestOf(metafile: Metafile, outDir: string): Manifest {
   const name = (file: string) => path.relative(outDir, path.resolve(PACKAGE_ROOT, file)).split(path.sep).join("/");
   const files: Record<string, number> = {};
   const imports: Record<string, string[]> = {};
   let runtime = "";
   let kernel = "";
-  let editor = "";
   let publicNames: string[] = [];
   const moduleExports: [string, string[]][] = [];
   for (const [file, output] of Object.entries(metafile.outputs)) {
@@ -162,18 +142,17 @@ function manifestOf(metafile: Metafile, outDir: string): Manifest {
     const entry = output.entryPoint && path.resolve(PACKAGE_ROOT, output.entryPoint);
     if (!entry) continue;
     if (entry === LIBRARY_ENTRIES.runtime) runtime = own;
-    else if (entry === LIBRARY_ENTRIES.editor) editor = own;
     else if (entry === LIBRARY_ENTRIES.kernel) (kernel = own), (publicNames = output.exports);
     else moduleExports.push([own, output.exports]);
   }
-  if (!runtime || !kernel || !editor) throw new Error("esbuild did not report the library's entry files");
+  if (!runtime || !kernel) throw new Error("esbuild did not report the library's entry files");
   // Only what index.ts exports is public; a module's other exports stay internal.
   const kernelExports: Record<string, string> = {};
   for (const exported of publicNames) {
     const home = moduleExports.find(([, names]) => names.includes(exported));
     kernelExports[exported] = home ? home[0] : kernel;
   }
-  return { runtime, kernel, editor, kernelExports, files, imports };
+  return { runtime, kernel, kernelExports, files, imports };
 }
 
 /** Copies the library's scripts (not its manifest) into `target`. */

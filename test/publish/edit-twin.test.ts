@@ -3,8 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { PageData } from "../../src/editor/page-data.ts";
 import { processNotebook } from "../../src/notebook/index.ts";
-import { EDIT_CONTENT_SECURITY_POLICY, editPageContext, editPagePath, readPageContext } from "../../src/publish/edit-twin.ts";
-import type { Library } from "../../src/publish/library.ts";
+import { EDIT_CONTENT_SECURITY_POLICY, editPageContext, editPagePath, readPageContext, type EditScripts } from "../../src/publish/edit-twin.ts";
 import { CONTENT_SECURITY_POLICY, renderPage, type PageContext } from "../../src/publish/render.ts";
 
 const fence = "```";
@@ -22,7 +21,7 @@ const source = [
   "Total: ${watts} W.",
 ].join("\n");
 
-const library = { editor: "editor-ABC.js" } as Library;
+const scripts: EditScripts = { editor: "_wattbook/editor/editor-ABC.js", kernel: "_wattbook/lib/kernel-K.js" };
 const output = "chapters/power.html";
 const base: PageContext = {
   siteTitle: "site",
@@ -36,7 +35,7 @@ const base: PageContext = {
 describe("read page and edit twin", () => {
   const { notebook } = processNotebook(source, "chapters/power.md");
   const read = renderPage(notebook, {}, readPageContext(base, output));
-  const edit = renderPage(notebook, {}, editPageContext(base, output, notebook, library));
+  const edit = renderPage(notebook, {}, editPageContext(base, output, notebook, scripts));
 
   it("links every block cell of the read page, and the page, to the twin; the read page stays strict", () => {
     expect(editPagePath(output)).toBe("_edit/chapters/power.html");
@@ -57,7 +56,7 @@ describe("read page and edit twin", () => {
     expect(EDIT_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("script-src 'self';", "script-src 'self' 'unsafe-eval';"));
     expect(edit).toContain(`content="${EDIT_CONTENT_SECURITY_POLICY}"`);
     const scripts = [...edit.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)].map((m) => m[1]);
-    expect(scripts).toEqual(["../../_wattbook/page-chapters-power-X.js", "../../_wattbook/lib/editor-ABC.js"]);
+    expect(scripts).toEqual(["../../_wattbook/page-chapters-power-X.js", "../../_wattbook/editor/editor-ABC.js"]);
     expect(edit).toContain('<link rel="stylesheet" href="../../wattbook.css">');
     expect(edit).toContain('<meta name="robots" content="noindex">');
     expect(edit).toContain('<link rel="canonical" href="../../chapters/power.html">');
@@ -71,6 +70,7 @@ describe("read page and edit twin", () => {
     expect(block).not.toContain("</script>");
     const data = JSON.parse(block) as PageData;
     expect(data.readPage).toBe("../../chapters/power.html");
+    expect(data.kernel).toBe("../../_wattbook/lib/kernel-K.js");
     expect(data.cells.map((c) => [c.kind, c.lang, c.source])).toEqual([
       ["block", "js", "const gpus = 8; // </script><!-- tricky"],
       ["block", "ts", "const watts: number = gpus * 700;"],
