@@ -82,7 +82,7 @@ function parseExercise(token: ContainerToken, at: number, ctx: ExerciseContext, 
       ctx.error(`this ::: ${part.name} is never closed`, childAt, "add a line of ::: where it ends, before the exercise's own closing :::");
       continue;
     }
-    if (part.name !== "answer" && part.info) ctx.error(`::: ${part.name} takes nothing after its name (found "${part.info}")`, childAt + part.infoOffset);
+    if (part.name !== "answer" && part.info) ctx.error(`::: ${part.name} takes nothing after its name (found "${part.info}")`, childAt + part.infoOffset, `put "${part.info}" on the next line, inside the ::: ${part.name}`);
     const inner = childAt + part.bodyOffset;
     switch (part.name) {
       case "answer":
@@ -143,7 +143,7 @@ function parseHeader(token: ContainerToken, at: number, ctx: ExerciseContext, nu
   if (idMatch) {
     const idAt = at + token.infoOffset + idMatch.index;
     title = title.slice(0, idMatch.index).trim();
-    if (!/^[A-Za-z][\w-]*$/.test(idMatch[1]!)) ctx.error(`the exercise id #${idMatch[1]} should start with a letter and continue with letters, digits, - or _`, idAt);
+    if (!/^[A-Za-z][\w-]*$/.test(idMatch[1]!)) ctx.error(`the exercise id #${idMatch[1]} should start with a letter and continue with letters, digits, - or _`, idAt, "rename it, e.g. {#ex-pue}");
     else id = idMatch[1]!;
   }
   id ??= title ? slugify(title.replace(/\$\{[^}]*\}/g, "")) : `exercise-${number}`;
@@ -193,7 +193,7 @@ function parseAnswer(part: ContainerToken, at: number, ctx: ExerciseContext): Pa
     return undefined;
   }
   if (!(ANSWER_KINDS as readonly string[]).includes(kind)) {
-    ctx.error(`unknown answer kind "${kind}"; the kinds are ${KINDS_TEXT}`, kindAt);
+    ctx.error(`unknown answer kind "${kind}"; the kinds are ${KINDS_TEXT}`, kindAt, 'write one of them after "::: answer", e.g. "::: answer number"');
     return undefined;
   }
   const body = readAnswerBody(part.body, at + part.bodyOffset, ctx);
@@ -209,15 +209,15 @@ function parseAnswer(part: ContainerToken, at: number, ctx: ExerciseContext): Pa
   }
   const needsOptions = kind === "choice" || kind === "choices" || kind === "order" || kind === "classify";
   if (needsOptions && options.length < (kind === "classify" ? 1 : 2)) {
-    ctx.error(`a ${kind} answer lists its ${kind === "order" || kind === "classify" ? "items" : "options"} as a Markdown list (- … or 1. …), ${kind === "classify" ? "at least one" : "at least two"}`, at);
+    ctx.error(`a ${kind} answer lists its ${kind === "order" || kind === "classify" ? "items" : "options"} as a Markdown list (- … or 1. …), ${kind === "classify" ? "at least one" : "at least two"}`, at, "put one - line per option inside the ::: answer, before correct:");
     return undefined;
   }
   if (!needsOptions && options.length) {
-    ctx.error(`a ${kind} answer has no options; this line is one`, options[0]!.at);
+    ctx.error(`a ${kind} answer has no options; this line is one`, options[0]!.at, "remove the list, or change the answer's kind");
     return undefined;
   }
   for (const option of options) option.label = ordered ? String(options.indexOf(option) + 1) : String.fromCharCode(97 + options.indexOf(option));
-  if (options.length > 26 && !ordered) ctx.error("more than 26 options: number them (1. …) instead", options[26]!.at);
+  if (options.length > 26 && !ordered) ctx.error("more than 26 options: number them (1. …) instead", options[26]!.at, "write the list as 1. … 2. …, and correct: as numbers");
 
   const labels = options.map((o) => o.label);
   const view: Partial<ExerciseView> = { kind: kind as AnswerSpec["kind"], options: options.map((o) => ({ label: o.label, tokens: inline(o.text, o.at, ctx) })) };
@@ -278,7 +278,7 @@ function parseAnswer(part: ContainerToken, at: number, ctx: ExerciseContext): Pa
       }
       const names = categories.value.split(",").map((s) => s.trim()).filter(Boolean);
       if (names.length < 2) {
-        ctx.error("a classification needs at least two categories, separated by commas", categories.at);
+        ctx.error("a classification needs at least two categories, separated by commas", categories.at, 'e.g. "categories: Scope 1, Scope 2, Scope 3"');
         return undefined;
       }
       spec = { kind, items: labels, categories: names };
@@ -294,7 +294,7 @@ function parseAnswer(part: ContainerToken, at: number, ctx: ExerciseContext): Pa
   }
 
   if (expression) {
-    if (kind !== "number" && after) ctx.error(`nothing may follow the \${…} after correct: in a ${kind} answer (found "${after}")`, correct.at + expression.raw.length);
+    if (kind !== "number" && after) ctx.error(`nothing may follow the \${…} after correct: in a ${kind} answer (found "${after}")`, correct.at + expression.raw.length, "remove it: only a number answer takes a unit after the ${…}");
     const cell = ctx.expression(expression, correct.at);
     return cell === undefined ? undefined : { spec, cell, correctPosition, view };
   }

@@ -182,7 +182,7 @@ describe("::: exercise mistakes", () => {
 
   it("locates a broken answer block at the line to fix", () => {
     expect(errors("::: exercise", "::: answer", ":::", ":::")).toEqual([["2:1", "::: answer needs a kind: number, choice, choices, order, classify, text", "e.g. ::: answer number"]]);
-    expect(errors("::: exercise", "::: answer numbr", ":::", ":::")).toEqual([["2:12", 'unknown answer kind "numbr"; the kinds are number, choice, choices, order, classify, text', undefined]]);
+    expect(errors("::: exercise", "::: answer numbr", ":::", ":::")).toEqual([["2:12", 'unknown answer kind "numbr"; the kinds are number, choice, choices, order, classify, text', 'write one of them after "::: answer", e.g. "::: answer number"']]);
     expect(errors("::: exercise", "::: answer number", "tolerance: 1%", ":::", ":::")[0]).toEqual(["2:1", "this number answer has no correct: line", 'e.g. "correct: ${energyMWh} MWh"']);
     expect(errors("::: exercise", "::: answer number", "correct: 5 kWh", "unit: kWh", ":::", ":::")[0]!.slice(0, 2)).toEqual(["4:1", "unknown answer field unit:"]);
     expect(errors("::: exercise", "::: answer number", "correct: ${x} mwh", ":::", ":::")[0]!.slice(0, 2)).toEqual(["3:15", 'correct: "mwh" could be mWh or MWh: mind the capital letters']);
