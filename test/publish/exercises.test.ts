@@ -87,6 +87,12 @@ ${fence}
 correct: ${'${x > 1 ? "c" : "a"}'}
 :::
 :::
+
+::: exercise Cannot be computed {#cannot-be-computed}
+::: answer number
+correct: ${"${y * 2}"} kWh
+:::
+:::
 `;
 
 describe("exercises in check and build", () => {
@@ -105,7 +111,8 @@ describe("exercises in check and build", () => {
     expect(result.stderr).toContain("notebooks/broken.md:9:10: exercise loose: a deliberately wrong answer, 50 kWh, passes the check: the tolerance is too wide");
     expect(result.stderr).toContain('notebooks/broken.md:21:1: exercise disagrees: the worked solution\'s answer, "10 kWh", does not pass the check against "5 kWh" (wrong: Not quite.)');
     expect(result.stderr).toContain('notebooks/broken.md:30:10: exercise not-an-option: the correct answer is "c", but a choice answer is one option label (a–b)');
-    expect(result.stderr).toContain("3 errors in 1 file.");
+    expect(result.stderr).toContain("notebooks/broken.md:36:12: y is not defined");
+    expect(result.stderr).toContain("4 errors in 1 file.");
   });
 
   it("build fails on a broken exercise, syntax or answer, and leaves the previous site as it was", async () => {
