@@ -4,7 +4,7 @@
 // page shows the errors in an overlay, and the next good save recovers.
 import { watch, type FSWatcher } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { createServer, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -170,19 +170,24 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     return withClient(body.replace("</main>", `${overlay(state.errors)}</main>`), toRootOf(output));
   };
 
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    if (url.pathname === EVENTS_PATH) {
-      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
-      response.write(": connected\n\n");
-      clients.add(response);
-      request.on("close", () => clients.delete(response));
+  const respond = (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      response.writeHead(405, { "content-type": "text/plain; charset=utf-8", allow: "GET, HEAD" });
+      response.end("the preview serves GET and HEAD only");
       return;
     }
+    // The path guard first: it refuses what would not parse as a URL, before anything else reads it.
     const resolved = resolveSitePath(request.url ?? "/");
     if (!resolved.ok) {
       response.writeHead(resolved.status, { "content-type": "text/plain; charset=utf-8" });
       response.end(resolved.reason);
+      return;
+    }
+    if (`/${resolved.path}` === EVENTS_PATH) {
+      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
+      response.write(": connected\n\n");
+      clients.add(response);
+      request.on("close", () => clients.delete(response));
       return;
     }
     const page = resolved.path.endsWith(".html") ? pageHtml(resolved.path) : undefined;
@@ -192,6 +197,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       return;
     }
     serveFile(siteDir, resolved.path, response);
+  };
+  const server: Server = createServer((request, response) => {
+    try {
+      respond(request, response);
+    } catch (error) {
+      // One bad request must not take the preview down.
+      log(`preview: ${String((error as Error)?.stack ?? error)}`);
+      if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      response.end("internal error");
+    }
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

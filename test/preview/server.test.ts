@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startPreview, type PreviewServer } from "../../src/preview/server.ts";
@@ -15,7 +16,9 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "wattbook-preview-"));
   await mkdir(path.join(dir, "notebooks"));
   await writeFile(path.join(dir, "notebooks/live.md"), notebook("41"));
-  server = await startPreview({ projectRoot: dir, root: path.join(dir, "notebooks"), host: "127.0.0.1", port: 0 });
+  // Short limits, so that a save that loops forever is stopped quickly.
+  const limits = { timeoutMs: 4000, cellTimeoutMs: 1000, memoryMb: 256, maxOutputBytes: 5e6 };
+  server = await startPreview({ projectRoot: dir, root: path.join(dir, "notebooks"), host: "127.0.0.1", port: 0, limits });
 });
 
 afterAll(async () => {
@@ -35,6 +38,26 @@ function get(pathname: string): Promise<{ status: number; body: string }> {
     req.on("error", reject);
     req.end();
   });
+}
+
+/** A request written byte for byte on a socket (no client library in between); resolves with the status line. */
+function raw(text: string): Promise<string> {
+  const url = new URL(server.url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(url.port), url.hostname, () => socket.write(text));
+    let received = "";
+    socket.on("data", (chunk) => (received += chunk));
+    socket.on("close", () => resolve(received.split("\r\n")[0] ?? ""));
+    socket.on("error", () => resolve(received.split("\r\n")[0] ?? ""));
+  });
+}
+
+/** Writes the notebook and waits until its page was told to reload. */
+async function save(content: string | Buffer): Promise<void> {
+  const reloaded = nextReload("live.html");
+  await new Promise((r) => setTimeout(r, 50));
+  await writeFile(path.join(dir, "notebooks/live.md"), content);
+  await reloaded;
 }
 
 /** Resolves with the first reload event that names `page`. */
@@ -105,9 +128,58 @@ describe("wattbook preview", () => {
     expect((await get("/nope.html")).status).toBe(404);
   });
 
+  it("refuses absolute, malformed, NUL and backslash request targets on the raw socket, and keeps serving", async () => {
+    const targets = [
+      "http://127.0.0.1/../../etc/passwd", // absolute form
+      "http://[", // does not parse as a URL at all (this once crashed the server)
+      "/..%2f..%2fetc/passwd",
+      "/%2e%2e%5c%2e%2e%5cetc%5cpasswd",
+      "/%c0%ae%c0%ae/etc/passwd", // overlong UTF-8 for "."
+      "/\\..\\..\\etc\\passwd",
+      "/a.html%00.txt",
+      "/a.html\0",
+      "/%",
+      "*",
+    ];
+    for (const target of targets) {
+      const status = await raw(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      expect(status, target).toMatch(/^HTTP\/1\.1 40[03] /);
+    }
+    expect(await raw("POST /live.html HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")).toMatch(/^HTTP\/1\.1 405 /);
+    expect(await raw("\u0000\u0001 garbage\r\n\r\n")).toMatch(/^HTTP\/1\.1 400 /);
+    expect((await get("/live.html")).status).toBe(200);
+  });
+
+  it("shows every kind of broken save as an overlay and recovers on the next good one", async () => {
+    const broken: [string, string | Buffer, string][] = [
+      ["invalid UTF-8", Buffer.concat([Buffer.from("# Live\n\nCaf"), Buffer.from([0xe9]), Buffer.from("\n")]), "notebooks/live.md:3:4: the file is not UTF-8 text"],
+      ["binary junk", Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 131 + 7) % 256)), "the file is not UTF-8 text"],
+      ["a loop that never ends", notebook("(() => { while (true) {} })()"), "notebooks/live.md:10:1: did not give the thread back within 1000 ms"],
+      ["nesting too deep", `# Live\n\n${">".repeat(5000)} deep\n`, "nests lists and block quotes more than 32 levels deep"],
+      ["a cell that throws", notebook('(() => { throw new Error("broken on purpose"); })()'), "notebooks/live.md:10:30: broken on purpose"],
+    ];
+    for (const [what, content, message] of broken) {
+      await save(content);
+      const page = await get("/live.html");
+      expect(page.status, what).toBe(200);
+      expect(page.body, what).toContain('class="wb-overlay"');
+      expect(page.body, what).toContain(message);
+      await save(notebook("44"));
+      const fixed = await get("/live.html");
+      expect(fixed.body, what).not.toContain('class="wb-overlay"');
+      expect(fixed.body, what).toContain('<span class="wb-value wb-num">44</span>');
+    }
+  }, 60_000);
+
   it("still answers promptly after a burst of 1,000 requests", async () => {
     const statuses = await Promise.all(Array.from({ length: 1000 }, (_, i) => get(i % 2 ? "/live.html" : "/wattbook.css").then((r) => r.status)));
     expect(statuses.every((s) => s === 200)).toBe(true);
+    // And after a burst of bad ones: refused paths, garbage, connections dropped halfway.
+    await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        i % 3 === 0 ? get("/../../etc/passwd") : i % 3 === 1 ? raw("GET /live.html HTTP/1.1\r\nHost: x\r\n") : raw("\u0000garbage\r\n\r\n"),
+      ).map((request) => Promise.race([request, new Promise((r) => setTimeout(r, 2000))])),
+    );
     const started = performance.now();
     expect((await get("/live.html")).status).toBe(200);
     expect(performance.now() - started).toBeLessThan(1000);
