@@ -232,7 +232,7 @@ export function outcomeKind(outcome: Outcome): string {
   const reason = outcome.errors[0]!.reason;
   const words = reason
     .replace(/(["'])[^"']*\1/g, " ")
-    .replace(/:::/g, " container ")
+    .replace(/:::[ \t]*[\w-]*/g, " container ")
     .replace(/[`~]{3,}\S*|[@#][\w-]+|\$\{…\}|\$\{\}/g, " ")
     .replace(/^[\p{L}\p{N}_$]+ (?=(is|are) )/u, "a name ")
     .replace(/^(cannot assign to) \S+/, "$1 a name")
