@@ -184,7 +184,8 @@ describe("the corpus of broken notebooks, built together", () => {
   beforeAll(async () => {
     const dir = await project("corpus", Object.fromEntries(GENERATED.map((c) => [c.file, c.content()])));
     for (const c of COMMITTED) await copyFile(path.join(CORPUS, c.file), path.join(dir, "notebooks", c.file));
-    result = await runCli(["build", "--timeout-ms", "4000", "--cell-timeout-ms", "3000", "--memory-mb", "256"], { cwd: dir, timeoutMs: 90_000 });
+    // The cell limit stops every stuck cell; the notebook limit is far enough behind never to race it.
+    result = await runCli(["build", "--timeout-ms", "20000", "--cell-timeout-ms", "3000", "--memory-mb", "256"], { cwd: dir, timeoutMs: 90_000 });
     found = reports(result.stderr);
   }, 120_000);
 
