@@ -3,6 +3,7 @@
 // disagree, and cycles. Every error is located in the .md.
 import { type Expression, type ImportDeclaration, type Node, parse, parseExpressionAt, type Program } from "acorn";
 import { CellLocator } from "./cell-position.ts";
+import { MAX_JS_NESTING, nestingTooDeep } from "./depth.ts";
 import { checkCycles, checkDeclarations, checkImports, located, where } from "./checks.ts";
 import { excerptAt, LocatedError, LocatedErrors } from "./errors.ts";
 import { analyzeScope } from "./scope.ts";
@@ -105,6 +106,11 @@ type Prepared = { js: string; root: Program | Expression } | { reason: string; p
  */
 function prepare(cell: ParsedCell, at: CellLocator): Prepared {
   let js = cell.source;
+  const deep = nestingTooDeep(js);
+  if (deep !== -1) {
+    const before = js.slice(0, deep).split("\n");
+    return { reason: `this cell nests brackets more than ${MAX_JS_NESTING} levels deep`, position: at.relative(before.length, before.at(-1)!.length), hint: TOO_DEEP_HINT };
+  }
   if (cell.lang === "ts") {
     // The program form decides first (a parenthesized named function would pass for an expression);
     // only a lone statement that might be an expression costs a second esbuild call.

@@ -9,6 +9,7 @@
 //   :::
 //   :::
 import type { MarkedExtension, Token, Tokens } from "marked";
+import { nestedBlock } from "./nesting.ts";
 
 export interface ContainerToken extends Tokens.Generic {
   type: "wbContainer";
@@ -88,7 +89,7 @@ export const containerExtension: MarkedExtension = {
         return /^ {0,3}:{3,}/m.exec(paragraph)?.index;
       },
       tokenizer(src) {
-        return tokenizeContainer(src, (body) => this.lexer.blockTokens(body, []));
+        return tokenizeContainer(src, (body) => nestedBlock(src, () => this.lexer.blockTokens(body, [])));
       },
       renderer(token) {
         const container = token as ContainerToken;

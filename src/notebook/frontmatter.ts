@@ -1,5 +1,6 @@
 // YAML front matter: `---` on the very first line, YAML, then `---` (or `...`) on a line of its own.
 import { parseDocument } from "yaml";
+import { nestingTooDeep } from "./depth.ts";
 import { excerptAt, LocatedError } from "./errors.ts";
 import type { LineIndex } from "./locate.ts";
 import type { FrontMatter } from "./types.ts";
@@ -40,6 +41,9 @@ export function parseFrontMatter(lines: LineIndex, file: string): FrontMatterRes
     return new LocatedError(reason, { file, position, excerpt: excerptAt(text, position), ...(hint ? { hint } : {}) });
   };
 
+  // The YAML parser recurses per level; front matter is a few keys, so deep nesting is refused first.
+  const deep = tooDeep(yaml);
+  if (deep !== -1) return { data: {}, bodyOffset, errors: [located(`front matter nests more than ${MAX_YAML_NESTING} levels deep`, deep, "front matter holds a page's title, description and order; keep it flat")] };
   const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
   const errors = doc.errors.map((e) => located(`front matter: ${e.message}`, e.pos[0], "fix the YAML between the --- lines"));
   if (errors.length) return { data: {}, bodyOffset, errors };
@@ -66,6 +70,16 @@ export function parseFrontMatter(lines: LineIndex, file: string): FrontMatterRes
     }
   }
   return { data: data as FrontMatter, bodyOffset, errors };
+}
+
+const MAX_YAML_NESTING = 64;
+
+/** Where the YAML first nests flow collections, or indents, past the limit; -1 when it does not. */
+function tooDeep(yaml: string): number {
+  const flow = nestingTooDeep(yaml, 0, MAX_YAML_NESTING);
+  if (flow !== -1) return flow;
+  const indented = new RegExp(`^[ \\t-]{${2 * MAX_YAML_NESTING},}`, "m").exec(yaml);
+  return indented ? indented.index : -1;
 }
 
 /** Where `key:` starts in the YAML text (0 when it cannot be found). */

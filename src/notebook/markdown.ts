@@ -3,6 +3,7 @@
 // locate them, number labels and create cells, and leaves annotations (the `wb*` fields) for the renderer.
 import { parseExpressionAt } from "acorn";
 import { Marked, Renderer, type Token, type Tokens } from "marked";
+import { MAX_JS_NESTING, nestingTooDeep } from "./depth.ts";
 import { nestingLimit } from "./nesting.ts";
 import { containerExtension } from "./container.ts";
 
@@ -57,6 +58,8 @@ export function tokenizeExpression(src: string): ExpressionToken | undefined {
   if (!src.startsWith("${")) return undefined;
   const empty = /^\$\{\s*\}/.exec(src);
   if (empty) return { type: "wbExpression", raw: empty[0], source: "", problem: { reason: "this ${} is empty", offset: 0 } };
+  const deep = nestingTooDeep(src, 2, MAX_JS_NESTING, true);
+  if (deep !== -1) return { type: "wbExpression", raw: "${", source: "", problem: { reason: `this \${…} expression nests more than ${MAX_JS_NESTING} levels deep`, offset: deep } };
   let end: number;
   try {
     end = parseExpressionAt(src, 2, JS_OPTIONS).end;

@@ -4,7 +4,12 @@ import katex from "katex";
 
 export type MathResult = { readonly html: string } | { readonly reason: string; readonly offset: number };
 
+/** KaTeX recurses per group; formulas nest a few braces, so hundreds are refused before it runs. */
+const MAX_TEX_NESTING = 200;
+
 export function renderMath(tex: string, display: boolean): MathResult {
+  const deep = bracesTooDeep(tex);
+  if (deep !== -1) return { reason: `the formula nests braces more than ${MAX_TEX_NESTING} levels deep`, offset: deep };
   try {
     // strict "ignore": KaTeX's strict-mode notices go to the console, which a build should keep quiet.
     return { html: katex.renderToString(tex, { displayMode: display, throwOnError: true, output: "htmlAndMathml", strict: "ignore" }) };
@@ -17,4 +22,16 @@ export function renderMath(tex: string, display: boolean): MathResult {
     }
     return { reason: error instanceof Error ? error.message : String(error), offset: 0 };
   }
+}
+
+/** The offset where `tex` first opens a brace group past the limit (escaped braces aside), or -1. */
+function bracesTooDeep(tex: string): number {
+  let depth = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === "\\") i++;
+    else if (c === "{" && ++depth > MAX_TEX_NESTING) return i;
+    else if (c === "}") depth--;
+  }
+  return -1;
 }

@@ -35,7 +35,23 @@ interface PendingCaption {
 }
 
 export function parseNotebook(source: string, path: string): ParsedNotebook {
-  return new NotebookParser(source, path).parse();
+  try {
+    return new NotebookParser(source, path).parse();
+  } catch (error) {
+    // Nesting too deep outside the body's lexing (in a caption): no other error can be trusted then.
+    if (!(error instanceof NestingError)) throw error;
+    const lines = new LineIndex(normalizeNewlines(source));
+    throw nestingError(error, lines, 0, source, path);
+  }
+}
+
+/** A located NestingError: at the outermost list or quote, or at the text that nests too deeply. */
+function nestingError(error: NestingError, lines: LineIndex, bodyOffset: number, source: string, path: string): LocatedError {
+  const found = typeof error.at === "number" ? lines.text.length - error.at : lines.text.indexOf(firstLine(error.at), bodyOffset);
+  const position = lines.position(Math.max(found, bodyOffset));
+  const reason = error.kind === "block" ? `this block nests lists, block quotes and ::: containers more than ${MAX_NESTING} levels deep` : `this text nests emphasis, strikethrough and links more than ${MAX_NESTING} levels deep`;
+  const hint = error.kind === "block" ? "flatten the nesting; check for stray > markers or indentation" : "flatten the nesting; check for stray *, _, ~ or [ characters (write \\* for a literal one)";
+  return new LocatedError(reason, { file: path, position, excerpt: excerptAt(source, position), hint });
 }
 
 class NotebookParser {
@@ -88,9 +104,7 @@ class NotebookParser {
       return markdown.lexer(text.slice(bodyOffset));
     } catch (error) {
       if (!(error instanceof NestingError)) throw error;
-      this.error(`this block nests lists and block quotes more than ${MAX_NESTING} levels deep`, this.lines.position(text.length - error.remaining), {
-        hint: "flatten the nesting; check for stray > markers or indentation",
-      });
+      this.errors.push(nestingError(error, this.lines, bodyOffset, this.source, this.path));
       return [];
     }
   }

@@ -104,16 +104,22 @@ const GENERATED: readonly (Case & { readonly content: () => string | Buffer })[]
     reason: "the notebook is 10.0 MB; wattbook builds notebooks of up to 5 MB",
     content: () => `# Ten megabytes\n\n${"The grid emits $E = P t$ and ${1 + 1} joules; see [a link](https://example.com).\n\n".repeat(10e6 / 80)}`.slice(0, 10e6),
   },
-  { file: "deep-blockquotes.md", at: "3:1", reason: "nests lists and block quotes more than 32 levels deep", content: () => `# Deep\n\n${">".repeat(10_000)} deep\n` },
+  { file: "deep-blockquotes.md", at: "3:1", reason: "nests lists, block quotes and ::: containers more than 32 levels deep", content: () => `# Deep\n\n${">".repeat(10_000)} deep\n` },
   {
     file: "deep-lists.md",
     at: "3:1",
-    reason: "nests lists and block quotes more than 32 levels deep",
+    reason: "nests lists, block quotes and ::: containers more than 32 levels deep",
     content: () => `# Deep lists\n\n${Array.from({ length: 1000 }, (_, i) => `${" ".repeat(i * 2)}- item`).join("\n")}\n`,
   },
-  { file: "deep-array.md", at: "4", reason: "this cell nests too deeply to parse", content: () => `# Deep JS\n\n${fence}js\nconst x = ${"[".repeat(20_000)}${"]".repeat(20_000)};\n${fence}\n` },
-  // Deep enough that either acorn or the scope walk gives up first, depending on the stack.
-  { file: "deep-functions.md", at: "4", reason: /this cell nests too deeply to (parse|analyze)/, content: () => `# Deep functions\n\n${fence}js\n${"function f(){".repeat(3000)}${"}".repeat(3000)}\n${fence}\n` },
+  { file: "deep-array.md", at: "4:211", reason: "this cell nests brackets more than 200 levels deep", content: () => `# Deep JS\n\n${fence}js\nconst x = ${"[".repeat(20_000)}${"]".repeat(20_000)};\n${fence}\n` },
+  { file: "deep-functions.md", at: "4:2611", reason: "this cell nests brackets more than 200 levels deep", content: () => `# Deep functions\n\n${fence}js\n${"function f(){".repeat(3000)}${"}".repeat(3000)}\n${fence}\n` },
+  // Unary operators nest without brackets: acorn's own limit applies, at a column that depends on the stack.
+  { file: "deep-unary.md", at: "4", reason: /this cell nests too deeply to (parse|analyze)/, content: () => `# Deep unary\n\n${fence}js\nconst x = ${"!".repeat(100_000)}1;\n${fence}\n` },
+  { file: "deep-inline-expression.md", at: "3:202", reason: "this ${…} expression nests more than 200 levels deep", content: () => `# Deep inline\n\n\${${"(".repeat(1000)}1${")".repeat(1000)}}\n` },
+  { file: "deep-emphasis.md", at: "3:1", reason: "this text nests emphasis, strikethrough and links more than 32 levels deep", content: () => `# Deep emphasis\n\n${"**a ".repeat(5000)}x${" b**".repeat(5000)}\n` },
+  { file: "deep-containers.md", at: "3:1", reason: "nests lists, block quotes and ::: containers more than 32 levels deep", content: () => `# Deep containers\n\n${"::: exercise\n".repeat(100)}${":::\n".repeat(100)}` },
+  { file: "deep-math.md", at: "3:203", reason: "math: the formula nests braces more than 200 levels deep", content: () => `# Deep math\n\n$$${"{".repeat(1000)}x${"}".repeat(1000)}$$\n` },
+  { file: "deep-front-matter.md", at: "2:72", reason: "front matter nests more than 64 levels deep", content: () => `---\ntitle: ${"[".repeat(1000)}${"]".repeat(1000)}\n---\n\n# Deep front matter\n` },
   { file: "long-line.md", at: "3:2000006", reason: "this ${…} expression does not parse", content: () => `# Long line\n\n${"watt ".repeat(400_000)}\${1 +}\n` },
   {
     file: "ten-thousand-errors.md",
