@@ -155,7 +155,7 @@ describe("wattbook preview", () => {
       ["invalid UTF-8", Buffer.concat([Buffer.from("# Live\n\nCaf"), Buffer.from([0xe9]), Buffer.from("\n")]), "notebooks/live.md:3:4: the file is not UTF-8 text"],
       ["binary junk", Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 131 + 7) % 256)), "the file is not UTF-8 text"],
       ["a loop that never ends", notebook("(() => { while (true) {} })()"), "notebooks/live.md:10:1: did not give the thread back within 1000 ms"],
-      ["nesting too deep", `# Live\n\n${">".repeat(5000)} deep\n`, "nests lists and block quotes more than 32 levels deep"],
+      ["nesting too deep", `# Live\n\n${">".repeat(5000)} deep\n`, "nests lists, block quotes and ::: containers more than 32 levels deep"],
       ["a cell that throws", notebook('(() => { throw new Error("broken on purpose"); })()'), "notebooks/live.md:10:30: broken on purpose"],
     ];
     for (const [what, content, message] of broken) {
