@@ -223,6 +223,8 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
     if (error instanceof UsageError) console.error(`wattbook: ${error.message}`);
+    // A file system refusing (no space left, no permission) is no bug of ours: its message says it all.
+    else if (typeof (error as NodeJS.ErrnoException)?.syscall === "string") console.error(`wattbook: ${(error as Error).message}; the previous site was left as it was`);
     else console.error(`wattbook: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   },

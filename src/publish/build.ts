@@ -2,7 +2,7 @@
 // worker and rendered into a temporary folder beside the output; only a build without a single error
 // replaces the output folder, in one rename. A failed build lists every error and leaves the previous
 // site exactly as it was.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,6 +15,7 @@ import { copyLibrary, ensureLibrary } from "./library.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluate.ts";
 import { bundleErrors, compileNotebookText, evaluationErrors, pageOutputPath, readNotebookFile, sortErrors, toRootOf, type Compiled } from "./phases.ts";
 import { indexAppendix, renderIndex } from "./index-page.ts";
+import { makeDirectory } from "./output-dir.ts";
 import { renderPage, type PageContext, type PageLink } from "./render.ts";
 import { editPageContext, editPagePath, readPageContext, type EditScripts } from "./edit-twin.ts";
 import { copyEditor, EDITOR_DIR, ensureEditor, type EditorBundle } from "./editor-bundle.ts";
@@ -105,9 +106,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const displayRoot = path.relative(options.projectRoot, options.root) || ".";
   const errors: LocatedError[] = [];
-  if (!existsSync(options.root)) {
-    errors.push(new LocatedError(`the notebooks folder does not exist`, { file: displayRoot, position: { line: 1, column: 1 }, hint: "create it, or pass --root" }));
+  const stop = (reason: string, file: string, hint: string): BuildResult => {
+    errors.push(new LocatedError(reason, { file, position: { line: 1, column: 1 }, hint }));
     return { ok: false, errors, pages: [], scripts: new Map(), elapsedMs: performance.now() - started, exercises: 0, phasesMs };
+  };
+  if (!existsSync(options.root)) return stop("the notebooks folder does not exist", displayRoot, "create it, or pass --root");
+  if (!statSync(options.root).isDirectory()) return stop("the notebooks folder is a file, not a folder", displayRoot, "pass --root the folder that holds the .md notebooks");
+  // The site is written beside the output folder first; a place where that cannot be fails now.
+  const tempOut = `${options.out}.tmp-${process.pid}-${Date.now().toString(36)}`;
+  try {
+    await makeDirectory(tempOut);
+  } catch (error) {
+    const where = path.relative(options.projectRoot, options.out) || options.out;
+    return stop(`cannot write the site there: ${(error as Error).message}`, where, "pass --out a folder you may write to");
   }
   // Workers start and the library is found (or bundled) while the first notebooks compile.
   const pool = options.pool ?? new EvaluationPool(limits);
@@ -117,10 +128,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // The editor (only edit pages load it) bundles, when not cached, while the notebooks evaluate.
   const editor = library.then(() => ensureEditor());
   editor.catch(() => {});
-  const sources = await findNotebooks(options.root);
-  const tempOut = `${options.out}.tmp-${process.pid}-${Date.now().toString(36)}`;
   const scripts = new Map<string, number>();
   try {
+    const sources = await findNotebooks(options.root);
     let ready: Promise<void> | undefined;
     const prepareSite = () =>
       (ready ??= (async () => {

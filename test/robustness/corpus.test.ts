@@ -4,6 +4,7 @@
 // as it was. Most cases share one build (which must list every notebook's errors); a few build alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -245,6 +246,23 @@ describe("broken notebooks built alone", () => {
     expect(result.stderr).toMatch(/4 errors in 4 files; build\/ was left as it was\./);
     expect(await fingerprint(path.join(dir, "build"))).toEqual(before);
     expect((await readdir(dir)).filter((name) => name.startsWith("build")).sort()).toEqual(["build"]);
+  }, 60_000);
+
+  it("fails cleanly where the site cannot be written or the notebooks are no folder", async () => {
+    const dir = await project("unwritable", { "good.md": good });
+    await writeFile(path.join(dir, "a-file"), "");
+    const outs: [string, string][] = [["a-file/site", "a-file/site:1:1: cannot write the site there: "]];
+    // Node's recursive mkdir spins forever under /proc: this once hung the build.
+    if (existsSync("/proc/self")) outs.push(["/proc/wattbook-site", ":1:1: cannot write the site there: ENOENT"]);
+    for (const [out, message] of outs) {
+      const result = await runCli(["build", "--out", out], { cwd: dir, timeoutMs: 20_000 });
+      expect(result.code, out).toBe(1);
+      expect(result.stderr, out).toContain(message);
+      expect(result.stderr, out).toContain("hint: pass --out a folder you may write to");
+    }
+    const root = await runCli(["build", "--root", "a-file"], { cwd: dir });
+    expect(root.code).toBe(1);
+    expect(root.stderr).toContain("a-file:1:1: the notebooks folder is a file, not a folder");
   }, 60_000);
 
   it("stops an endless loop at the cell limit, long before the notebook limit", async () => {
