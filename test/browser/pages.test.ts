@@ -194,9 +194,10 @@ describe("every built page of notebooks/ and examples/", () => {
       expect(await page.locator(".wb-error").count(), where).toBe(0);
       await page.close();
     };
-    // A few pages at a time: each spends most of its second waiting on module loads.
+    // Two pages at a time: each spends part of its second waiting on module loads, and other browser
+    // tests share the machine's two cores.
     const queue = [...pages];
-    await Promise.all(Array.from({ length: 4 }, async () => {
+    await Promise.all(Array.from({ length: 2 }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) await visit(next);
     }));
     expect(pages.length).toBeGreaterThan(20);
