@@ -1,17 +1,9 @@
 // Chapter examples → the cells of notebooks/09-cascade-inference.md that compute them. Expected values are
 // plain arithmetic on the chapter's inputs (equation 15: 0.5 mJ edge, 10 mJ cellular, 50 mJ cloud, 10 %).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
-import { expectPrinted, expectWithin } from "../kernel/printed.ts";
+import { describe, test } from "vitest";
+import { chapterExamples, type ChapterExample } from "../helpers/chapter-examples.ts";
+import { expectPrinted } from "../kernel/printed.ts";
 
-interface Entry {
-  readonly example: string;
-  readonly name: string;
-  readonly pick?: (value: any) => number;
-  readonly expected: number;
-  /** Relative tolerance. */
-  readonly tolerance: number;
-}
 
 const EDGE = 0.5;
 const TRANSMIT = 10;
@@ -19,7 +11,7 @@ const CLOUD = 50;
 const cascadeAt = (p: number) => EDGE + p * (TRANSMIT + CLOUD);
 const savedAt = (p: number) => 1 - cascadeAt(p) / (TRANSMIT + CLOUD);
 
-const entries: Entry[] = [
+const entries: ChapterExample[] = [
   { example: "Equation 15: cascade energy at 10 % escalation", name: "cascade", pick: (v) => v.cascadeMJ, expected: cascadeAt(0.1), tolerance: 1e-12 },
   { example: "Equation 15: always-cloud energy", name: "cascade", pick: (v) => v.alwaysCloudMJ, expected: TRANSMIT + CLOUD, tolerance: 1e-12 },
   { example: "Equation 15: energy reduction", name: "cascade", pick: (v) => v.savingsFraction, expected: savedAt(0.1), tolerance: 1e-12 },
@@ -33,25 +25,11 @@ const entries: Entry[] = [
   { example: "Figure: saving at 100 % escalation", name: "escalationRows", pick: (v) => v[100].savedPct, expected: 100 * savedAt(1), tolerance: 1e-12 },
 ];
 
-let nb: NotebookValues;
-beforeAll(async () => {
-  nb = await runNotebook("notebooks/09-cascade-inference.md");
-});
-afterAll(() => nb?.dispose());
-
 describe("notebooks/09-cascade-inference.md", () => {
-  test("every cell runs", () => {
-    expect(nb.run.failures()).toEqual([]);
-  });
-
-  test.each(entries)("$example → $name", async ({ name, pick, expected, tolerance }) => {
-    const value = await nb.value(name);
-    const actual = pick ? pick(value) : (value as number);
-    expectWithin(actual, expected, tolerance);
-  });
+  const nb = chapterExamples("notebooks/09-cascade-inference.md", entries, "relative");
 
   test("the chapter's printed figures are what the page computes, rounded", async () => {
-    const cascade = (await nb.value("cascade")) as { cascadeMJ: number; alwaysCloudMJ: number; savingsFraction: number };
+    const cascade = (await nb().value("cascade")) as { cascadeMJ: number; alwaysCloudMJ: number; savingsFraction: number };
     expectPrinted(cascade.cascadeMJ, 6.5, 1);
     expectPrinted(cascade.alwaysCloudMJ, 60, 0);
     expectPrinted(cascade.savingsFraction, 0.89, 2);

@@ -1,17 +1,9 @@
 // Checkpoints 1.1–1.6 → the cells of notebooks/12-checkpoints.md that work them. Expected values are plain
 // arithmetic on each checkpoint's stated inputs (or the chapter's printed answer where it prints one).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
-import { expectPrinted, expectWithin } from "../kernel/printed.ts";
+import { describe, expect, test } from "vitest";
+import { chapterExamples, type ChapterExample } from "../helpers/chapter-examples.ts";
+import { expectPrinted } from "../kernel/printed.ts";
 
-interface Entry {
-  readonly example: string;
-  readonly name: string;
-  readonly pick?: (value: any) => number;
-  readonly expected: number;
-  /** Relative tolerance. */
-  readonly tolerance: number;
-}
 
 // Checkpoint 1.1: 3.14e23 FLOPs at 50 GFLOP/J, PUE 1.1; a US household uses 10.7 MWh a year.
 const cp11ItKWh = 3.14e23 / 50e9 / 3.6e6;
@@ -20,7 +12,7 @@ const cp11FacilityKWh = cp11ItKWh * 1.1;
 const cp14TrainingKWh = (2000 * 300) / 1000;
 const cp14DailyKWh = (1e6 * 100 * 0.05) / 3.6e6;
 
-const entries: Entry[] = [
+const entries: ChapterExample[] = [
   { example: "Checkpoint 1.1: IT energy", name: "cp11", pick: (v) => v.itKWh, expected: cp11ItKWh, tolerance: 1e-12 },
   { example: "Checkpoint 1.1: facility energy", name: "cp11", pick: (v) => v.facilityKWh, expected: cp11FacilityKWh, tolerance: 1e-12 },
   { example: "Checkpoint 1.1: household-years", name: "cp11Households", pick: (v) => v.householdYears, expected: cp11FacilityKWh / 1000 / 10.7, tolerance: 1e-12 },
@@ -49,39 +41,24 @@ const entries: Entry[] = [
   { example: "Checkpoint 1.6: scheduling saves nothing without slack", name: "cp16Schedule", pick: (v) => v.savedKgCO2e, expected: 0, tolerance: 0 },
 ];
 
-let nb: NotebookValues;
-beforeAll(async () => {
-  nb = await runNotebook("notebooks/12-checkpoints.md");
-});
-afterAll(() => nb?.dispose());
-
 describe("notebooks/12-checkpoints.md", () => {
-  test("every cell runs", () => {
-    expect(nb.run.failures()).toEqual([]);
-  });
-
-  test.each(entries)("$example → $name", async ({ name, pick, expected, tolerance }) => {
-    const value = await nb.value(name);
-    const actual = pick ? pick(value) : (value as number);
-    if (tolerance === 0) expect(actual).toBe(expected);
-    else expectWithin(actual, expected, tolerance);
-  });
+  const nb = chapterExamples("notebooks/12-checkpoints.md", entries, "relative");
 
   test("printed answers: 1,919 MWh, 'nearly 470 A', 35–70 W, 432 days, 2× demand; and the 10–15 W that is per 100 W drawn", async () => {
-    const cp11 = (await nb.value("cp11")) as { facilityKWh: number };
+    const cp11 = (await nb().value("cp11")) as { facilityKWh: number };
     expectPrinted(cp11.facilityKWh / 1000, 1918.9, 1);
-    const bus = (await nb.value("cp13Bus")) as { fromAmps: number };
+    const bus = (await nb().value("cp13Bus")) as { fromAmps: number };
     expectPrinted(bus.fromAmps, 470, -1);
-    const chain = (await nb.value("cp13Chain")) as { lossW: number; lossShareOfInput: number }[];
+    const chain = (await nb().value("cp13Chain")) as { lossW: number; lossShareOfInput: number }[];
     // The chapter's 10–15 W matches the loss share of the input, not the loss per 100 W delivered.
     expectPrinted(chain[0]!.lossShareOfInput * 100, 10, 0);
     expectPrinted(chain[1]!.lossShareOfInput * 100, 15, 0);
     expect(chain[1]!.lossW).toBeGreaterThan(15);
-    expectPrinted(((await nb.value("cp14")) as { crossoverDays: number }).crossoverDays, 432, 0);
+    expectPrinted(((await nb().value("cp14")) as { crossoverDays: number }).crossoverDays, 432, 0);
   });
 
   test("Checkpoint 1.6: the chapter's order for a latency-sensitive service", async () => {
-    const cp16 = (await nb.value("cp16")) as { ranked: { id: string }[] };
+    const cp16 = (await nb().value("cp16")) as { ranked: { id: string }[] };
     expect(cp16.ranked.map((r) => r.id)).toEqual(["INT4 quantization", "knowledge distillation", "unstructured pruning", "carbon-aware scheduling"]);
   });
 });

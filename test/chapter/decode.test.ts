@@ -1,7 +1,7 @@
 // Chapter examples → notebooks/05-decode-energy.md. Expected values are worked here by plain arithmetic
 // from the chapter's inputs (and the catalogs' datasheet figures), never read from the notebook.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
+import { describe, expect, test } from "vitest";
+import { chapterExamples, type ChapterExample } from "../helpers/chapter-examples.ts";
 
 const NOTEBOOK = "notebooks/05-decode-energy.md";
 
@@ -30,15 +30,8 @@ function byHand(bytesPerParam: number, batch: number, staticW: number, machine =
 
 const base = byHand(2, 1, 300);
 
-interface Entry {
-  example: string;
-  name: string;
-  pick?: (value: any) => unknown;
-  expected: number;
-  tolerance: number;
-}
 
-const entries: Entry[] = [
+const entries: ChapterExample[] = [
   { example: "Decode phase: prefill J/token, 70B FP16 on H100", name: "serving", pick: (v) => v.prefillJPerToken, expected: base.prefill, tolerance: 1e-9 },
   { example: "Decode phase: decode J/token, 70B FP16 on H100", name: "serving", pick: (v) => v.decodeJPerToken, expected: base.decode, tolerance: 1e-9 },
   { example: "Decode phase: 1,000 decode steps vs one 1,000-token prefill (chapter 10–50×)", name: "serving", pick: (v) => v.decodeToPrefillRatio, expected: base.ratio, tolerance: 1e-9 },
@@ -74,36 +67,22 @@ const entries: Entry[] = [
   },
 ];
 
-let nb: NotebookValues;
-beforeAll(async () => {
-  nb = await runNotebook(NOTEBOOK);
-}, 30_000);
-afterAll(() => nb?.dispose());
-
 describe(NOTEBOOK, () => {
-  test("runs without failures", () => {
-    expect(nb.run.failures()).toEqual([]);
-  });
-
-  test.each(entries)("$example → $name", async ({ name, pick, expected, tolerance }) => {
-    const value = await nb.value(name);
-    const actual = (pick ? pick(value) : value) as number;
-    expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
-  });
+  const nb = chapterExamples(NOTEBOOK, entries, "scaled");
 
   test("the chapter's comparison and every plausible corner land in its 10–50× range", async () => {
-    const serving = (await nb.value("serving")) as { decodeToPrefillRatio: number; prefillBound: string; decodeBound: string };
+    const serving = (await nb().value("serving")) as { decodeToPrefillRatio: number; prefillBound: string; decodeBound: string };
     expect(serving.decodeToPrefillRatio).toBeGreaterThanOrEqual(10);
     expect(serving.decodeToPrefillRatio).toBeLessThanOrEqual(50);
     expect(serving.prefillBound).toBe("compute");
     expect(serving.decodeBound).toBe("memory");
-    const spread = (await nb.value("spread")) as { min: number; max: number };
+    const spread = (await nb().value("spread")) as { min: number; max: number };
     expect(spread.min).toBeGreaterThanOrEqual(10);
     expect(spread.max).toBeLessThanOrEqual(50);
   });
 
   test("batching brings decode towards prefill", async () => {
-    const curves = (await nb.value("batchCurves")) as { model: string; batch: number; ratio: number }[];
+    const curves = (await nb().value("batchCurves")) as { model: string; batch: number; ratio: number }[];
     const llama70 = curves.filter((c) => c.model === "Llama 2 70B");
     for (let i = 1; i < llama70.length; i++) expect(llama70[i]!.ratio).toBeLessThan(llama70[i - 1]!.ratio);
     expect(llama70[0]!.ratio).toBeCloseTo(base.ratio, 9);

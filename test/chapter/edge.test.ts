@@ -1,18 +1,10 @@
 // Chapter examples → the cells of notebooks/08-the-edge.md that compute them. Each expected value is
 // worked out here by plain arithmetic from the chapter's inputs (or is the chapter's figure where the
 // chapter is right), never read back from the notebook.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
-import { expectPrinted, expectWithin } from "../kernel/printed.ts";
+import { describe, test } from "vitest";
+import { chapterExamples, type ChapterExample } from "../helpers/chapter-examples.ts";
+import { expectPrinted } from "../kernel/printed.ts";
 
-interface Entry {
-  readonly example: string;
-  readonly name: string;
-  readonly pick?: (value: any) => number;
-  readonly expected: number;
-  /** Relative tolerance. */
-  readonly tolerance: number;
-}
 
 // Keyword spotting: 15 mW for 20 ms per 1,000 ms, sleeping at 10 µA × 3.3 V; a 250 mAh cell at 3.0 V.
 const kwsAverageMW = (15 * 20) / 1000 + ((10 * 3.3) / 1000) * (980 / 1000);
@@ -25,7 +17,7 @@ const wakeMW = 0.01 + 0.05 * 0.1 + 0.001 * 10 * 0.05;
 // Napkin Math 1.8: 5 % of 15 Wh, (2 + 4) nJ per parameter per token, 1e9 parameters.
 const learningTokens = (0.05 * 15 * 3600) / ((2 + 4) * 1e-9 * 1e9);
 
-const entries: Entry[] = [
+const entries: ChapterExample[] = [
   { example: "Table 8: decades from the TinyML idle floor (1 µW) to the vehicle peak (500 W)", name: "budgetDecades", expected: Math.floor(Math.log10(500_000 / 0.001)), tolerance: 0 },
   { example: "TinyML power state dynamics: sleep power", name: "kwsSleep", pick: (v) => v.powerUW, expected: 33, tolerance: 1e-9 },
   { example: "TinyML power state dynamics: average power", name: "kwsPower", pick: (v) => v.averageMW, expected: kwsAverageMW, tolerance: 1e-9 },
@@ -56,36 +48,21 @@ const entries: Entry[] = [
   { example: "Napkin Math 1.8 (chapter inputs): tokens", name: "learningChapter", pick: (v) => v.tokens, expected: learningTokens, tolerance: 1e-9 },
 ];
 
-let nb: NotebookValues;
-beforeAll(async () => {
-  nb = await runNotebook("notebooks/08-the-edge.md");
-});
-afterAll(() => nb?.dispose());
-
 describe("notebooks/08-the-edge.md", () => {
-  test("every cell runs", () => {
-    expect(nb.run.failures()).toEqual([]);
-  });
-
-  test.each(entries)("$example → $name", async ({ name, pick, expected, tolerance }) => {
-    const value = await nb.value(name);
-    const actual = pick ? pick(value) : (value as number);
-    if (tolerance === 0) expect(actual).toBe(expected);
-    else expectWithin(actual, expected, tolerance);
-  });
+  const nb = chapterExamples("notebooks/08-the-edge.md", entries, "relative");
 
   test("where the chapter rounds, the page's figures differ from the printed ones as the arithmetic says", async () => {
-    const kws = (await nb.value("kwsLife")) as { hours: number; days: number };
+    const kws = (await nb().value("kwsLife")) as { hours: number; days: number };
     expectPrinted(250 * 3.0 / 0.33, 2270, -1); // the chapter's own path: the rounded 0.33 mW
     expectPrinted(kws.hours, 2257, 0);
     expectPrinted(kws.days, 94, 0);
-    const ae = (await nb.value("aeLife")) as { hours: number; years: number };
+    const ae = (await nb().value("aeLife")) as { hours: number; years: number };
     expectPrinted(9000 / 0.616, 14_610, 0);
     expectPrinted(ae.hours, 14_618, 0);
     expectPrinted(ae.years, 1.7, 1);
-    const wake = (await nb.value("wake")) as { averageMW: number; reductionVsFullModel: number };
+    const wake = (await nb().value("wake")) as { averageMW: number; reductionVsFullModel: number };
     expectPrinted(wake.averageMW, 0.0155, 4);
     expectPrinted(wake.reductionVsFullModel, 645.2, 1);
-    expectPrinted(((await nb.value("learning")) as { tokens: number }).tokens, 450, 0);
+    expectPrinted(((await nb().value("learning")) as { tokens: number }).tokens, 450, 0);
   });
 });

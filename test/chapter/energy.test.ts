@@ -1,17 +1,9 @@
 // Chapter examples → notebooks/01-energy-of-intelligence.md. Each entry names the box, the cell's declared
 // value and the figure it must hold with the notebook's default inputs. Expected values are worked here by
 // plain arithmetic from the chapter's (or the cited paper's) inputs, not read back from the notebook.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
+import { describe, expect, test } from "vitest";
+import { chapterExamples, type ChapterExample } from "../helpers/chapter-examples.ts";
 
-interface Example {
-  readonly example: string;
-  readonly name: string;
-  readonly pick?: (value: any) => number;
-  readonly expected: number;
-  /** Absolute tolerance, in the unit of `expected`. */
-  readonly tolerance: number;
-}
 
 const J_PER_KWH = 3.6e6;
 const DGX_SUPPORT = 30.8 / 22.4; // Table 6: rack IT power over GPU power
@@ -26,7 +18,7 @@ const gpt3FacilityKWh = (10_000 * 330 * gpt3Hours * 1.1) / 1000;
 const example12AcceleratorKWh = (64 * 400 * 14 * 24) / 1000;
 const example12FacilityKWh = example12AcceleratorKWh * DGX_SUPPORT * 1.12;
 
-const examples: Example[] = [
+const examples: ChapterExample[] = [
   { example: "Checkpoint 1.1 (IT energy)", name: "checkpoint11", pick: (v) => v.itKWh, expected: checkpointItKWh, tolerance: 0.5 },
   { example: "Checkpoint 1.1 (facility energy)", name: "checkpoint11", pick: (v) => v.facilityKWh, expected: checkpointItKWh * 1.1, tolerance: 0.5 },
   { example: "Checkpoint 1.1 (household-years)", name: "checkpoint11", pick: (v) => v.householdYears, expected: (checkpointItKWh * 1.1) / 1000 / 10.7, tolerance: 0.05 },
@@ -54,24 +46,10 @@ const examples: Example[] = [
 ];
 
 describe("notebooks/01-energy-of-intelligence.md", () => {
-  let nb: NotebookValues;
-  beforeAll(async () => {
-    nb = await runNotebook("notebooks/01-energy-of-intelligence.md");
-  });
-  afterAll(() => nb?.dispose());
-
-  test("every cell runs", () => {
-    expect(nb.run.failures()).toEqual([]);
-  });
-
-  test.each(examples)("$example → $name", async ({ name, pick, expected, tolerance }) => {
-    const value = await nb.value(name);
-    const actual = pick ? pick(value) : (value as number);
-    expect(Math.abs(actual - expected), `${name}: ${actual} should be within ${tolerance} of ${expected}`).toBeLessThanOrEqual(tolerance);
-  });
+  const nb = chapterExamples("notebooks/01-energy-of-intelligence.md", examples, "absolute");
 
   test("the chapter's printed Example 1.2 figures round from the kernel's", async () => {
-    const v = (await nb.value("example12")) as Record<string, number>;
+    const v = (await nb().value("example12")) as Record<string, number>;
     expect(v.facilityKWh!.toFixed(1)).toBe("13246.5");
     expect(v.kgCO2e!.toFixed(1)).toBe("5682.7");
     expect(v.cleanKgCO2e!.toFixed(1)).toBe("264.9");

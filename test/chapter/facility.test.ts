@@ -1,8 +1,8 @@
 // Chapter examples → notebooks/07-the-facility.md. Expected values are worked here by plain arithmetic
 // from the chapter's inputs, never read from the notebook. Where the chapter printed something else, the
 // comment says so; the notebook shows both.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
+import { describe, expect, test } from "vitest";
+import { chapterExamples, type ChapterExample } from "../helpers/chapter-examples.ts";
 
 const NOTEBOOK = "notebooks/07-the-facility.md";
 const YEAR_H = 8760;
@@ -10,15 +10,8 @@ const PRICE = 0.07;
 const IT_1_7 = (1024 * 700) / 1000; // kW
 const RACK_PUE = 1 + 2.7 / 30.8; // Table 6's cooling row on its IT subtotal
 
-interface Entry {
-  example: string;
-  name: string;
-  pick?: (value: any) => number;
-  expected: number;
-  tolerance: number;
-}
 
-const entries: Entry[] = [
+const entries: ChapterExample[] = [
   { example: "Self-check: 6.3 MW site over 4.2 MW IT is PUE 1.5", name: "selfCheck", pick: (v) => v.pue, expected: 6.3 / 4.2, tolerance: 1e-12 },
   { example: "Napkin Math 1.5: 2 MW × 0.48 × 8,760 h = 8,409.6 MWh", name: "napkin15", pick: (v) => v.savedKWh / 1000, expected: 2 * (1.58 - 1.1) * YEAR_H, tolerance: 1e-9 },
   { example: "Napkin Math 1.5: $588,672 a year at $70/MWh", name: "napkin15", pick: (v) => v.savedCost, expected: 2 * (1.58 - 1.1) * YEAR_H * 70, tolerance: 1e-9 },
@@ -66,25 +59,11 @@ const entries: Entry[] = [
   { example: "Napkin Math 1.6: silicon waits 18 months", name: "queue", pick: (v) => v.strandedMonths, expected: 24 - 6, tolerance: 0 },
 ];
 
-let nb: NotebookValues;
-beforeAll(async () => {
-  nb = await runNotebook(NOTEBOOK);
-}, 30_000);
-afterAll(() => nb?.dispose());
-
 describe(NOTEBOOK, () => {
-  test("runs without failures", () => {
-    expect(nb.run.failures()).toEqual([]);
-  });
-
-  test.each(entries)("$example → $name", async ({ name, pick, expected, tolerance }) => {
-    const value = await nb.value(name);
-    const actual = pick ? pick(value) : (value as number);
-    expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
-  });
+  const nb = chapterExamples(NOTEBOOK, entries, "scaled");
 
   test("the coal site has the lower PUE and the higher carbon", async () => {
-    const pitfall = (await nb.value("pitfall")) as { lowerPue: string; lowerCarbon: string };
+    const pitfall = (await nb().value("pitfall")) as { lowerPue: string; lowerCarbon: string };
     expect(pitfall).toMatchObject({ lowerPue: "a", lowerCarbon: "b" });
   });
 });

@@ -2,18 +2,10 @@
 // values are plain arithmetic: Systems Perspective 1.3's operation costs (0.1 pJ add, 4 pJ FP32 multiply,
 // 100,000–500,000 pJ per radio bit) and equation 16 on the page's illustrative scenario (1,000 clients,
 // 1 GB raw and a 10 MB update each, 50 J/GB local and 40 J/GB cloud training, 2,000 J aggregation, one round).
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
-import { expectPrinted, expectWithin } from "../kernel/printed.ts";
+import { describe, expect, test } from "vitest";
+import { chapterExamples, type ChapterExample } from "../helpers/chapter-examples.ts";
+import { expectPrinted } from "../kernel/printed.ts";
 
-interface Entry {
-  readonly example: string;
-  readonly name: string;
-  readonly pick?: (value: any) => number;
-  readonly expected: number;
-  /** Relative tolerance. */
-  readonly tolerance: number;
-}
 
 const RADIO_LOW = 100_000; // pJ per bit, the notebook's default radio
 const RADIO_HIGH = 500_000;
@@ -27,7 +19,7 @@ const centralized = N * rawJ + 40 * N;
 // Break-even raw bytes per client: N·D·(e_byte + e_cloud − e_local) = N·u_J + A.
 const breakEvenBytes = (updateJ + 2000 / N) / (J_PER_BYTE + (40 - 50) / 1e9);
 
-const entries: Entry[] = [
+const entries: ChapterExample[] = [
   { example: "Systems Perspective 1.3: FP32 multiplies per bit, low radio", name: "fp32PerBit", pick: (v) => v.low, expected: RADIO_LOW / 4, tolerance: 1e-12 },
   { example: "Systems Perspective 1.3: FP32 multiplies per bit, high radio", name: "fp32PerBit", pick: (v) => v.high, expected: RADIO_HIGH / 4, tolerance: 1e-12 },
   { example: "Systems Perspective 1.3: INT32 adds per bit, low radio", name: "int32PerBit", pick: (v) => v.low, expected: RADIO_LOW / 0.1, tolerance: 1e-12 },
@@ -43,35 +35,21 @@ const entries: Entry[] = [
   { example: "Break-even check through the kernel", name: "breakEvenCheck", expected: 1, tolerance: 1e-9 },
 ];
 
-let nb: NotebookValues;
-beforeAll(async () => {
-  nb = await runNotebook("notebooks/10-federated-vs-centralized.md");
-});
-afterAll(() => nb?.dispose());
-
 describe("notebooks/10-federated-vs-centralized.md", () => {
-  test("every cell runs", () => {
-    expect(nb.run.failures()).toEqual([]);
-  });
-
-  test.each(entries)("$example → $name", async ({ name, pick, expected, tolerance }) => {
-    const value = await nb.value(name);
-    const actual = pick ? pick(value) : (value as number);
-    expectWithin(actual, expected, tolerance);
-  });
+  const nb = chapterExamples("notebooks/10-federated-vs-centralized.md", entries, "relative");
 
   test("the chapter's ranges are right and its 100,000-FLOP threshold holds only for the costlier radios", async () => {
-    const fp32 = (await nb.value("fp32PerBit")) as { low: number; high: number };
+    const fp32 = (await nb().value("fp32PerBit")) as { low: number; high: number };
     expectPrinted(fp32.low, 25_000, 0);
     expectPrinted(fp32.high, 125_000, 0);
-    const check = (await nb.value("localVsRadio")) as { localIsCheaper: boolean; breakEvenOpsPerBit: number };
+    const check = (await nb().value("localVsRadio")) as { localIsCheaper: boolean; breakEvenOpsPerBit: number };
     expect(check.localIsCheaper).toBe(false);
     expect(check.breakEvenOpsPerBit).toBeLessThan(100_000);
     expect(400_000 / 4).toBe(100_000); // the radio cost at which the chapter's threshold is the break-even
   });
 
   test("the federated-learning claim: with these sizes federated wins, and counting updates keeps it so", async () => {
-    const r = (await nb.value("withUpdates")) as { federatedIsCheaper: boolean };
+    const r = (await nb().value("withUpdates")) as { federatedIsCheaper: boolean };
     expect(r.federatedIsCheaper).toBe(true);
   });
 });

@@ -1,17 +1,9 @@
 // Chapter examples → notebooks/02-where-and-when.md. Each entry names the box, the cell's declared value and
 // the figure it must hold with the notebook's default inputs. Expected values are worked here by plain
 // arithmetic from the chapter's inputs, or from the illustrative inputs where the chapter prints none.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
+import { describe, expect, test } from "vitest";
+import { chapterExamples, type ChapterExample } from "../helpers/chapter-examples.ts";
 
-interface Example {
-  readonly example: string;
-  readonly name: string;
-  readonly pick?: (value: any) => number;
-  readonly expected: number;
-  /** Absolute tolerance, in the unit of `expected`. */
-  readonly tolerance: number;
-}
 
 const JOB_KWH = 10_000 * 1000; // Napkin Math 1.3: 10,000 MWh
 const QUEBEC = 20;
@@ -31,7 +23,7 @@ const nowKg = kg(sum(range(0, 8)));
 const bestWindowKg = kg(Math.min(...range(0, 17).map((delay) => sum(range(delay, 8)))));
 const pausedKg = kg(range(0, 24).map(at).sort((a, b) => a - b).slice(0, 8).reduce((a, b) => a + b, 0));
 
-const examples: Example[] = [
+const examples: ChapterExample[] = [
   { example: "Napkin Math 1.3: Quebec 200 t", name: "napkin13", pick: (v) => v.siteATonnes, expected: (JOB_KWH * QUEBEC) / 1e6, tolerance: 1e-9 },
   { example: "Napkin Math 1.3: Poland 8,200 t", name: "napkin13", pick: (v) => v.siteBTonnes, expected: (JOB_KWH * POLAND) / 1e6, tolerance: 1e-9 },
   { example: "Napkin Math 1.3: 41× difference", name: "napkin13", pick: (v) => v.ratio, expected: 41, tolerance: 1e-9 },
@@ -56,25 +48,11 @@ const examples: Example[] = [
 ];
 
 describe("notebooks/02-where-and-when.md", () => {
-  let nb: NotebookValues;
-  beforeAll(async () => {
-    nb = await runNotebook("notebooks/02-where-and-when.md");
-  });
-  afterAll(() => nb?.dispose());
-
-  test("every cell runs", () => {
-    expect(nb.run.failures()).toEqual([]);
-  });
-
-  test.each(examples)("$example → $name", async ({ name, pick, expected, tolerance }) => {
-    const value = await nb.value(name);
-    const actual = pick ? pick(value) : (value as number);
-    expect(Math.abs(actual - expected), `${name}: ${actual} should be within ${tolerance} of ${expected}`).toBeLessThanOrEqual(tolerance);
-  });
+  const nb = chapterExamples("notebooks/02-where-and-when.md", examples, "absolute");
 
   test("Napkin Math 1.2: Quebec wins once carbon is priced, Poland without a carbon price", async () => {
-    expect(((await nb.value("napkin12")) as { best: string }).best).toBe("quebec");
-    expect(((await nb.value("withoutCarbonPrice")) as { best: string }).best).toBe("poland");
+    expect(((await nb().value("napkin12")) as { best: string }).best).toBe("quebec");
+    expect(((await nb().value("withoutCarbonPrice")) as { best: string }).best).toBe("poland");
   });
 
   test("the worked values are what the hand arithmetic says", () => {

@@ -1,23 +1,16 @@
 // Chapter examples → notebooks/11-growth-and-rebound.md. Expected values are worked here by plain
 // arithmetic from the chapter's inputs, never read from the notebook.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { expectPrinted } from "../kernel/printed.ts";
-import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
+import { chapterExamples, type ChapterExample } from "../helpers/chapter-examples.ts";
 
 const NOTEBOOK = "notebooks/11-growth-and-rebound.md";
 const G = 350_000;
 const YEARS = 7;
 const DOUBLING_MONTHS = (YEARS / Math.log2(G)) * 12;
 
-interface Entry {
-  example: string;
-  name: string;
-  pick?: (value: any) => number;
-  expected: number;
-  tolerance: number;
-}
 
-const entries: Entry[] = [
+const entries: ChapterExample[] = [
   { example: "Footnote 7: 350,000× in 7 years doubles every 4.6 months", name: "compute", pick: (v) => v.doublingMonths, expected: DOUBLING_MONTHS, tolerance: 1e-12 },
   { example: "Footnote 7: 5.3× faster than Moore's 2-year doubling", name: "mooreRatio", expected: 24 / DOUBLING_MONTHS, tolerance: 1e-12 },
   { example: "Key takeaways: about 6.2× a year", name: "compute", pick: (v) => v.annualFactor, expected: G ** (1 / YEARS), tolerance: 1e-12 },
@@ -35,33 +28,19 @@ const entries: Entry[] = [
   { example: "Self-check: halved compute and +40 % energy means 2.8× demand", name: "selfCheckDemand", expected: 1.4 * 2, tolerance: 1e-12 },
 ];
 
-let nb: NotebookValues;
-beforeAll(async () => {
-  nb = await runNotebook(NOTEBOOK);
-}, 30_000);
-afterAll(() => nb?.dispose());
-
 describe(NOTEBOOK, () => {
-  test("runs without failures", () => {
-    expect(nb.run.failures()).toEqual([]);
-  });
-
-  test.each(entries)("$example → $name", async ({ name, pick, expected, tolerance }) => {
-    const value = await nb.value(name);
-    const actual = pick ? pick(value) : (value as number);
-    expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
-  });
+  const nb = chapterExamples(NOTEBOOK, entries, "scaled");
 
   test("the computed figures print as the chapter printed them", async () => {
-    const compute = (await nb.value("compute")) as { doublingMonths: number; annualFactor: number };
+    const compute = (await nb().value("compute")) as { doublingMonths: number; annualFactor: number };
     expectPrinted(compute.doublingMonths, 4.6, 1);
-    expectPrinted((await nb.value("mooreRatio")) as number, 5.3, 1);
+    expectPrinted((await nb().value("mooreRatio")) as number, 5.3, 1);
     expectPrinted(compute.annualFactor, 6.2, 1);
-    const battery = (await nb.value("batteryWall")) as { infrastructureGrowth: number; gapFactor: number };
-    const grid = (await nb.value("gridWall")) as { infrastructureGrowth: number };
+    const battery = (await nb().value("batteryWall")) as { infrastructureGrowth: number; gapFactor: number };
+    const grid = (await nb().value("gridWall")) as { infrastructureGrowth: number };
     expectPrinted((battery.infrastructureGrowth - 1) * 100, 40.7, 1);
     expectPrinted((grid.infrastructureGrowth - 1) * 100, 14.9, 1);
     expectPrinted(battery.gapFactor, 248_738.5, 1);
-    expect(((await nb.value("fallacy")) as { backfire: boolean }).backfire).toBe(true);
+    expect(((await nb().value("fallacy")) as { backfire: boolean }).backfire).toBe(true);
   });
 });

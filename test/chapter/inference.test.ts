@@ -1,18 +1,10 @@
 // Chapter examples → notebooks/04-training-vs-inference.md. Each entry names the example, the cell's declared
 // value and the figure it must hold with the notebook's default inputs. Expected values are worked here by
 // plain arithmetic from the chapter's inputs, not read back from the notebook.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
+import { describe, test } from "vitest";
+import { chapterExamples, type ChapterExample } from "../helpers/chapter-examples.ts";
 import { expectPrinted } from "../kernel/printed.ts";
 
-interface Example {
-  readonly example: string;
-  readonly name: string;
-  readonly pick?: (value: any) => number;
-  readonly expected: number;
-  /** Absolute tolerance, in the unit of `expected`. */
-  readonly tolerance: number;
-}
 
 // Lifecycle accounting: 10 million queries a day at 0.001 kWh, US grid at 0.429 kg/kWh.
 const DAILY_KWH = 10e6 * 0.001;
@@ -23,7 +15,7 @@ const GPT3_KWH = 1287 * 1000;
 const CP_TRAINING_KWH = (2000 * 300) / 1000;
 const CP_DAILY_KWH = (1e6 * 100 * 0.05) / 3.6e6;
 
-const examples: Example[] = [
+const examples: ChapterExample[] = [
   { example: "Lifecycle accounting: 10,000 kWh a day", name: "serving", pick: (v) => v.dailyKWh, expected: 10_000, tolerance: 1e-9 },
   { example: "Lifecycle accounting: 3,650,000 kWh a year", name: "serving", pick: (v) => v.annualKWh, expected: 3_650_000, tolerance: 1e-6 },
   { example: "Lifecycle accounting: 1,565.9 t a year on the US grid", name: "serving", pick: (v) => v.annualTCO2e, expected: (DAILY_KWH * 365 * 0.429) / 1000, tolerance: 1e-9 },
@@ -40,21 +32,7 @@ const examples: Example[] = [
 ];
 
 describe("notebooks/04-training-vs-inference.md", () => {
-  let nb: NotebookValues;
-  beforeAll(async () => {
-    nb = await runNotebook("notebooks/04-training-vs-inference.md");
-  });
-  afterAll(() => nb?.dispose());
-
-  test("every cell runs", () => {
-    expect(nb.run.failures()).toEqual([]);
-  });
-
-  test.each(examples)("$example → $name", async ({ name, pick, expected, tolerance }) => {
-    const value = await nb.value(name);
-    const actual = pick ? pick(value) : (value as number);
-    expect(Math.abs(actual - expected), `${name}: ${actual} should be within ${tolerance} of ${expected}`).toBeLessThanOrEqual(tolerance);
-  });
+  const nb = chapterExamples("notebooks/04-training-vs-inference.md", examples, "absolute");
 
   test("the chapter's printed figures round from the worked values", () => {
     expectPrinted((DAILY_KWH * 365 * 0.429) / 1000, 1565.9, 1); // 1,565.85 exactly

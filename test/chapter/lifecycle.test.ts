@@ -1,17 +1,9 @@
 // Chapter examples → notebooks/03-lifecycle-carbon.md. Each entry names the box, the cell's declared value and
 // the figure it must hold with the notebook's default inputs. Expected values are worked here by plain
 // arithmetic from the chapter's inputs, not read back from the notebook.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
+import { describe, expect, test } from "vitest";
+import { chapterExamples, type ChapterExample } from "../helpers/chapter-examples.ts";
 
-interface Example {
-  readonly example: string;
-  readonly name: string;
-  readonly pick?: (value: any) => number;
-  readonly expected: number;
-  /** Absolute tolerance, in the unit of `expected`. */
-  readonly tolerance: number;
-}
 
 const HOURS_PER_YEAR = 8760;
 const SUPPORT = 30.8 / 22.4; // Table 6: (22.4 + 3.2 + 1.6 + 0.8 + 2.8) kW IT over 22.4 kW of GPUs
@@ -33,7 +25,7 @@ const lifetimeShare = (watts: number, grid: number) => H100_KG / (H100_KG + ((wa
 const annualKg = (grid: number) => (0.7 * SUPPORT * 1.12 * HOURS_PER_YEAR * grid) / 1000;
 const paybackYears = (grid: number) => H100_KG / (annualKg(grid) * 0.2);
 
-const examples: Example[] = [
+const examples: ChapterExample[] = [
   { example: "Table 6: support factor 30.8 / 22.4", name: "rack", pick: (v) => v.supportFactor, expected: 1.375, tolerance: 1e-12 },
   { example: "Table 6: rack total 33.5 kW", name: "rack", pick: (v) => v.totalKW, expected: 33.5, tolerance: 1e-9 },
   { example: "Table 6: cooling row as PUE (~1.09)", name: "rack", pick: (v) => v.coolingPue, expected: 33.5 / 30.8, tolerance: 1e-9 },
@@ -70,24 +62,10 @@ const examples: Example[] = [
 ];
 
 describe("notebooks/03-lifecycle-carbon.md", () => {
-  let nb: NotebookValues;
-  beforeAll(async () => {
-    nb = await runNotebook("notebooks/03-lifecycle-carbon.md");
-  });
-  afterAll(() => nb?.dispose());
-
-  test("every cell runs", () => {
-    expect(nb.run.failures()).toEqual([]);
-  });
-
-  test.each(examples)("$example → $name", async ({ name, pick, expected, tolerance }) => {
-    const value = await nb.value(name);
-    const actual = pick ? pick(value) : (value as number);
-    expect(Math.abs(actual - expected), `${name}: ${actual} should be within ${tolerance} of ${expected}`).toBeLessThanOrEqual(tolerance);
-  });
+  const nb = chapterExamples("notebooks/03-lifecycle-carbon.md", examples, "absolute");
 
   test("Checkpoint 1.2: S1 Scope 1, S2 Scope 2, S3 Scope 2, S4 Scope 3, S5 Scope 3 (the self-check's answer)", async () => {
-    const rows = (await nb.value("checkpoint12")) as { item: string; scope: number }[];
+    const rows = (await nb().value("checkpoint12")) as { item: string; scope: number }[];
     expect(rows.map((r) => [r.item, r.scope])).toEqual([["S1", 1], ["S2", 2], ["S3", 2], ["S4", 3], ["S5", 3]]);
   });
 

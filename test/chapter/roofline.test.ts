@@ -1,23 +1,16 @@
 // Chapter examples → notebooks/06-energy-roofline.md. Expected values are worked here by plain arithmetic
 // from the chapter's inputs (10 pJ/FLOP, 160 pJ/byte, FP32 operands), never read from the notebook.
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { expectPrinted } from "../kernel/printed.ts";
-import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
+import { chapterExamples, type ChapterExample } from "../helpers/chapter-examples.ts";
 
 const NOTEBOOK = "notebooks/06-energy-roofline.md";
 const PJ = 1e-12;
 const FLOP_PJ = 10;
 const DRAM_PJ = 160;
 
-interface Entry {
-  example: string;
-  name: string;
-  pick?: (value: any) => number;
-  expected: number;
-  tolerance: number;
-}
 
-const entries: Entry[] = [
+const entries: ChapterExample[] = [
   { example: "Equation 7: crossover intensity, 160 pJ/byte ÷ 10 pJ/FLOP", name: "crossover", expected: DRAM_PJ / FLOP_PJ, tolerance: 1e-12 },
   { example: "Energy per byte: one FP32 operand from DRAM (640 pJ)", name: "operand", pick: (v) => v.memoryJ / PJ, expected: 4 * DRAM_PJ, tolerance: 1e-9 },
   { example: "Energy per byte: the operand costs 64× the operation", name: "operand", pick: (v) => v.memoryJ / v.computeJ, expected: (4 * DRAM_PJ) / FLOP_PJ, tolerance: 1e-12 },
@@ -41,27 +34,13 @@ const entries: Entry[] = [
   { example: "Footnote 13: CPU to TPU (1–2 pJ/FLOP) is 50–100×", name: "tierSpread", pick: (v) => v.cpuToTpuHigh, expected: 100 / 1, tolerance: 1e-12 },
 ];
 
-let nb: NotebookValues;
-beforeAll(async () => {
-  nb = await runNotebook(NOTEBOOK);
-}, 30_000);
-afterAll(() => nb?.dispose());
-
 describe(NOTEBOOK, () => {
-  test("runs without failures", () => {
-    expect(nb.run.failures()).toEqual([]);
-  });
-
-  test.each(entries)("$example → $name", async ({ name, pick, expected, tolerance }) => {
-    const value = await nb.value(name);
-    const actual = pick ? pick(value) : (value as number);
-    expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
-  });
+  const nb = chapterExamples(NOTEBOOK, entries, "scaled");
 
   test("Example 1.1: the computed rows print as the chapter's Table 4, and the bounds are right", async () => {
-    const small = (await nb.value("smallMatmul")) as any;
-    const large = (await nb.value("largeMatmul")) as any;
-    const vector = (await nb.value("vectorAdd")) as any;
+    const small = (await nb().value("smallMatmul")) as any;
+    const large = (await nb().value("largeMatmul")) as any;
+    const vector = (await nb().value("vectorAdd")) as any;
     expectPrinted(small.energy.computeJ * 1e6, 17.69, 2);
     expectPrinted(small.energy.memoryJ * 1e6, 17.69, 2);
     expectPrinted(large.arithmeticIntensity, 167, 0);
@@ -69,6 +48,6 @@ describe(NOTEBOOK, () => {
     expectPrinted(vector.arithmeticIntensity, 0.083, 3);
     expectPrinted(vector.energy.memoryJ * 1e3, 0.00192, 5);
     expect([small.energy.bound, large.energy.bound, vector.energy.bound]).toEqual(["balanced", "compute", "memory"]);
-    expect(((await nb.value("attention")) as any).bound).toBe("memory");
+    expect(((await nb().value("attention")) as any).bound).toBe("memory");
   });
 });
