@@ -2,11 +2,9 @@
 // bundled and minified once per version of their sources and dependencies, and cached. Bundling d3 and
 // zod takes esbuild most of a second; the notebooks' own modules take milliseconds. Every build copies
 // the cached library into its site and bundles only the notebooks against it.
-import { build, type Metafile } from "esbuild";
-import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import type { Metafile } from "esbuild";
 import path from "node:path";
+import { BUNDLE_CACHE, cachedBundle, copyBundle, sourceFiles, sourcesKey } from "./cached-bundle.ts";
 import { htlPatchPlugin } from "./htl-patch.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 
@@ -41,45 +39,33 @@ interface Manifest {
   readonly imports: Record<string, string[]>;
 }
 
-async function sourceFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && /\.(ts|js)$/.test(e.name)).map((e) => path.join(e.parentPath, e.name)).sort();
-}
-
-/** Changes whenever anything that goes into the library changes: its sources or the installed packages. */
-async function libraryKey(): Promise<string> {
-  const hash = createHash("sha256");
-  const files = [
-    ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/runtime"))),
-    ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/kernel"))),
-    ...(await sourceFiles(path.join(PACKAGE_ROOT, "src/exercise"))),
-    path.join(PACKAGE_ROOT, "src/notebook/types.ts"),
-    // The recipe itself: options and plugins change the output too.
-    path.join(PACKAGE_ROOT, "src/publish/library.ts"),
-    path.join(PACKAGE_ROOT, "src/publish/htl-patch.ts"),
-    path.join(PACKAGE_ROOT, "package-lock.json"),
-  ];
-  for (const file of files) {
-    if (!existsSync(file)) continue;
-    hash.update(path.relative(PACKAGE_ROOT, file));
-    hash.update(await readFile(file));
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-
-/**
- * The library depends on wattbook alone (its sources and installed packages), not on the project, so
- * its cache lives beside wattbook and every project on the machine shares it.
- */
-export const LIBRARY_CACHE = path.join(PACKAGE_ROOT, ".wattbook-cache");
+/** What goes into the library: its sources, the packages, and this recipe. */
+const LIBRARY_INPUTS = [
+  "src/runtime",
+  "src/kernel",
+  "src/exercise",
+  "src/notebook/types.ts",
+  "src/publish/library.ts",
+  "src/publish/htl-patch.ts",
+  "src/publish/cached-bundle.ts",
+  "package-lock.json",
+];
 
 /** The library for the current sources, from the cache under `cacheRoot` or freshly bundled into it. */
-export async function ensureLibrary(cacheRoot = LIBRARY_CACHE): Promise<Library> {
-  const key = await libraryKey();
-  const dir = path.join(cacheRoot, `library-${key}`);
-  const manifestFile = path.join(dir, "manifest.json");
-  if (!existsSync(manifestFile)) await bundleLibrary(dir);
-  const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as Manifest;
+export async function ensureLibrary(cacheRoot = BUNDLE_CACHE): Promise<Library> {
+  const kernelModules = (await sourceFiles(path.dirname(LIBRARY_ENTRIES.kernel))).filter((file) => file !== LIBRARY_ENTRIES.kernel && !file.endsWith(".d.ts"));
+  const { dir, manifest } = await cachedBundle<Manifest>({
+    name: "library",
+    key: await sourcesKey(LIBRARY_INPUTS),
+    cacheRoot,
+    entryPoints: [
+      { in: LIBRARY_ENTRIES.runtime, out: "runtime" },
+      { in: LIBRARY_ENTRIES.kernel, out: "kernel" },
+      ...kernelModules.map((file) => ({ in: file, out: `kernel-${path.relative(path.dirname(LIBRARY_ENTRIES.kernel), file).replace(/\.ts$/, "").replace(/[\\/]/g, "-")}` })),
+    ],
+    plugins: [htlPatchPlugin()],
+    manifest: manifestOf,
+  });
   return {
     dir,
     runtime: manifest.runtime,
@@ -90,45 +76,7 @@ export async function ensureLibrary(cacheRoot = LIBRARY_CACHE): Promise<Library>
   };
 }
 
-async function bundleLibrary(dir: string): Promise<void> {
-  // Build beside the final folder and rename, so that concurrent builds never see half a library.
-  const temp = `${dir}.tmp-${process.pid}-${Date.now().toString(36)}`;
-  await mkdir(temp, { recursive: true });
-  try {
-    const kernelModules = (await sourceFiles(path.dirname(LIBRARY_ENTRIES.kernel))).filter((file) => file !== LIBRARY_ENTRIES.kernel && !file.endsWith(".d.ts"));
-    const result = await build({
-      entryPoints: [
-        { in: LIBRARY_ENTRIES.runtime, out: "runtime" },
-        { in: LIBRARY_ENTRIES.kernel, out: "kernel" },
-        ...kernelModules.map((file) => ({ in: file, out: `kernel-${path.relative(path.dirname(LIBRARY_ENTRIES.kernel), file).replace(/\.ts$/, "").replace(/[\\/]/g, "-")}` })),
-      ],
-      outdir: temp,
-      bundle: true,
-      splitting: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      minify: true,
-      entryNames: "[name]-[hash]",
-      chunkNames: "[name]-[hash]",
-      metafile: true,
-      logLevel: "silent",
-      legalComments: "none",
-      absWorkingDir: PACKAGE_ROOT,
-      plugins: [htlPatchPlugin()],
-    });
-    await writeFile(path.join(temp, "manifest.json"), JSON.stringify(manifestOf(result.metafile, temp)));
-    await mkdir(path.dirname(dir), { recursive: true });
-    if (existsSync(dir)) await rm(temp, { recursive: true, force: true });
-    else await rename(temp, dir);
-  } catch (error) {
-    await rm(temp, { recursive: true, force: true });
-    throw error;
-  }
-}
-
-function manifestOf(metafile: Metafile, outDir: string): Manifest {
-  const name = (file: string) => path.relative(outDir, path.resolve(PACKAGE_ROOT, file)).split(path.sep).join("/");
+function manifestOf(metafile: Metafile, name: (output: string) => string): Manifest {
   const files: Record<string, number> = {};
   const imports: Record<string, string[]> = {};
   let runtime = "";
@@ -156,9 +104,8 @@ function manifestOf(metafile: Metafile, outDir: string): Manifest {
 }
 
 /** Copies the library's scripts (not its manifest) into `target`. */
-export async function copyLibrary(library: Library, target: string): Promise<void> {
-  await mkdir(target, { recursive: true });
-  await cp(library.dir, target, { recursive: true, filter: (src) => path.basename(src) !== "manifest.json" });
+export function copyLibrary(library: Library, target: string): Promise<void> {
+  return copyBundle(library.dir, target);
 }
 
 /** Every file `file` imports statically, transitively (names inside the library). */

@@ -1,0 +1,95 @@
+// Browser bundles that depend on wattbook alone (the runtime and kernel library, the cell editor) are
+// bundled once per version of what goes into them and cached beside wattbook, where every project on
+// the machine shares them. A bundle is written into a temporary folder and renamed into place, so a
+// concurrent build never sees half of one; a manifest written with it says what the files are.
+import { build, type Metafile, type Plugin } from "esbuild";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { PACKAGE_ROOT } from "./package-root.ts";
+
+export const BUNDLE_CACHE = path.join(PACKAGE_ROOT, ".wattbook-cache");
+
+const MANIFEST = "manifest.json";
+
+/** Every .ts and .js file under `dir`, sorted. */
+export async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && /\.(ts|js)$/.test(e.name)).map((e) => path.join(e.parentPath, e.name)).sort();
+}
+
+/**
+ * A key that changes whenever one of `inputs` changes: files, or folders (their .ts and .js files),
+ * relative to the package. List the recipe's own module too: options and plugins shape the output.
+ */
+export async function sourcesKey(inputs: readonly string[]): Promise<string> {
+  const hash = createHash("sha256");
+  for (const input of inputs) {
+    const absolute = path.join(PACKAGE_ROOT, input);
+    if (!existsSync(absolute)) continue;
+    const files = /\.[a-z]+$/.test(input) ? [absolute] : await sourceFiles(absolute);
+    for (const file of files) {
+      hash.update(path.relative(PACKAGE_ROOT, file));
+      hash.update(await readFile(file));
+    }
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+export interface CachedBundleOptions<M> {
+  /** Folder name prefix in the cache: "library", "editor". */
+  readonly name: string;
+  readonly key: string;
+  readonly entryPoints: readonly { readonly in: string; readonly out: string }[];
+  readonly plugins?: Plugin[];
+  /** What to remember of the build; `file` turns an output path into a name inside the folder. */
+  readonly manifest: (metafile: Metafile, file: (output: string) => string) => M;
+  readonly cacheRoot?: string;
+}
+
+/** The bundle for `key`, from the cache or freshly bundled into it, with its manifest. */
+export async function cachedBundle<M>(options: CachedBundleOptions<M>): Promise<{ readonly dir: string; readonly manifest: M }> {
+  const dir = path.join(options.cacheRoot ?? BUNDLE_CACHE, `${options.name}-${options.key}`);
+  const manifestFile = path.join(dir, MANIFEST);
+  if (!existsSync(manifestFile)) await bundleInto(dir, options);
+  return { dir, manifest: JSON.parse(await readFile(manifestFile, "utf8")) as M };
+}
+
+async function bundleInto<M>(dir: string, options: CachedBundleOptions<M>): Promise<void> {
+  const temp = `${dir}.tmp-${process.pid}-${Date.now().toString(36)}`;
+  await mkdir(temp, { recursive: true });
+  try {
+    const result = await build({
+      entryPoints: [...options.entryPoints],
+      outdir: temp,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      minify: true,
+      entryNames: "[name]-[hash]",
+      chunkNames: "[name]-[hash]",
+      metafile: true,
+      logLevel: "silent",
+      legalComments: "none",
+      absWorkingDir: PACKAGE_ROOT,
+      plugins: options.plugins ?? [],
+    });
+    const file = (output: string) => path.relative(temp, path.resolve(PACKAGE_ROOT, output)).split(path.sep).join("/");
+    await writeFile(path.join(temp, MANIFEST), JSON.stringify(options.manifest(result.metafile, file)));
+    await mkdir(path.dirname(dir), { recursive: true });
+    if (existsSync(dir)) await rm(temp, { recursive: true, force: true });
+    else await rename(temp, dir);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Copies a cached bundle's scripts (not its manifest) into `target`. */
+export async function copyBundle(dir: string, target: string): Promise<void> {
+  await mkdir(target, { recursive: true });
+  await cp(dir, target, { recursive: true, filter: (src) => path.basename(src) !== MANIFEST });
+}
