@@ -7,6 +7,7 @@ import { parseQuantity } from "./quantity.ts";
 import type { AnswerSpec } from "./spec.ts";
 import { describeTolerance, grade, type Tolerance } from "./tolerance.ts";
 import { countedWords, describeDimension, sameDimension } from "./units.ts";
+import { editDistance } from "../text/similar.ts";
 
 export type Verdict = "correct" | "close" | "wrong" | "invalid";
 
@@ -127,16 +128,4 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
+export { editDistance };

@@ -11,6 +11,7 @@ import { excerptAt, LocatedError, LocatedErrors } from "../notebook/errors.ts";
 import { ASSETS_DIR, bundleSite, LIBRARY_DIR, stemOf } from "./bundle.ts";
 import { staticClosure, type Library } from "./library.ts";
 import type { Compiled } from "./phases.ts";
+import { nearestName } from "../text/similar.ts";
 
 export const KERNEL_SPECIFIER = "wattbook/kernel";
 
@@ -65,7 +66,7 @@ export async function emitNotebook(compiled: Compiled, options: EmitOptions): Pr
     .flatMap((i) => i.specifiers.filter((s) => s.imported !== "*" && !options.library.kernelExports.has(s.imported)).map((s) => ({ name: s.imported, position: i.position })));
   if (unknown.length) {
     throw new LocatedErrors(
-      unknown.map(({ name, position }) => new LocatedError(`"${KERNEL_SPECIFIER}" has no export named "${name}"`, { file: compiled.file, position, excerpt: excerptAt(compiled.text, position, 0, 0), hint: nearestName(name, [...options.library.kernelExports.keys()]) })),
+      unknown.map(({ name, position }) => new LocatedError(`"${KERNEL_SPECIFIER}" has no export named "${name}"`, { file: compiled.file, position, excerpt: excerptAt(compiled.text, position, 0, 0), hint: kernelHint(name, options.library.kernelExports.keys()) })),
     );
   }
   if (!onlyKernel) {
@@ -115,26 +116,7 @@ export async function emitNotebook(compiled: Compiled, options: EmitOptions): Pr
   };
 }
 
-/** "did you mean …?" for a misspelt kernel name, by edit distance. */
-function nearestName(name: string, names: readonly string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let diagonal = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const above = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
-        diagonal = above;
-      }
-    }
-    return row[b.length]!;
-  };
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of names) {
-    const d = distance(name, candidate);
-    if (d < bestDistance) (best = candidate), (bestDistance = d);
-  }
+function kernelHint(name: string, exported: Iterable<string>): string {
+  const best = nearestName(name, exported, Math.max(2, Math.floor(name.length / 3)));
   return best ? `did you mean "${best}"?` : "see src/kernel/index.ts for what the kernel exports";
 }

@@ -6,6 +6,7 @@ import { excerptAt, LocatedError } from "../notebook/errors.ts";
 import type { AnalyzedCell, SourcePosition } from "../notebook/types.ts";
 import type { Compiled } from "./phases.ts";
 import type { Thrown } from "./thrown.ts";
+import { nearestName } from "../text/similar.ts";
 
 export function explainFailure(compiled: Compiled, cellId: string, message: string, thrown: Thrown | undefined): LocatedError {
   const cells = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
@@ -29,7 +30,7 @@ export function explainFailure(compiled: Compiled, cellId: string, message: stri
 function hintFor(message: string, name: string | undefined, undefinedName: string | undefined, compiled: Compiled): string {
   if (undefinedName) {
     const known = [...BUILTINS, ...compiled.notebook.cells.flatMap((cell) => [...cell.declarations, ...cell.imports.flatMap((i) => i.specifiers.map((s) => s.local))])];
-    const near = nearest(undefinedName, known);
+    const near = nearestName(undefinedName, known);
     return `${near ? `did you mean ${near}? Otherwise ` : ""}define ${undefinedName} in a cell (const ${undefinedName} = …), or import it`;
   }
   if (/maximum call stack size exceeded/i.test(message)) return "a function calls itself without end; give the recursion a case that stops it";
@@ -52,28 +53,3 @@ function firstUse(source: string, name: string): { line: number; column: number 
   return undefined;
 }
 
-/** The known name closest to a misspelt one, when it is close enough to be a likely typo. */
-function nearest(name: string, names: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
-  for (const candidate of new Set(names)) {
-    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) (best = candidate), (bestDistance = d);
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}

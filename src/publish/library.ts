@@ -44,6 +44,7 @@ const LIBRARY_INPUTS = [
   "src/runtime",
   "src/kernel",
   "src/exercise",
+  "src/text",
   "src/notebook/types.ts",
   "src/publish/library.ts",
   "src/publish/htl-patch.ts",
