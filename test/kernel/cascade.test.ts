@@ -2,18 +2,8 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { cascadeBreakEven, cascadeEnergy } from "../../src/kernel/cascade.ts";
 import { radioEnergy } from "../../src/kernel/catalogs/edge.ts";
-import { KernelInputError } from "../../src/kernel/validate.ts";
-import { expectClose, expectPrinted } from "./printed.ts";
+import { expectClose, expectPrinted, messageOf } from "./printed.ts";
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KernelInputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a KernelInputError");
-}
 
 /** The chapter's visual-inspection cascade: MobileNet-v3 tiny at the edge, ResNet-152 in the cloud, cellular uplink. */
 const INSPECTION = { edgeMJ: 0.5, transmitMJ: radioEnergy.cellularImageMJ.value, cloudMJ: 50 };

@@ -13,18 +13,8 @@ import {
   powerFromCurrent,
   wakeWordCascadePower,
 } from "../../src/kernel/edge.ts";
-import { KernelInputError } from "../../src/kernel/validate.ts";
-import { expectClose, expectPrinted } from "./printed.ts";
+import { expectClose, expectPrinted, messageOf } from "./printed.ts";
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KernelInputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a KernelInputError");
-}
 
 describe("chapter examples", () => {
   test("TinyML power state dynamics: keyword spotting at 15 mW for 20 ms a second averages 0.33 mW", () => {

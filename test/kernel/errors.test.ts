@@ -7,20 +7,12 @@ import { combinedReduction, growthRate } from "../../src/kernel/growth.ts";
 import { decodeEnergy } from "../../src/kernel/inference.ts";
 import { refreshPayback, trainingFootprint } from "../../src/kernel/lifecycle.ts";
 import { cmosPower, rooflineEnergy } from "../../src/kernel/roofline.ts";
+import { messageOf } from "./printed.ts";
 
 const cluster = { devices: 64, watts: 400, hours: 336, pue: 1.12 };
 const footprint = { ...cluster, gridGPerKWh: 429, embodiedKgPerDevice: 150, lifetimeYears: 4 };
 const run = { params: 7e9, tokens: 1e12, devices: 64, peakFlopsPerSecond: 312e12, utilization: 0.4, watts: 400, pue: 1.12, gridGPerKWh: 429 };
 
-function messageOf(thunk: () => unknown): string {
-  try {
-    thunk();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KernelInputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a KernelInputError");
-}
 
 describe("exact error text", () => {
   test("a negative value: the DESIGN.md example", () => {

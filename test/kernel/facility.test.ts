@@ -19,21 +19,11 @@ import {
   waterUsageEffectiveness,
   waterUse,
 } from "../../src/kernel/facility.ts";
-import { KernelInputError } from "../../src/kernel/validate.ts";
-import { expectClose, expectPrinted, expectWithin } from "./printed.ts";
+import { expectClose, expectPrinted, expectWithin, messageOf } from "./printed.ts";
 
 const HOUSEHOLD_MWH_PER_YEAR = 10.7; // footnote 2; kernel A's anchors catalog holds it as householdMWhPerYear
 const THREE_YEARS_H = 3 * 8760;
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KernelInputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a KernelInputError");
-}
 
 /** Table 6: a rack of four DGX H100 nodes. The table's 2.7 kW of cooling on 30.8 kW of IT is PUE 1.0877. */
 const TABLE_6 = { accelerators: 32, acceleratorW: 700, hostKW: 3.2, fabricKW: 1.6, networkKW: 0.8, conversionLossKW: 2.8 };

@@ -2,18 +2,8 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { radioEnergy } from "../../src/kernel/catalogs/edge.ts";
 import { federatedVsCentralized, transmitEnergy, transmitVsCompute } from "../../src/kernel/federated.ts";
-import { KernelInputError } from "../../src/kernel/validate.ts";
-import { expectClose, expectPrinted } from "./printed.ts";
+import { expectClose, expectPrinted, messageOf } from "./printed.ts";
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KernelInputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a KernelInputError");
-}
 
 const RADIO = radioEnergy.bluetoothWifiPJPerBit;
 const FP32_MULT_PJ = 4; // Systems Perspective 1.3

@@ -1,18 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { bestStartWindow, carbonPricePremium, checkpointedSchedule, placeWorkload, rankDecarbonizationLevers } from "../../src/kernel/placement.ts";
-import { KernelInputError } from "../../src/kernel/validate.ts";
-import { expectClose, expectPrinted } from "./printed.ts";
+import { expectClose, expectPrinted, messageOf } from "./printed.ts";
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KernelInputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a KernelInputError");
-}
 
 // Grid intensities as the chapter uses them (kernel A's grids catalog holds the same values).
 const US_AVERAGE = 429;

@@ -12,18 +12,8 @@ import {
   rideThrough,
   rideThroughStorage,
 } from "../../src/kernel/power-delivery.ts";
-import { KernelInputError } from "../../src/kernel/validate.ts";
-import { expectClose, expectPrinted } from "./printed.ts";
+import { expectClose, expectPrinted, messageOf } from "./printed.ts";
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KernelInputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a KernelInputError");
-}
 
 const stages = (...efficiencies: number[]) => efficiencies.map((efficiency, i) => ({ id: `stage${i}`, efficiency }));
 

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { KernelInputError } from "../../src/kernel/validate.ts";
 
 /**
  * Asserts that `actual` rounds to the figure the chapter printed: it lies within half a unit of the printed
@@ -22,4 +23,15 @@ export function expectWithin(actual: number, expected: number, relative: number)
 export function expectClose(actual: number, expected: number, relative = 1e-12): void {
   const tolerance = Math.max(relative * Math.max(Math.abs(actual), Math.abs(expected)), 1e-300);
   expect(Math.abs(actual - expected), `${actual} should equal ${expected}`).toBeLessThanOrEqual(tolerance);
+}
+
+/** The message of the KernelInputError that `run` throws (and a failed assertion if it throws anything else). */
+export function messageOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(KernelInputError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a KernelInputError");
 }

@@ -1,18 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { emissionsByScope, emissionSources, scopeOf, type EmissionSourceId } from "../../src/kernel/scopes.ts";
-import { KernelInputError } from "../../src/kernel/validate.ts";
-import { expectClose, expectPrinted } from "./printed.ts";
+import { expectClose, expectPrinted, messageOf } from "./printed.ts";
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KernelInputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a KernelInputError");
-}
 
 describe("chapter examples", () => {
   test("Checkpoint 1.2: accounting for invisible carbon (its self-check's five sources)", () => {

@@ -7,18 +7,10 @@ import { clusterEnergy, trainingRun } from "../../src/kernel/energy.ts";
 import { combinedReduction } from "../../src/kernel/growth.ts";
 import { trainingFootprint } from "../../src/kernel/lifecycle.ts";
 import { KernelInputError, kernelFunction, nonNegative, positive } from "../../src/kernel/validate.ts";
+import { messageOf } from "./printed.ts";
 
 const base = { devices: 64, watts: 400, pue: 1.12 };
 
-function messageOf(thunk: () => unknown): string {
-  try {
-    thunk();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KernelInputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a KernelInputError");
-}
 
 describe("results", () => {
   test("a sweep equals one call per value", () => {
