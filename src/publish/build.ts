@@ -167,6 +167,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       options.progress?.({ file: c.file, ok: found.length === 0, cells: c.notebook.cells.length, exercises: c.notebook.exercises?.length ?? 0, elapsedMs: performance.now() - t0 });
     };
     const texts = await Promise.all(sources.map((source) => readNotebookFile(options.projectRoot, options.root, source)));
+    // Longest first: the notebooks that take the workers longest start earliest, so none is left
+    // running alone at the end. (Pages and errors are sorted later; this order is only the schedule.)
+    texts.sort((a, b) => (b.text?.length ?? 0) - (a.text?.length ?? 0));
     let lastYield = performance.now();
     for (const text of texts) {
       const t0 = performance.now();
