@@ -1,33 +1,16 @@
 // Every chapter page in Chromium: it goes live with no console error and no CSP violation, and moving
 // its first input changes something that depends on it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, watchProblems } from "../helpers/chromium.ts";
-import { REPO_ROOT, runCli } from "../helpers/cli.ts";
-import { serveSite } from "../helpers/serve.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readdir } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { watchProblems } from "../helpers/chromium.ts";
+import { builtSite } from "../helpers/built-site.ts";
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-let out: string;
+const site = builtSite("chapter", ["build"], { buildTimeoutMs: 120_000, hookTimeoutMs: 180_000 });
 let pages: string[] = [];
 
 beforeAll(async () => {
-  out = path.join(await mkdtemp(path.join(tmpdir(), "wattbook-chapter-")), "site");
-  const built = await runCli(["build", "--out", out], { timeoutMs: 120_000 });
-  expect(built.stderr).toContain("Built");
-  expect(built.code).toBe(0);
-  pages = (await readdir(out)).filter((file) => file.endsWith(".html")).sort();
-  site = await serveSite(out);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await rm(path.dirname(out), { recursive: true, force: true });
+  pages = (await readdir(site.out)).filter((file) => file.endsWith(".html")).sort();
 });
 
 /** The inputs a reader can move (passed into the page: evaluated functions see no test-side names). */
@@ -84,7 +67,7 @@ describe("every chapter page in Chromium", () => {
 
   it("goes live cleanly, and its first input moves something that depends on it", async () => {
     for (const name of pages) {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       const problems = watchProblems(page);
       await page.goto(site.url + name);
       await page.waitForFunction(() => document.documentElement.classList.contains("wb-live"), null, { timeout: 15_000 });

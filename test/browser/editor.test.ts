@@ -2,32 +2,14 @@
 // never load the editor; in the twin an edit reruns every dependent value and figure, a syntax error is
 // located, Reset restores, a share link reopens the edits in a fresh browser, and an endless loop is
 // stopped without freezing the page. Read pages keep a strict CSP; edit pages break no policy either.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, watchProblems, type PageProblems } from "../helpers/chromium.ts";
-import { runCli } from "../helpers/cli.ts";
-import { serveSite } from "../helpers/serve.ts";
+import type { Page } from "playwright-core";
+import { watchProblems, type PageProblems } from "../helpers/chromium.ts";
+import { builtSite } from "../helpers/built-site.ts";
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-let out: string;
-
-beforeAll(async () => {
-  out = path.join(await mkdtemp(path.join(tmpdir(), "wattbook-editor-")), "site");
-  const built = await runCli(["build", "--root", "examples", "--out", out]);
-  expect(built.code, built.stderr).toBe(0);
-  site = await serveSite(out);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  if (out) await rm(path.dirname(out), { recursive: true, force: true });
-});
+const site = builtSite("editor", ["build", "--root", "examples"]);
 
 const EDITOR_SCRIPT = /\/(editor|codemirror|strip-types)-[A-Z0-9]+\.js$/;
 
@@ -59,13 +41,13 @@ async function cellId(page: Page, text: string): Promise<string> {
 
 describe("the edit twin of a built page", () => {
   it("is linked from every cell of the read page, by keyboard too, and the read page never loads the editor", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = watchProblems(page);
     const scripts: string[] = [];
     page.on("request", (request) => scripts.push(request.url()));
     await page.goto(`${site.url}crossover.html`);
     await live(page);
-    const html = await readFile(path.join(out, "crossover.html"), "utf8");
+    const html = await readFile(path.join(site.out, "crossover.html"), "utf8");
     expect(html).toContain(`script-src 'self';`);
     expect(html).not.toContain("unsafe-eval");
     const cells = await page.locator(".wb-output[data-cell]").count();
@@ -85,14 +67,14 @@ describe("the edit twin of a built page", () => {
     const beforeTwin = scripts.slice(0, scripts.findIndex((url) => url.includes("/_edit/")));
     expect(beforeTwin.filter((url) => EDITOR_SCRIPT.test(url))).toEqual([]);
     expect(scripts.some((url) => /\/editor-[A-Z0-9]+\.js$/.test(url))).toBe(true);
-    const twin = await readFile(path.join(out, "_edit/crossover.html"), "utf8");
+    const twin = await readFile(path.join(site.out, "_edit/crossover.html"), "utf8");
     expect(twin).toContain(`script-src 'self' 'unsafe-eval';`);
     expectNoProblems(problems);
     await page.close();
   });
 
   it("opens the twin with the reader's input values from the read page", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${site.url}crossover.html`);
     await live(page);
@@ -107,7 +89,7 @@ describe("the edit twin of a built page", () => {
   });
 
   it("reruns the figure and the inline values when a number in a kernel call changes, marks the cell, and resets", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${site.url}_edit/crossover.html`);
@@ -148,7 +130,7 @@ describe("the edit twin of a built page", () => {
   });
 
   it("locates a syntax error in the editor and keeps the previous definition running", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${site.url}_edit/crossover.html`);
@@ -170,7 +152,7 @@ describe("the edit twin of a built page", () => {
   });
 
   it("shares edits in a link that reopens them in a fresh browser, with a banner", async () => {
-    const author = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const author = await site.browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
     const page = await author.newPage();
     await page.goto(`${site.url}_edit/crossover.html`);
     await live(page);
@@ -185,7 +167,7 @@ describe("the edit twin of a built page", () => {
     expect(link).toMatch(/\/_edit\/crossover\.html#edits=[A-Za-z0-9_-]+$/);
     await author.close();
 
-    const fresh = await browser.newContext();
+    const fresh = await site.browser.newContext();
     const reader = await fresh.newPage();
     const problems = watchProblems(reader);
     await reader.goto(link);
@@ -214,7 +196,7 @@ describe("the edit twin of a built page", () => {
   }, 60_000);
 
   it("stops an endless loop in an edited cell and reports it there, and the page stays responsive", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${site.url}_edit/crossover.html`);
@@ -236,7 +218,7 @@ describe("the edit twin of a built page", () => {
   });
 
   it("edits inline values and TypeScript cells, adds scratch cells, and follows a renamed declaration", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${site.url}_edit/edge-battery.html`);

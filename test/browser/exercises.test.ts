@@ -1,33 +1,12 @@
 // Exercises in Chromium, on the chapter's checkpoints page: a wrong answer gets feedback and a hint, a
 // right one is marked answered; moving an input makes the same answer wrong; the progress survives a
 // reload and goes with a reset. All under the read pages' strict CSP.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, watchProblems, type PageProblems } from "../helpers/chromium.ts";
-import { runCli } from "../helpers/cli.ts";
-import { serveSite } from "../helpers/serve.ts";
+import { describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { watchProblems, type PageProblems } from "../helpers/chromium.ts";
+import { builtSite } from "../helpers/built-site.ts";
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-let out: string;
-
-beforeAll(async () => {
-  out = path.join(await mkdtemp(path.join(tmpdir(), "wattbook-exercises-")), "site");
-  const built = await runCli(["build", "--out", out], { timeoutMs: 120_000 });
-  expect(built.stderr).toContain("Built");
-  expect(built.code).toBe(0);
-  site = await serveSite(out);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await rm(path.dirname(out), { recursive: true, force: true });
-});
+const site = builtSite("exercises", ["build"], { buildTimeoutMs: 120_000, hookTimeoutMs: 180_000 });
 
 const ENERGY = "#ex-cp11-energy";
 
@@ -51,7 +30,7 @@ const visibleHints = (page: Page, exercise: string) => page.locator(`${exercise}
 
 describe("exercises on the checkpoints page", () => {
   it("checks answers, gives hints, follows the inputs and keeps the progress", async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const { page, problems } = await open(context, "12-checkpoints.html");
 
     // The answer is on the page only inside the closed solution.
@@ -124,7 +103,7 @@ describe("exercises on the checkpoints page", () => {
   });
 
   it("reads without JavaScript as questions, each answer behind a closed <details>", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.url}12-checkpoints.html`);
     const exercise = page.locator(ENERGY);

@@ -1,36 +1,14 @@
 // A built example page in real Chromium: no console errors, no CSP violations, and moving a slider
 // changes the dependent inline values and the figure.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { Browser } from "playwright-core";
-import { launchChromium, watchProblems } from "../helpers/chromium.ts";
-import { REPO_ROOT, runCli } from "../helpers/cli.ts";
-import { serveSite } from "../helpers/serve.ts";
+import { describe, expect, it } from "vitest";
+import { watchProblems } from "../helpers/chromium.ts";
+import { builtSite } from "../helpers/built-site.ts";
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-let out: string;
-
-beforeAll(async () => {
-  out = path.join(await mkdtemp(path.join(tmpdir(), "wattbook-browser-")), "site");
-  const built = await runCli(["build", "--root", "examples", "--out", out]);
-  expect(built.stderr).toContain("Built");
-  expect(built.code).toBe(0);
-  site = await serveSite(out);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await rm(path.dirname(out), { recursive: true, force: true });
-});
+const site = builtSite("browser", ["build", "--root", "examples"]);
 
 describe("a built page in Chromium", () => {
   it("goes live without errors, and a slider drives the inline values and the figure", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems = watchProblems(page);
     await page.goto(`${site.url}training-carbon.html`);
     await page.waitForFunction(() => document.documentElement.classList.contains("wb-live"));
@@ -60,7 +38,7 @@ describe("a built page in Chromium", () => {
 
   it("hydrates without moving anything: every cell stays where the prerendered page put it", async () => {
     const layout = async (javaScriptEnabled: boolean) => {
-      const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 800 } });
+      const context = await site.browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.goto(`${site.url}crossover.html`);
       if (javaScriptEnabled) {
@@ -86,7 +64,7 @@ describe("a built page in Chromium", () => {
   });
 
   it("reads without JavaScript: the prerendered numbers, table and SVG are in the HTML", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${site.url}crossover.html`);
     const text = await page.locator("main").innerText();
