@@ -1,5 +1,6 @@
 // Constants come with their provenance. A catalog is a record of named Sourced values; notebooks show
 // `citation` (and `note`) in a sources section so that every number on a page can be traced.
+import { deepFrozen } from "./frozen.ts";
 
 export interface Sourced<T = number> {
   readonly value: T;
@@ -13,7 +14,11 @@ export interface Sourced<T = number> {
   readonly note?: string;
 }
 
-/** Builds a sourced record; the helper exists so that catalogs read as tables. */
+/**
+ * Builds a sourced record; the helper exists so that catalogs read as tables. The record is deep-frozen at
+ * birth (its value too, when that is an array or object): catalogs are shared by every notebook.
+ */
 export function sourced<T>(value: T, unit: string, citation: string, year: number, note?: string): Sourced<T> {
-  return note === undefined ? { value, unit, citation, year } : { value, unit, citation, year, note };
+  return deepFrozen(note === undefined ? { value, unit, citation, year } : { value, unit, citation, year, note }) as Sourced<T>;
 }
+deepFrozen(sourced);

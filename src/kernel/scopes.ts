@@ -4,6 +4,7 @@
 import { array, enum as oneOf, strictObject } from "zod/mini";
 import { sourced, type Sourced } from "./catalog.ts";
 import { kernelFunction, nonNegative } from "./validate.ts";
+import { deepFrozen } from "./frozen.ts";
 
 export type GhgScope = 1 | 2 | 3;
 
@@ -11,7 +12,7 @@ const CHAPTER = "Sustainable AI chapter, Comprehensive carbon accounting (GHG Pr
 const CHECKPOINT = "Sustainable AI chapter, Checkpoint 1.2 and its self-check";
 
 /** The chapter's emission sources, each with its scope. `value` is the scope; `note` says what the source is. */
-export const emissionSources = {
+export const emissionSources = deepFrozen({
   backupDiesel: sourced<GhgScope>(1, "GHG scope", CHECKPOINT, 2023, "Diesel burned by backup generators the reporter owns."),
   ownedGeneration: sourced<GhgScope>(1, "GHG scope", CHAPTER, 2023, "Fuel burned in company-owned, on-site power plants."),
   coolingRefrigerant: sourced<GhgScope>(
@@ -35,7 +36,7 @@ export const emissionSources = {
   ),
   endUserDevices: sourced<GhgScope>(3, "GHG scope", CHECKPOINT, 2023, "Energy used by end-user devices running the deployed model (downstream use)."),
   endOfLife: sourced<GhgScope>(3, "GHG scope", CHAPTER, 2023, "End-of-life disposal and recycling of accelerators and servers."),
-} satisfies Record<string, Sourced<GhgScope>>;
+} satisfies Record<string, Sourced<GhgScope>>);
 
 export type EmissionSourceId = keyof typeof emissionSources;
 

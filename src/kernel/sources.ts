@@ -1,5 +1,6 @@
 // A notebook's sources section: the catalog records it used, as rows a table can show.
 import type { Sourced } from "./catalog.ts";
+import { deepFrozen } from "./frozen.ts";
 
 export interface SourceRow {
   readonly quantity: string;
@@ -21,3 +22,4 @@ export function sourceRows(records: Readonly<Record<string, Sourced<unknown> & {
     note: record.note ?? "",
   }));
 }
+deepFrozen(sourceRows);

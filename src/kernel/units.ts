@@ -1,5 +1,5 @@
 // Definitional conversions, not measurements: they need no citation, and every module spells them the same.
-export const units = {
+export const units = deepFrozen({
   joulesPerKWh: 3_600_000,
   secondsPerHour: 3_600,
   hoursPerDay: 24,
@@ -11,4 +11,5 @@ export const units = {
   kgPerTonne: 1_000,
   kWhPerMWh: 1_000,
   wattsPerKW: 1_000,
-} as const;
+} as const);
+import { deepFrozen } from "./frozen.ts";

@@ -15,6 +15,7 @@ import {
   type ZodMiniType,
 } from "zod/mini";
 import type { core } from "zod/mini";
+import { deepFrozen, leftUnfrozen } from "./frozen.ts";
 
 export class KernelInputError extends Error {
   override name = "KernelInputError";
@@ -31,6 +32,8 @@ export class KernelInputError extends Error {
     super(`${fn}: ${field ? `${field} ` : ""}${rule}${received === NOT_SHOWN ? "" : ` (got ${show(received)})`}`);
   }
 }
+// The class and its prototype are shared by every notebook, like the catalogs; instances are not frozen.
+deepFrozen(KernelInputError);
 
 const NOT_SHOWN = Symbol("not shown");
 
@@ -173,6 +176,10 @@ export interface KernelFunction<In, Out, Parsed = Required<In>> {
  * Wraps a bare formula with its schema. `formula` receives parsed input (defaults filled in) and must be
  * pure: no I/O, no clock, no randomness, and it must not keep a reference to its input object, because
  * sweeps hand it the same object with one field changed between calls.
+ *
+ * The function is frozen, with its `sweep` and `unchecked`: kernel functions are shared by every notebook,
+ * so none can replace `clusterEnergy.sweep` under another. The schema object itself stays writable because
+ * zod defines its parsers and shapes on it lazily, on first use; `schema` still cannot be reassigned.
  */
 export function kernelFunction<S extends ZodMiniType, Out>(
   name: string,
@@ -181,12 +188,14 @@ export function kernelFunction<S extends ZodMiniType, Out>(
 ): KernelFunction<core.input<S>, Out, core.output<S>> {
   const call = (input: core.input<S>): Out => formula(parseInput(name, schema, input));
   const sweep = (base: unknown, values: unknown): Out[] => runSweep(name, schema, formula, base, values);
-  return Object.assign(call, {
-    kernelName: name,
-    schema,
-    sweep: sweep as KernelFunction<core.input<S>, Out, core.output<S>>["sweep"],
-    unchecked: formula,
-  });
+  return deepFrozen(
+    Object.assign(call, {
+      kernelName: name,
+      schema: leftUnfrozen(schema),
+      sweep: sweep as KernelFunction<core.input<S>, Out, core.output<S>>["sweep"],
+      unchecked: formula,
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 // memory bandwidth) at the precision large models train in (FP16/BF16 tensor math, no sparsity).
 // Edge parts live in catalogs/edge.ts.
 import { sourced, type Sourced } from "../catalog.ts";
+import { deepFrozen } from "../frozen.ts";
 
 export interface Accelerator {
   readonly name: string;
@@ -13,7 +14,7 @@ export interface Accelerator {
   readonly memoryBandwidthBytesPerSecond: Sourced;
 }
 
-export const accelerators = {
+export const accelerators = deepFrozen({
   h100: {
     name: "NVIDIA H100 SXM",
     watts: sourced(700, "W", "NVIDIA H100 datasheet", 2022),
@@ -40,15 +41,15 @@ export const accelerators = {
     peakFlopsPerSecond: sourced(275e12, "FLOP/s", "Google Cloud TPU v4 documentation", 2023, "BF16 or INT8"),
     memoryBandwidthBytesPerSecond: sourced(1.2e12, "B/s", "Google Cloud TPU v4 documentation", 2023, "HBM2, 32 GiB"),
   },
-} as const satisfies Record<string, Accelerator>;
+} as const satisfies Record<string, Accelerator>);
 
 /**
  * IT power over accelerator power: what host CPUs, DRAM, switches, NICs and power conversion add on top
  * of the accelerators' own draw, before facility overhead (PUE). Every energy example names the one it uses.
  */
-export const supportFactors = {
+export const supportFactors = deepFrozen({
   dgxH100Rack: sourced(1.375, "W IT per W accelerator", "Sustainable AI chapter, Table 6", 2026,
     "derived: a four-node DGX H100 rack draws 30.8 kW of IT power (GPUs 22.4 + host CPUs and DRAM 3.2 + NVSwitch 1.6 + InfiniBand 0.8 + conversion losses 2.8) for 22.4 kW of GPU TDP, a factor of 1.375"),
   acceleratorOnly: sourced(1, "W IT per W accelerator", "Sustainable AI chapter", 2026,
     "no support load: accelerator power stands in for IT power, as in Systems Perspective 1.1 and Napkin Math 1.7"),
-} as const;
+} as const);

@@ -1,11 +1,12 @@
 // Reference points that turn abstract quantities into familiar ones, and the published figures the
 // chapter's worked examples start from.
 import { sourced } from "../catalog.ts";
+import { deepFrozen } from "../frozen.ts";
 
 const CHAPTER = 2026;
 
 /** Everyday equivalents, growth rates and fleet-scale figures, keyed flat so a page can cite any one. */
-export const anchors = {
+export const anchors = deepFrozen({
   // Everyday equivalents for energy and carbon.
   householdMWhPerYear: sourced(10.7, "MWh/year", "Sustainable AI chapter, footnote 2", CHAPTER, "average US household electricity use"),
   flightKgCO2e: sourced(1000, "kg CO2e", "Sustainable AI chapter, Napkin Math 1.1", CHAPTER, "illustrative: one passenger, New York–London round trip"),
@@ -29,10 +30,10 @@ export const anchors = {
   eWasteRecycledFraction: sourced(0.174, "fraction", "Singh and Ogunseitan 2022", 2022),
   connectedDevices2019: sourced(8.6e9, "devices", "Statista 2022", 2022),
   connectedDevices2030: sourced(29.42e9, "devices", "Statista 2022", 2022, "projection"),
-} as const;
+} as const);
 
 /** GPT-3, the chapter's anchor training run. */
-export const gpt3 = {
+export const gpt3 = deepFrozen({
   params: sourced(175e9, "parameters", "Brown et al. 2020", 2020),
   trainingFlops: sourced(3.14e23, "FLOP", "Patterson et al. 2021", 2021),
   trainingMWh: sourced(1287, "MWh", "Patterson et al. 2021", 2021, "the chapter attributes this figure to Li 2020"),
@@ -43,13 +44,13 @@ export const gpt3 = {
   averageWattsPerDevice: sourced(330, "W", "Patterson et al. 2021", 2021, "average system power per processor, host share included"),
   pue: sourced(1.1, "ratio", "Patterson et al. 2021", 2021),
   electricityUsd: sourced(130_000, "USD", "Sustainable AI chapter, footnote 11", CHAPTER, "implies about $0.10/kWh"),
-} as const;
+} as const);
 
 /** Published training carbon for other models, Table 11. */
-export const publishedTrainingCarbon = {
+export const publishedTrainingCarbon = deepFrozen({
   t5_11b: sourced(85_000, "kg CO2e", "Sustainable AI chapter, Table 11", CHAPTER, "2.3e22 training FLOPs"),
   bertBase: sourced(650, "kg CO2e", "Sustainable AI chapter, Table 11", CHAPTER, "3.3e18 training FLOPs"),
   resnet50: sourced(35, "kg CO2e", "Sustainable AI chapter, Table 11", CHAPTER, "2.0e17 training FLOPs"),
   largestNasSearch: sourced(284_000, "kg CO2e", "Strubell et al. 2019", 2019, "the largest architecture-search configuration, not one model's training"),
-} as const;
+} as const);
 

@@ -2,6 +2,7 @@
 // The chapter gives most of these as ranges: SourcedRange keeps low and high, with the midpoint as value.
 import { sourced, type Sourced } from "../catalog.ts";
 import { sourcedRange, type SourcedRange } from "./range.ts";
+import { deepFrozen } from "../frozen.ts";
 
 const CHAPTER = 2026;
 const TABLE_8 = "Sustainable AI chapter, Table 8 (edge AI power budget categories)";
@@ -15,7 +16,7 @@ export interface EdgePowerBudget {
 }
 
 /** Table 8, every state in milliwatts so the tiers compare on one axis. */
-export const edgePowerBudgets = {
+export const edgePowerBudgets = deepFrozen({
   tinymlMcu: {
     name: "TinyML (MCU)",
     idleMW: sourcedRange(0.001, 0.1, "mW", TABLE_8, CHAPTER,
@@ -45,14 +46,14 @@ export const edgePowerBudgets = {
     peakMW: sourced(500_000, "mW", TABLE_8, CHAPTER),
     examples: ["Tesla FSD Computer", "Mobileye EyeQ", "NVIDIA Drive"],
   },
-} as const satisfies Record<string, EdgePowerBudget>;
+} as const satisfies Record<string, EdgePowerBudget>);
 
 const TINYML_DYNAMICS = "Sustainable AI chapter, TinyML power state dynamics";
 const EXAMPLE_1_4 = "Sustainable AI chapter, Example 1.4";
 const TABLE_2 = "Sustainable AI chapter, Table 2";
 
 /** Individual edge parts and the operating points of the chapter's worked examples. */
-export const edgeParts = {
+export const edgeParts = deepFrozen({
   jetsonOrinNxW: sourcedRange(10, 25, "W", TABLE_8, CHAPTER, "configurable power modes"),
   jetsonAgxOrinW: sourcedRange(15, 60, "W", TABLE_8, CHAPTER, "configurable power modes"),
   teslaFsdComputerW: sourced(72, "W", "Sustainable AI chapter, footnote 26", CHAPTER, "continuous draw while driving"),
@@ -63,7 +64,7 @@ export const edgeParts = {
   armEthosU55PJPerMac: sourcedRange(0.5, 2, "pJ/MAC", TABLE_2, CHAPTER, "microcontroller NPU"),
   maximMax78000PJPerMac: sourcedRange(0.3, 1, "pJ/MAC", TABLE_2, CHAPTER, "CNN accelerator with local weight storage"),
   googleEdgeTpuPJPerFlop: sourcedRange(2, 4, "pJ/FLOP", TABLE_2, CHAPTER, "INT8-optimized on-device inference"),
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced>);
 
 export interface MlperfTinyTask extends SourcedRange {
   readonly task: string;
@@ -80,18 +81,18 @@ const tinyTask = (low: number, high: number, task: string, referenceModel: strin
 });
 
 /** MLPerf Tiny benchmark tasks and their typical energy per inference. */
-export const mlperfTinyEnergy = {
+export const mlperfTinyEnergy = deepFrozen({
   visualWakeWords: tinyTask(0.1, 1.0, "Image classification (person detection)", "MobileNetV1 0.25", 250),
   keywordSpotting: tinyTask(0.05, 0.5, "Audio classification (12 keywords)", "DS-CNN", 19),
   anomalyDetection: tinyTask(0.01, 0.1, "Time series (machine health)", "Deep Autoencoder", 5),
   imageClassification: tinyTask(0.5, 5.0, "Visual recognition (CIFAR-10)", "ResNet-8", 70),
-} as const satisfies Record<string, MlperfTinyTask>;
+} as const satisfies Record<string, MlperfTinyTask>);
 
 /** What it costs to send data instead of computing on it. */
-export const radioEnergy = {
+export const radioEnergy = deepFrozen({
   bluetoothWifiPJPerBit: sourcedRange(100_000, 500_000, "pJ/bit", "Sustainable AI chapter, Systems Perspective 1.3", CHAPTER, "wireless transmit, approximate"),
   cellularImageMJ: sourced(10, "mJ/image", "Sustainable AI chapter, Cascade inference architecture", CHAPTER, "illustrative: one image over cellular"),
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced>);
 
 export interface BatteryRecord extends Sourced {
   /** Nominal voltage; `value` is the capacity in mAh. */
@@ -99,10 +100,10 @@ export interface BatteryRecord extends Sourced {
 }
 
 /** Batteries of the chapter's examples. */
-export const edgeBatteries = {
+export const edgeBatteries = deepFrozen({
   coinCell: { ...sourced(250, "mAh", TINYML_DYNAMICS, CHAPTER, "illustrative coin cell at 3.0 V nominal"), volts: 3.0 },
   twoAA: { ...sourced(3000, "mAh", EXAMPLE_1_4, CHAPTER, "two AA cells in series: voltages add, capacity does not"), volts: 3.0 },
-} as const satisfies Record<string, BatteryRecord>;
+} as const satisfies Record<string, BatteryRecord>);
 
 /** A phone battery, the budget for on-device learning. */
 export const phoneBatteryWh = sourced(15, "Wh", "Sustainable AI chapter, Napkin Math 1.8", CHAPTER, "typical smartphone, about 54,000 J");

@@ -3,12 +3,13 @@
 // them, or their self-check answers). Checkpoint 1.1's inputs are in printedEnergy.
 import { sourced, type Sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const YEAR = 2026;
 
 /** Inputs the checkpoints state. */
-export const checkpointInputs = {
+export const checkpointInputs = deepFrozen({
   // Checkpoint 1.3: the power path the section builds around it.
   nodeGpus: sourced(8, "GPUs per node", `${CH}, Power delivery`, YEAR, "a training node with eight H100 GPUs at 700 W each"),
   legacyBusVolts: sourced(12, "V", `${CH}, Power delivery`, YEAR, "traditional 12 V delivery across the baseboard"),
@@ -30,10 +31,10 @@ export const checkpointInputs = {
   int4BytesPerParam: sourced(0.5, "bytes/parameter", `${CH}, Mitigation (FP32 weights down to INT4)`, YEAR, "derived: 4-bit weights"),
   distillationParamCut: sourced(0.4, "fraction of parameters", `${CH}, footnote on knowledge distillation`, YEAR,
     "DistilBERT's '40 percent fewer parameters'; assumed to carry over to a 70B teacher"),
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced>);
 
 /** Answers and figures the chapter prints for the checkpoints. */
-export const printedCheckpoints = {
+export const printedCheckpoints = deepFrozen({
   checkpoint12Scopes: sourced<readonly number[]>([1, 2, 2, 3, 3], "GHG scope of S1–S5", `${CH}, Self-Check answer (Checkpoint 1.2's sources)`, YEAR,
     "S1 backup diesel, S2 purchased electricity, S3 cooling electricity, S4 accelerator manufacturing, S5 end-user phones"),
   busAmps12V: sourced(470, "A", `${CH}, Power delivery`, YEAR, "'nearly 470 A' for 5,600 W at 12 V"),
@@ -43,4 +44,4 @@ export const printedCheckpoints = {
     "printed with 85–90 % efficiency; 10–15 W is the loss per 100 W drawn from the grid — per 100 W delivered it is 11.1–17.6 W"),
   checkpoint15BreakEvenDemand: sourced(2, "× demand", `${CH}, Self-Check answer (efficiency and governance)`, YEAR,
     "'can still increase total emissions if adoption grows more than 2×'"),
-} as const;
+} as const);

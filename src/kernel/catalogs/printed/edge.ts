@@ -2,6 +2,7 @@
 // the chapter printed (printedEdge), which the notebook shows beside what the kernel computes.
 import { sourced, type Sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CHAPTER = 2026;
 const KWS = "Sustainable AI chapter, TinyML power state dynamics";
@@ -12,7 +13,7 @@ const NAPKIN_1_8 = "Sustainable AI chapter, Napkin Math 1.8";
 const SELF_CHECK = "Sustainable AI chapter, Self-Check (edge AI impact)";
 
 /** Inputs of the chapter's edge examples that no other catalog holds. */
-export const edgeExamples = {
+export const edgeExamples = deepFrozen({
   kwsActiveMs: sourced(20, "ms", KWS, CHAPTER, "inference time per detection cycle"),
   kwsPeriodMs: sourced(1000, "ms", KWS, CHAPTER, "one detection cycle a second (continuous listening)"),
   mcuVolts: sourced(3.3, "V", KWS, CHAPTER, "supply voltage the sleep current is drawn at; Example 1.4 uses the same"),
@@ -35,10 +36,10 @@ export const edgeExamples = {
   selfCheckActiveMW: sourced(120, "mW", SELF_CHECK, CHAPTER),
   selfCheckActiveMs: sourced(10, "ms", SELF_CHECK, CHAPTER, "once per second"),
   selfCheckSleepUW: sourced(50, "µW", SELF_CHECK, CHAPTER),
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced>);
 
 /** Results the chapter printed for those examples. */
-export const printedEdge = {
+export const printedEdge = deepFrozen({
   tinymlIdleW: sourcedRange(1, 100, "W", "Sustainable AI chapter, Table 8", CHAPTER,
     "printed as the TinyML idle range; up to 1,000× the tier's own 100 mW peak, so the unit must be µW"),
   kwsAverageMW: sourced(0.33, "mW", KWS, CHAPTER, "0.30 + 0.032, rounded; unrounded 0.3323 mW"),
@@ -54,4 +55,4 @@ export const printedEdge = {
   wakeReduction: sourced(645.2, "×", WAKE, CHAPTER, "against the full model running continuously at 10 mW"),
   harvestAreaCm2: sourced(5, "cm²", HARVEST, CHAPTER, "'approximately 5 cm²', only at the bright top of the 10–100 µW/cm² indoor range"),
   learningTokens: sourced(450, "tokens", NAPKIN_1_8, CHAPTER),
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced>);

@@ -1,11 +1,12 @@
 // The chapter's own figures behind notebooks/01-energy-of-intelligence.md: the inputs its boxes state and
 // the results they print, each citing its box. A note says where a printed result is rounded oddly or wrong.
 import { sourced } from "../../catalog.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const YEAR = 2026;
 
-export const printedEnergy = {
+export const printedEnergy = deepFrozen({
   // Checkpoint 1.1 states its inputs; its answer is not printed.
   checkpoint11FlopsPerJoule: sourced(50e9, "FLOP/J", `${CH}, Checkpoint 1.1`, YEAR, "end-to-end realized training efficiency: FLOP per joule of IT energy"),
   checkpoint11Pue: sourced(1.1, "ratio", `${CH}, Checkpoint 1.1`, YEAR),
@@ -33,4 +34,4 @@ export const printedEnergy = {
   example12UsKg: sourced(5682.7, "kg CO2e", `${CH}, Example 1.2, step 3`, YEAR),
   example12QuebecKg: sourced(264.9, "kg CO2e", `${CH}, Example 1.2, analysis`, YEAR),
   example12Reduction: sourced(21.5, "×", `${CH}, Example 1.2, systems insight`, YEAR, "429 / 20 = 21.45; Napkin Math 1.1 prints the same ratio as 21.4×"),
-} as const;
+} as const);

@@ -2,6 +2,7 @@
 // results the chapter printed (printedFacility), which the notebook shows beside what the kernel computes.
 import { sourced, type Sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const CHAPTER = 2026;
@@ -16,7 +17,7 @@ const WATER = `${CH}, equation 3 worked example`;
 const TOWERS = `${CH}, Cooling (heat rejection)`;
 
 /** Inputs of the chapter's facility examples that no other catalog holds. */
-export const facilityExamples = {
+export const facilityExamples = deepFrozen({
   napkin15ITMW: sourced(2, "MW", NAPKIN_1_5, CHAPTER, "IT load of the cluster"),
   selfCheckSiteMW: sourced(6.3, "MW", `${CH}, Self-Check (energy metrics)`, CHAPTER, "total site draw over one hour"),
   selfCheckITMW: sourced(4.2, "MW", `${CH}, Self-Check (energy metrics)`, CHAPTER, "compute IT load over the same hour"),
@@ -52,10 +53,10 @@ export const facilityExamples = {
   rampHighW: sourced(700, "W per GPU", POWER, CHAPTER, "matrix-multiplication phase"),
   rampUs: sourced(100, "µs", POWER, CHAPTER, "'approximately 100 µs'"),
   supercapTransientKW: sourced(100, "kW", POWER, CHAPTER, "the transient the supercapacitors are sized against"),
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced>);
 
 /** What the chapter printed for them. */
-export const printedFacility = {
+export const printedFacility = deepFrozen({
   selfCheckPue: sourced(1.5, "ratio", `${CH}, Self-Check (energy metrics)`, CHAPTER),
   napkin15MWh: sourced(8409.6, "MWh/year", NAPKIN_1_5, CHAPTER),
   napkin15Usd: sourced(588_672, "USD/year", NAPKIN_1_5, CHAPTER),
@@ -92,4 +93,4 @@ export const printedFacility = {
   rampGWPerS: sourced(3.07, "GW/s", POWER, CHAPTER),
   supercapHoldS: sourcedRange(0.5, 1, "s", POWER, CHAPTER),
   queueLag: sourced(4, "×", NAPKIN_1_6, CHAPTER),
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced>);

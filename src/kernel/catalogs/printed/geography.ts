@@ -2,11 +2,12 @@
 // results they print, each citing its box. A note says where a printed figure is inconsistent.
 import { sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const YEAR = 2026;
 
-export const printedGeography = {
+export const printedGeography = deepFrozen({
   // Napkin Math 1.3: one job, two sites (Quebec and Poland come from the grids catalog).
   napkin13JobMWh: sourced(10_000, "MWh", `${CH}, Napkin Math 1.3`, YEAR, "a training run's energy, taken at the meter"),
   napkin13QuebecT: sourced(200, "t CO2e", `${CH}, Napkin Math 1.3`, YEAR),
@@ -23,4 +24,4 @@ export const printedGeography = {
   dailySwing: sourced(10, "× within a day", `${CH}, footnote 17`, YEAR, "'Texas fluctuates 10× within a single day based on wind generation'"),
   temporalShiftReduction: sourced(0.15, "fraction", `${CH}, footnote 39 (Radovanovic et al. 2021)`, 2021, "intra-region temporal shifting alone"),
   globalShiftReduction: sourced(0.4, "fraction", `${CH}, footnote 39 (Radovanovic et al. 2021)`, 2021, "routing non-urgent batch compute across time zones"),
-} as const;
+} as const);

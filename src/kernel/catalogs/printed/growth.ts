@@ -1,6 +1,7 @@
 // The growth notebook's chapter figures: the inputs of its worked examples (growthExamples) and the results
 // the chapter printed (printedGrowth), which the notebook shows beside what the kernel computes.
 import { sourced, type Sourced } from "../../catalog.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const CHAPTER = 2026;
@@ -12,7 +13,7 @@ const CHECKPOINT_1_5 = `${CH}, Checkpoint 1.5`;
 const SELF_CHECK = `${CH}, Self-Check (mitigation)`;
 
 /** Inputs of the chapter's growth and rebound examples that no other catalog holds. */
-export const growthExamples = {
+export const growthExamples = deepFrozen({
   computeYears: sourced(7, "years", FOOTNOTE_7, CHAPTER, "2012 to 2019, the window of the 350,000× growth"),
   checkpointEfficiencyGain: sourced(2, "×", CHECKPOINT_1_5, CHAPTER, "cost per query cut by 50 percent"),
   fallacyUsdPer1kTokensBefore: sourced(0.06, "USD per 1,000 tokens", FALLACY, CHAPTER),
@@ -23,10 +24,10 @@ export const growthExamples = {
   footnote31DemandGrowth: sourced(100, "× more applications", FOOTNOTE_31, CHAPTER),
   selfCheckEfficiencyGain: sourced(2, "×", SELF_CHECK, CHAPTER, "per-query compute halved"),
   selfCheckEnergyRise: sourced(0.4, "fraction", SELF_CHECK, CHAPTER, "total energy up 40 percent"),
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced>);
 
 /** What the chapter printed for them. */
-export const printedGrowth = {
+export const printedGrowth = deepFrozen({
   doublingMonths: sourced(4.6, "months", FOOTNOTE_7, CHAPTER),
   fasterThanMoore: sourced(5.3, "×", FOOTNOTE_7, CHAPTER),
   computePerYear: sourced(6.2, "× per year", `${CH}, Key takeaways`, CHAPTER),
@@ -34,4 +35,4 @@ export const printedGrowth = {
   gridGainPercent: sourced(14.9, "%", WALL, CHAPTER, "grid efficiency at 2 % a year over 7 years"),
   wallGap: sourced(248_738.5, "×", WALL, CHAPTER, "'the gap between these curves': compute against the battery curve; against the grid curve it is 304,696×"),
   fallacyPriceDrop: sourced(30, "×", FALLACY, CHAPTER),
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced>);

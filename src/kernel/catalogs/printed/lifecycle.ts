@@ -2,11 +2,12 @@
 // results they print, each citing its box. A note says where a printed figure is wrong and why.
 import { sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const YEAR = 2026;
 
-export const printedLifecycle = {
+export const printedLifecycle = deepFrozen({
   // Napkin Math 1.4: 2,048 H100s for 30 days, DGX rack profile, PUE 1.12, US average grid, 3-year life.
   napkin14Devices: sourced(2048, "H100 GPUs", `${CH}, Napkin Math 1.4`, YEAR),
   napkin14Days: sourced(30, "days", `${CH}, Napkin Math 1.4`, YEAR),
@@ -58,4 +59,4 @@ export const printedLifecycle = {
   lifetimeReduction: sourced(0.4, "fraction", `${CH}, Extending hardware lifespan`, YEAR, "embodied carbon per year of service, 3 → 5 years"),
   refreshEfficiencyLoss: sourcedRange(0.15, 0.25, "fraction", `${CH}, Fallacy: component-level optimization`, YEAR,
     "operational efficiency given up by keeping older GPUs two more years"),
-} as const;
+} as const);

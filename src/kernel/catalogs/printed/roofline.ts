@@ -2,6 +2,7 @@
 // results the chapter printed (printedRoofline), which the notebook shows beside what the kernel computes.
 import { sourced, type Sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CHAPTER = 2026;
 const EXAMPLE_1_1 = "Sustainable AI chapter, Example 1.1 (Table 4)";
@@ -11,7 +12,7 @@ const SELF_CHECK = "Sustainable AI chapter, Self-Check (energy metrics)";
 const PER_BYTE = "Sustainable AI chapter, Energy per byte";
 
 /** Inputs of the chapter's roofline and CMOS examples that no other catalog holds. */
-export const rooflineExamples = {
+export const rooflineExamples = deepFrozen({
   smallMatrixN: sourced(96, "elements per side", EXAMPLE_1_1, CHAPTER, "the matrix size that sits exactly at the 16 FLOP/byte crossover"),
   largeMatrixN: sourced(1000, "elements per side", EXAMPLE_1_1, CHAPTER),
   vectorN: sourced(1000, "elements", EXAMPLE_1_1, CHAPTER),
@@ -27,10 +28,10 @@ export const rooflineExamples = {
   selfCheckPJPerFlop: sourced(10, "pJ/FLOP", SELF_CHECK, CHAPTER, "'approximately 10 pJ per FLOP'"),
   selfCheckPJPerByte: sourced(100, "pJ/byte", SELF_CHECK, CHAPTER, "'approximately 100 pJ per byte' of DRAM"),
   selfCheckIntensity: sourced(3, "FLOP/byte", SELF_CHECK, CHAPTER, "an attention kernel"),
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced>);
 
 /** What the chapter printed for them. */
-export const printedRoofline = {
+export const printedRoofline = deepFrozen({
   crossover: sourced(16, "FLOP/byte", "Sustainable AI chapter, Equation 7", CHAPTER),
   smallIntensity: sourced(16, "FLOP/byte", EXAMPLE_1_1, CHAPTER),
   smallComputeUJ: sourced(17.69, "µJ", EXAMPLE_1_1, CHAPTER),
@@ -47,4 +48,4 @@ export const printedRoofline = {
   voltageCutPercent: sourced(36, "%", CMOS, CHAPTER, "dynamic power, 1 V → 0.8 V"),
   quantizationPerOp: sourcedRange(6, 10, "× less energy per op", OPTIMIZATION, CHAPTER, "INT8 vs FP32, from capacitance and voltage; the chapter's Table 12 and Energy per operation say 16×"),
   hardwareTierSpread: sourcedRange(100, 1000, "× less energy", "Sustainable AI chapter, footnote 13", CHAPTER, "choosing the hardware tier for a workload"),
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced>);

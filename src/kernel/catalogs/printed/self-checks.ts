@@ -3,6 +3,7 @@
 // or from the topic catalogs.
 import { sourced, type Sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const YEAR = 2026;
@@ -16,7 +17,7 @@ const POLICY = `${CH}, Self-Check (policy)`;
 const FALLACIES = `${CH}, Self-Check (fallacies and pitfalls)`;
 const SUMMARY = `${CH}, Self-Check (summary)`;
 
-export const selfCheckFigures = {
+export const selfCheckFigures = deepFrozen({
   computeCeilingGain: sourced(2, "× peak FLOP/s", METRICS, YEAR, "a wrong option: a faster compute ceiling with the memory system unchanged"),
   hbmOverArithmetic: sourced(8, "× joules", METRICS, YEAR, "normalization and activation kernels: joules on HBM reads against arithmetic"),
   profilerSamplingHz: sourced(10, "Hz", METRICS, YEAR, "a wrong option: sampling nvidia-smi on a microcontroller"),
@@ -37,4 +38,4 @@ export const selfCheckFigures = {
   cloudRegionGPerKWh: sourced(700, "gCO2/kWh", FALLACIES, YEAR, "'roughly 700': a cloud region in West Virginia"),
   pueProjectMonths: sourcedRange(12, 18, "months", SUMMARY, YEAR, "a wrong option: a cooling-upgrade capital project"),
   pueProjectSaving: sourcedRange(0.05, 0.1, "fraction of facility energy", SUMMARY, YEAR, "that project's saving"),
-} as const satisfies Record<string, Sourced>;
+} as const satisfies Record<string, Sourced>);
