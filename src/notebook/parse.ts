@@ -10,6 +10,7 @@ import { exerciseAnchor } from "./exercise-html.ts";
 import { parseFenceInfo } from "./fence.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
 import { splitHtml } from "./html.ts";
+import { fencesInHtml, type HtmlProblem, unsafeHtml } from "./unsafe-html.ts";
 import { fnv1a, slugify, UniqueIds } from "./ids.ts";
 import { firstLine, LineIndex, normalizeNewlines } from "./locate.ts";
 import { type Annotations, type ExpressionToken, markdown, type MathToken, type ReferenceToken } from "./markdown.ts";
@@ -125,6 +126,28 @@ class NotebookParser {
     return cursor;
   }
 
+  /**
+   * Where `offset` in a token's raw text lies in the notebook, the token starting at `at`. Inside block
+   * quotes and lists marked's raw lacks the container's markers, so the raw's lines are found one by one,
+   * each on a later line of the notebook than the one before (at `at` when a line cannot be found).
+   */
+  private rawOffset(raw: string, at: number, offset: number): number {
+    const text = this.lines.text;
+    if (text.startsWith(raw, at)) return at + offset;
+    let cursor = at;
+    let lineStart = 0;
+    for (const line of raw.split("\n")) {
+      const found = text.indexOf(line, cursor);
+      if (found === -1) return at;
+      if (offset <= lineStart + line.length) return found + (offset - lineStart);
+      lineStart += line.length + 1;
+      const newline = text.indexOf("\n", found + line.length);
+      if (newline === -1) return at;
+      cursor = newline + 1;
+    }
+    return at;
+  }
+
   /** Where a token's raw text starts: its first line, searched from the cursor (the cursor when absent). */
   private find(raw: string, cursor: number, limit: number): number {
     const needle = firstLine(raw);
@@ -157,6 +180,10 @@ class NotebookParser {
       case "html":
         this.visitHtml(token as Tokens.HTML & Annotations, at);
         return at;
+      case "link":
+      case "image":
+        this.visitLink(token as Tokens.Link | Tokens.Image, at);
+        return "tokens" in token && Array.isArray(token.tokens) ? this.walk(token.tokens, at, limit) : at;
       case "wbContainer":
         this.visitContainer(token as ContainerToken, at);
         return at;
@@ -178,7 +205,10 @@ class NotebookParser {
   }
 
   private visitCode(token: Tokens.Code & Annotations, at: number): void {
-    if (token.codeBlockStyle === "indented") return;
+    if (token.codeBlockStyle === "indented") {
+      this.visitIndentedCode(token, at);
+      return;
+    }
     const fenceLine = firstLine(token.raw);
     const fenceAt = at + (/^[ \t]*/.exec(fenceLine)?.[0].length ?? 0);
     const fence = this.lines.position(fenceAt);
@@ -216,6 +246,46 @@ class NotebookParser {
     }
     token.wbCell = id;
     this.cells.push(cell);
+  }
+
+  /**
+   * A ```js fence indented by a tab or four spaces is an indented code block to Markdown: the cell would
+   * silently show as code with its fences. Each such fence line is reported (fences in the code skipped).
+   */
+  private visitIndentedCode(token: Tokens.Code, at: number): void {
+    // marked strips the indentation from each line, so the text's lines are the raw's lines.
+    const rawLines = token.raw.split("\n");
+    let open: string | undefined;
+    let lineStart = 0;
+    token.text.split("\n").forEach((line, index) => {
+      const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+      if (open) {
+        if (fence && fence[1]![0] === open[0] && fence[1]!.length >= open.length && !fence[2]!.trim()) open = undefined;
+      } else if (fence && !(fence[1]![0] === "`" && fence[2]!.includes("`"))) {
+        open = fence[1]!;
+        const { lang } = parseFenceInfo(fence[2]!);
+        if (lang === "js" || lang === "ts") {
+          const lineAt = this.rawOffset(token.raw, at, lineStart);
+          const indent = /^[ \t]*/.exec(rawLines[index] ?? "")![0];
+          const what = indent.includes("\t") ? "a tab" : `${indent.length} spaces`;
+          this.error(`this ${fence[1]}${lang} fence is indented by ${what}, so Markdown reads it as an indented code block and the cell never runs`, this.lines.position(lineAt), {
+            hint: "remove the indentation: a fence may be indented by at most 3 spaces (in a list item, at most 3 more than the item's text)",
+          });
+        }
+      }
+      lineStart += (rawLines[index] ?? "").length + 1;
+    });
+  }
+
+  /** Problems found in author HTML (unsafe-html.ts), reported where `offset` in `raw` lies in the notebook. */
+  private reportHtml(problems: readonly HtmlProblem[], raw: string, at: number, exact = true): void {
+    for (const problem of problems) this.error(problem.reason, this.lines.position(exact ? this.rawOffset(raw, at, problem.offset) : at), { hint: problem.hint });
+  }
+
+  /** A Markdown link or image, checked as the HTML marked makes of it (its entities are the browser's). */
+  private visitLink(token: Tokens.Link | Tokens.Image, at: number): void {
+    const html = markdown.Parser.parseInline([{ ...token, tokens: [] } as Token], markdown.defaults);
+    this.reportHtml(unsafeHtml(html), html, at, false);
   }
 
   private visitExpression(token: ExpressionToken, at: number): void {
@@ -261,19 +331,25 @@ class NotebookParser {
   }
 
   private visitHtml(token: Tokens.HTML & Annotations, at: number): void {
+    this.reportHtml(unsafeHtml(token.raw), token.raw, at);
+    for (const fence of token.block ? fencesInHtml(token.raw) : []) {
+      const [, marker, lang] = /^([`~]+)[ \t]*([^\s{]*)/.exec(token.raw.slice(fence))!;
+      this.error(`this ${marker}${lang!.toLowerCase()} fence is inside a block of raw HTML, which runs to the next blank line, so it is not a cell`, this.lines.position(this.rawOffset(token.raw, at, fence)), {
+        hint: "leave a blank line between the HTML and the fence (and after the fence's closing line)",
+      });
+    }
     const parts = splitHtml(token.raw);
     if (parts.length === 1 && parts[0]!.kind === "html") return;
-    const verbatim = this.lines.text.startsWith(token.raw, at);
-    const offset = (part: { offset: number }, needle: string) => (verbatim ? at + part.offset : this.find(needle, at, this.lines.text.length));
+    const offset = (part: { offset: number }) => this.rawOffset(token.raw, at, part.offset);
     let html = "";
     for (const part of parts) {
       if (part.kind === "html") html += part.text;
       else if (part.kind === "in-tag") {
-        this.error("a ${…} inside an HTML tag has no place for its value", this.lines.position(offset(part, "${")), {
+        this.error("a ${…} inside an HTML tag has no place for its value", this.lines.position(offset(part)), {
           hint: "put it in the element's content, or build the element in a cell with html`…`",
         });
       } else {
-        this.visitExpression(part.token, offset(part, `\${${firstLine(part.token.source)}`));
+        this.visitExpression(part.token, offset(part));
         html += part.token.wbCell === undefined ? part.token.raw : `<!--wb:inline:${part.token.wbCell}-->`;
       }
     }

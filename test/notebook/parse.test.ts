@@ -289,9 +289,9 @@ describe("headings", () => {
   });
 
   it("interpolates ${…} in the text of HTML blocks, as Framework's cards do", () => {
-    const nb = parseNotebook(md('<div class="grid">', '  <div class="card">${chart}</div>', "  <script>const s = `${notMe}`;</script> \\${literal}", "</div>"), "t.md");
+    const nb = parseNotebook(md('<div class="grid">', '  <div class="card">${chart}</div>', "  <style>.a::after { content: \"${notMe}\"; }</style> \\${literal}", "</div>"), "t.md");
     expect(nb.cells.map((c) => [c.source, c.position])).toEqual([["chart", { line: 2, column: 23 }]]);
-    expect(nb.html).toBe(`<div class="grid">\n  <div class="card"><!--wb:inline:${nb.cells[0]!.id}--></div>\n  <script>const s = \`\${notMe}\`;</script> \${literal}\n</div>`);
+    expect(nb.html).toBe(`<div class="grid">\n  <div class="card"><!--wb:inline:${nb.cells[0]!.id}--></div>\n  <style>.a::after { content: "\${notMe}"; }</style> \${literal}\n</div>`);
     const [error] = locatedErrors(() => parseNotebook('Text <span title="${x}">y</span>', "t.md"));
     expect(error!.message).toBe("t.md:1:19: a ${…} inside an HTML tag has no place for its value");
   });
