@@ -77,7 +77,11 @@ reloads its open pages. A broken notebook shows its errors over the page; the se
 
 Options:
   --port N             port to listen on (default 3000; 0 picks a free one)
-  --host HOST          interface to bind (default 127.0.0.1, this machine only)
+  --host HOST          address to bind (default 127.0.0.1, this machine only). Requests are answered
+                       only if their Host names this machine: localhost, 127.x.x.x, [::1] or HOST
+                       (with 0.0.0.0 or ::, also this machine's interface addresses), on this port;
+                       any other name gets 421 (DNS rebinding). A non-loopback HOST puts the site and
+                       its notebooks' sources on the network: the preview warns at start-up
   --root DIR           folder of .md notebooks (default notebooks)
   --static DIR         folder copied into the site (default static)
 ${LIMITS_HELP}
@@ -94,6 +98,7 @@ ${LIMITS_HELP}
         port,
         limits: limitsFrom(values),
         log: (line) => console.error(line),
+        warn: (text) => console.error(style.yellow(text)),
       });
       console.error(`${style.green("●")} preview at ${style.bold(server.url)}  ${style.dim("(Ctrl-C to stop)")}`);
       await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));

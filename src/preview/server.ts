@@ -6,6 +6,7 @@ import { watch, type FSWatcher } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { existsSync } from "node:fs";
+import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build as esbuild } from "esbuild";
@@ -20,6 +21,7 @@ import { indexAppendix, renderIndex } from "../publish/index-page.ts";
 import { bundleErrors, compileNotebookFile, evaluationErrors, pageOutputPath, toRootOf, type Compiled } from "../publish/phases.ts";
 import { PACKAGE_ROOT } from "../publish/package-root.ts";
 import { escapeHtml, renderPage } from "../publish/render.ts";
+import { checkHost, checkOrigin, exposure, headerValues, isWildcardAddress, type Exposure, type InterfaceAddress, type Verdict } from "./origin-guard.ts";
 import { resolveSitePath } from "./paths.ts";
 import { serveFile } from "./static.ts";
 
@@ -31,6 +33,8 @@ export interface PreviewOptions {
   readonly port?: number;
   readonly limits?: EvaluationLimits;
   readonly log?: (line: string) => void;
+  /** Where the start-up warning goes when the preview is reachable from the network (default: stderr). */
+  readonly warn?: (text: string) => void;
 }
 
 export interface PreviewServer {
@@ -170,7 +174,25 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     return withClient(body.replace("</main>", `${overlay(state.errors)}</main>`), toRootOf(output));
   };
 
+  // Set once the server listens (the policy needs the port it got); no request is handled before.
+  let exposed: Exposure | undefined;
+  const interfaces = (): InterfaceAddress[] => Object.values(networkInterfaces()).flatMap((list) => list ?? []);
+  const refuse = (response: ServerResponse, verdict: Verdict & { ok: false }) => {
+    response.writeHead(verdict.status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-store", connection: "close" });
+    response.end(verdict.reason);
+  };
+
   const respond = (request: IncomingMessage, response: ServerResponse) => {
+    // The Host guard before anything else: a request for another name (DNS rebinding) gets nothing.
+    if (!exposed) return refuse(response, { ok: false, status: 421, reason: "the preview is still starting; try again\n" });
+    const hosts = headerValues(request.rawHeaders, "host");
+    let host = checkHost(hosts, request.httpVersion, exposed.policy);
+    if (!host.ok && host.status === 421 && isWildcardAddress(boundAddress)) {
+      // Bound to every interface: the machine may have gained an address since start-up.
+      exposed = exposure(requestedHost, boundAddress, exposed.policy.port, interfaces());
+      host = checkHost(hosts, request.httpVersion, exposed.policy);
+    }
+    if (!host.ok) return refuse(response, host);
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { "content-type": "text/plain; charset=utf-8", allow: "GET, HEAD" });
       response.end("the preview serves GET and HEAD only");
@@ -184,6 +206,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       return;
     }
     if (`/${resolved.path}` === EVENTS_PATH) {
+      // The only stream (and nothing has side effects): no subscribing from a page elsewhere.
+      const origin = checkOrigin(request.headers.origin === undefined ? undefined : headerValues(request.rawHeaders, "origin"), exposed.policy);
+      if (!origin.ok) return refuse(response, origin);
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
       response.write(": connected\n\n");
       clients.add(response);
@@ -198,7 +223,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
     serveFile(siteDir, resolved.path, response);
   };
-  const server: Server = createServer((request, response) => {
+  // requireHostHeader off: the Host guard answers a request without Host itself, saying why.
+  const server: Server = createServer({ requireHostHeader: false }, (request, response) => {
     try {
       respond(request, response);
     } catch (error) {
@@ -209,14 +235,17 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
   });
   server.keepAliveTimeout = 5_000;
+  const requestedHost = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 3000, options.host ?? "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 3000, requestedHost, () => resolve());
   });
   const address = server.address();
-  const port = typeof address === "object" && address ? address.port : options.port;
-  const host = options.host ?? "127.0.0.1";
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}/`;
+  if (!address || typeof address !== "object") throw new Error(`the preview did not get a network address for --host ${requestedHost}`);
+  const boundAddress = address.address;
+  exposed = exposure(requestedHost, boundAddress, address.port, interfaces());
+  const url = exposed.url;
+  if (exposed.warning) (options.warn ?? ((text: string) => process.stderr.write(`${text}\n`)))(exposed.warning);
 
   const watchers = watchSources(options, {
     notebook: (source) => void refresh(source).catch((error) => log(`preview: ${String(error?.stack ?? error)}`)),

@@ -142,10 +142,10 @@ describe("wattbook preview", () => {
       "*",
     ];
     for (const target of targets) {
-      const status = await raw(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      const status = await raw(`GET ${target} HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nConnection: close\r\n\r\n`);
       expect(status, target).toMatch(/^HTTP\/1\.1 40[03] /);
     }
-    expect(await raw("POST /live.html HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")).toMatch(/^HTTP\/1\.1 405 /);
+    expect(await raw(`POST /live.html HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`)).toMatch(/^HTTP\/1\.1 405 /);
     expect(await raw("\u0000\u0001 garbage\r\n\r\n")).toMatch(/^HTTP\/1\.1 400 /);
     expect((await get("/live.html")).status).toBe(200);
   });
