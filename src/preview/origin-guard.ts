@@ -111,7 +111,7 @@ export function exposure(requested: string, bound: string, port: number, interfa
   if (isLoopbackAddress(bound)) return { policy, url, warning: undefined };
   const accepted = acceptedList(policy);
   const warning = [
-    `warning: --host ${requested} puts the preview on the network (bound to ${bound}, port ${port}): every device that can reach this machine can now read the site and the source of its notebooks (page scripts and edit pages carry every cell), with no password and no TLS.`,
+    `warning: --host ${requested} puts the preview on the network (${bound === requested ? "" : `bound to ${bound}, `}port ${port}): every device that can reach this machine can now read the site and the source of its notebooks (page scripts and edit pages carry every cell), with no password and no TLS.`,
     `  It answers only requests whose Host names this machine — ${accepted} — and refuses any other name with 421 (that stops DNS rebinding, not a device on the network).`,
     `  To keep the preview to this machine, start it without --host (default 127.0.0.1).`,
   ].join("\n");
