@@ -30,9 +30,28 @@ if (entryPoints.length) {
     logLevel: "warning",
     metafile: true,
   });
+  // What runs inside each notebook's realm (src/publish/realm-host.ts): one classic script, no imports,
+  // no Node built-ins (a vm context has no module loader and no `require`). Plot and Inputs stay lazy:
+  // their code runs in a realm only when a cell uses them.
+  const realm = await build({
+    entryPoints: [{ in: "src/publish/realm-entry.ts", out: "realm" }],
+    outdir: "dist",
+    bundle: true,
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    conditions: ["browser", "import"],
+    format: "iife",
+    target: "es2022",
+    alias: { "cssomnom/parse": "./src/publish/stubs/cssom-parse.ts" },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: "linked",
+    logLevel: "warning",
+    metafile: true,
+  });
   // Remove what an earlier compile left behind, after the new files are in place: a build that is
   // running from dist/ meanwhile keeps every file it may still load.
-  const fresh = new Set(Object.keys(result.metafile.outputs).map((file) => path.resolve(file)));
+  const fresh = new Set([...Object.keys(result.metafile.outputs), ...Object.keys(realm.metafile.outputs)].map((file) => path.resolve(file)));
   for (const name of await readdir("dist")) {
     const file = path.resolve("dist", name);
     if (!fresh.has(file)) await rm(file, { force: true });

@@ -11,7 +11,7 @@ export interface EvaluateTask {
   readonly timeoutMs: number;
   /** How long one cell may take, from its body's start, to settle. */
   readonly cellTimeoutMs: number;
-  /** Largest serialized output of one cell, in bytes. */
+  /** Largest serialized output of one cell, in bytes of UTF-8. */
   readonly maxOutputBytes: number;
 }
 

@@ -19,11 +19,7 @@ export interface Thrown {
 
 /** The notebook with each body wrapped so that what it throws (or rejects with) is noted by cell id. */
 export function noteThrows(notebook: CompiledNotebook, moduleUrl: string, note: (cellId: string, thrown: Thrown) => void): CompiledNotebook {
-  const byLine = [...notebook.cells].filter((cell) => cell.bodyLine !== undefined).sort((a, b) => a.bodyLine! - b.bodyLine!);
-  const describe = (error: unknown): Thrown => {
-    const at = locate(error, moduleUrl, byLine);
-    return { ...(error instanceof Error ? { name: error.name } : {}), ...(at ? { at } : {}) };
-  };
+  const describe = (error: unknown) => describeThrown(error, moduleUrl, notebook.cells);
   const cells = notebook.cells.map((cell) => ({
     ...cell,
     body: (...inputs: unknown[]) => {
@@ -43,6 +39,13 @@ export function noteThrows(notebook: CompiledNotebook, moduleUrl: string, note: 
     },
   }));
   return { ...notebook, cells };
+}
+
+/** What `error` is and where in the notebook's cells it was thrown, read from its stack. */
+export function describeThrown(error: unknown, moduleUrl: string, cells: readonly CompiledCell[]): Thrown {
+  const byLine = cells.filter((cell) => cell.bodyLine !== undefined).sort((a, b) => a.bodyLine! - b.bodyLine!);
+  const at = locate(error, moduleUrl, byLine);
+  return { ...(error instanceof Error ? { name: error.name } : {}), ...(at ? { at } : {}) };
 }
 
 function locate(error: unknown, moduleUrl: string, byLine: readonly CompiledCell[]): Thrown["at"] {

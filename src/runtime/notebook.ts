@@ -32,6 +32,11 @@ export interface RunNotebookOptions {
    * object), or when it fails: what exercises check answers against.
    */
   readonly onResult?: (cellId: string, result: { readonly value: unknown } | { readonly failed: true }) => void;
+  /**
+   * Called when a name the cell declares holds a promise that rejects (`const r = fetch(…)`): the cell
+   * ran, but its value failed. The cell shows the error as its own.
+   */
+  readonly onValueRejected?: (cellId: string, error: unknown) => void;
 }
 
 /** Thrown by a cell's own body; wraps whatever was thrown so ownership survives the runtime. */
@@ -118,7 +123,7 @@ export class NotebookRun {
     for (const name of cell.outputs) {
       // Observed, as Observable Framework does: a variable nothing reads would be disposed, and a
       // generator it holds (a view's input) ended, so a cell that reads it again would wait forever.
-      const variable = state.outputs.get(name) ?? this.module.variable(true);
+      const variable = state.outputs.get(name) ?? this.module.variable(this.valueObserver(state, name));
       variable.define(name, [cellVariableName(cell.id)], (exports: Record<string, unknown>) => exports[name]);
       state.outputs.set(name, variable);
     }
@@ -140,6 +145,18 @@ export class NotebookRun {
       rejected: (error: unknown) => {
         const { message, own } = state.conflict ? { message: state.conflict.message, own: true } : this.explain(state, error);
         this.fail(state, message, own);
+      },
+    };
+  }
+
+  /** A declared name's own observer: a promise value that rejects fails its cell (inputs' failures do not). */
+  private valueObserver(state: CellState, name: string) {
+    return {
+      rejected: (error: unknown) => {
+        if (state.status !== "fulfilled" || error instanceof CellError) return;
+        const message = error instanceof Error ? error.message : `threw ${String(error)}`;
+        this.options.onValueRejected?.(state.cell.id, error);
+        this.fail(state, `${name} is a promise that rejected: ${message}`, true);
       },
     };
   }

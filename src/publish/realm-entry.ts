@@ -1,0 +1,202 @@
+// What runs inside one notebook's realm at build (see realm-host.ts): the build DOM, the runtime glue the
+// browser uses, the notebook's module and the library's kernel, all created afresh for this notebook and
+// thrown away after it. It evaluates the notebook and answers with plain JSON, so nothing of the realm
+// reaches the worker but text.
+import { host, callbackFaults, timers } from "./realm-prelude.ts";
+import { correctValue, verifyExercise, type CellResult } from "../exercise/verify.ts";
+import type { CompiledNotebook } from "../notebook/types.ts";
+import { BUILD_WIDTH, createBuiltins } from "../runtime/builtins.ts";
+import { NotebookRun, type CellFailure } from "../runtime/notebook.ts";
+import { installBuildDom } from "./dom.ts";
+import { describeThrown, noteThrows, type Thrown } from "./thrown.ts";
+import { giveWebClasses, type RealmServices } from "./realm-globals.ts";
+import type { EvaluateResult, ExerciseCheck, PendingCell } from "./evaluate-protocol.ts";
+import { utf8ByteLength } from "../text/utf8.ts";
+
+/** A module as the realm runs it: the body of a CommonJS-style function (see module-form.ts). */
+export type ModuleFunction = (require: (specifier: string) => unknown, module: { exports: unknown }, exports: unknown) => void;
+
+/** The worker's side of a realm: services for the globals, and the module loader. */
+export interface RealmHost extends RealmServices {
+  /** A cell's body starts (its index in the notebook): names the cell stuck in an endless loop. */
+  readonly onRun: (cellIndex: number) => void;
+  /** The absolute URL `specifier` names, imported from `fromUrl`; throws for what the realm cannot load. */
+  readonly resolve: (specifier: string, fromUrl: string) => string;
+  /** The module at `url`, compiled for this realm. */
+  readonly load: (url: string) => ModuleFunction;
+  /** Receives the realm's interface once its code has loaded. */
+  readonly register: (api: RealmApi) => void;
+}
+
+export interface RealmTask {
+  readonly moduleUrl: string;
+  readonly timeoutMs: number;
+  readonly cellTimeoutMs: number;
+  readonly maxOutputBytes: number;
+}
+
+/** What a realm answers: a result without its task id, or the module's own failure to load. */
+export type RealmOutcome = Omit<EvaluateResult, "type" | "taskId" | "elapsedMs"> | { readonly crash: string };
+
+export interface RealmApi {
+  /** Evaluates the notebook; resolves to the JSON of a RealmOutcome. */
+  evaluate(task: RealmTask): Promise<string>;
+  /** A promise of this realm rejected with nothing to handle it. */
+  unhandledRejection(reason: unknown): void;
+  /** This realm's Promise.prototype: how the worker tells which realm an unhandled rejection came from. */
+  readonly promisePrototype: object;
+}
+
+const { document } = installBuildDom();
+
+/** Modules loaded in this realm, by URL: each runs once, like an ES module. */
+const modules = new Map<string, { exports: unknown }>();
+
+function requireFrom(fromUrl: string): (specifier: string) => unknown {
+  return (specifier) => {
+    const url = host.resolve(specifier, fromUrl);
+    const loaded = modules.get(url);
+    if (loaded) return loaded.exports;
+    const module = { exports: {} as unknown };
+    modules.set(url, module);
+    host.load(url)(requireFrom(url), module, module.exports);
+    return module.exports;
+  };
+}
+
+const rejections: unknown[] = [];
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+async function evaluate(task: RealmTask): Promise<RealmOutcome> {
+  const started = performance.now();
+  let notebook: CompiledNotebook;
+  try {
+    notebook = (requireFrom(task.moduleUrl)(task.moduleUrl) as { default: CompiledNotebook }).default;
+  } catch (error) {
+    return { crash: error instanceof Error ? error.message : String(error) };
+  }
+  giveWebClasses(host, notebook.cells.flatMap((cell) => cell.inputs));
+  const thrown: Record<string, Thrown> = {};
+  notebook = noteThrows(notebook, task.moduleUrl, (cellId, what) => (thrown[cellId] = what));
+  const roots = new Map<string, Element>();
+  const results = new Map<string, CellResult>();
+  const indexOf = new Map(notebook.cells.map((cell, index) => [cell.id, index]));
+  const runningSince = new Map<string, number>();
+  let lastRun: string | undefined;
+  const run = new NotebookRun(notebook, {
+    builtins: createBuiltins({ width: BUILD_WIDTH }),
+    root: (cell) => {
+      const root = document.createElement(cell.inline ? "span" : "div");
+      roots.set(cell.id, root);
+      return root;
+    },
+    onRun: (cellId) => {
+      lastRun = cellId;
+      host.onRun(indexOf.get(cellId) ?? -1);
+      runningSince.set(cellId, performance.now());
+    },
+    onStatus: (cellId, status) => {
+      if (status !== "pending") runningSince.delete(cellId);
+    },
+    onResult: (cellId, result) => results.set(cellId, result),
+    onValueRejected: (cellId, error) => void (thrown[cellId] ??= describeThrown(error, task.moduleUrl, notebook.cells)),
+  });
+  const overdue = cellOverdue(runningSince, task.cellTimeoutMs);
+  const deadline = started + task.timeoutMs;
+  await Promise.race([run.settled(), delay(task.timeoutMs), overdue.promise]);
+  // What the page shows is the first settled state; what fails later still fails the build.
+  const outputs: Record<string, string> = {};
+  const oversized: CellFailure[] = [];
+  for (const [cellId, root] of roots) {
+    const html = root.innerHTML;
+    const bytes = utf8ByteLength(html);
+    if (bytes > task.maxOutputBytes) {
+      const cell = notebook.cells.find((c) => c.id === cellId)!;
+      oversized.push({ cellId, own: true, location: run.location(cell), message: `output is ${(bytes / 1e6).toFixed(1)} MB, over the limit of ${(task.maxOutputBytes / 1e6).toFixed(1)} MB` });
+    } else outputs[cellId] = html;
+  }
+  const pending = run.pendingCells();
+  if (!pending.length) await quiesce(deadline);
+  overdue.stop();
+
+  const failures = [...run.failures(), ...oversized];
+  const failing = new Set(failures.map((f) => f.cellId));
+  const late = (cellId: string | undefined, error: unknown, how: string) => {
+    const at = describeThrown(error, task.moduleUrl, notebook.cells);
+    const owner = at.at?.cellId ?? cellId ?? lastRun ?? notebook.cells[0]?.id;
+    const cell = owner === undefined ? undefined : notebook.cells.find((c) => c.id === owner);
+    if (!cell || failing.has(cell.id)) return;
+    failing.add(cell.id);
+    thrown[cell.id] = at;
+    failures.push({ cellId: cell.id, own: true, location: run.location(cell), message: `${messageOf(error)} (${how})` });
+  };
+  for (const error of callbackFaults) late(undefined, error, "thrown by a timer or frame callback after the cell ran");
+  for (const error of rejections) late(undefined, error, "a promise rejected and nothing handled the rejection");
+
+  const exercises = checkExercises(notebook, results, outputs);
+  const now = performance.now();
+  const stuck: PendingCell[] = pending.map((cell) => {
+    const since = runningSince.get(cell.id);
+    return { cellId: cell.id, location: run.location(cell), ...(since === undefined ? {} : { runningMs: Math.round(now - since) }) };
+  });
+  run.dispose();
+  timers.cancelAll();
+  return { outputs, failures, pending: stuck, exercises, thrown };
+}
+
+/**
+ * After the first settled state: lets generators take their next step and timers already set fire (up
+ * to the notebook's time limit), twice, so that what throws a moment later is still this build's error.
+ */
+async function quiesce(deadline: number): Promise<void> {
+  for (let round = 0; round < 2; round++) {
+    const due = timers.pendingOneShots().filter((at) => at <= deadline);
+    const last = Math.max(performance.now(), ...due);
+    if (last > performance.now()) await delay(Math.min(last, deadline) - performance.now() + 1);
+    await frame();
+    await frame();
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return `threw ${typeof error === "object" && error !== null ? JSON.stringify(error) : String(error)}`;
+  } catch {
+    return "threw a value that cannot be shown";
+  }
+}
+
+/** Resolves once some cell has been running longer than `limitMs`. */
+function cellOverdue(started: ReadonlyMap<string, number>, limitMs: number): { promise: Promise<void>; stop: () => void } {
+  let timer: number | undefined;
+  const promise = new Promise<void>((resolve) => {
+    timer = setInterval(() => {
+      const now = performance.now();
+      for (const since of started.values()) if (now - since > limitMs) return resolve();
+    }, Math.max(10, Math.min(100, limitMs / 4))) as unknown as number;
+  });
+  return { promise, stop: () => clearInterval(timer) };
+}
+
+/** Every exercise checked against the values its cells settled on; its shown answer goes into the outputs. */
+function checkExercises(notebook: CompiledNotebook, results: ReadonlyMap<string, CellResult>, outputs: Record<string, string>): ExerciseCheck[] {
+  return (notebook.exercises ?? []).map((exercise) => {
+    const correct = correctValue(exercise, exercise.answerCell === undefined ? undefined : results.get(exercise.answerCell));
+    const solution = exercise.solutionCell === undefined ? undefined : results.get(exercise.solutionCell);
+    const { shown, problems, solutionProblem } = verifyExercise(exercise, correct, solution);
+    if (shown !== undefined) outputs[`answer:${exercise.id}`] = shown.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    return solutionProblem === undefined || exercise.solutionCell === undefined ? { id: exercise.id, problems } : { id: exercise.id, problems, solution: { cellId: exercise.solutionCell, problem: solutionProblem } };
+  });
+}
+
+host.register({
+  evaluate: async (task) => JSON.stringify(await evaluate(task)),
+  unhandledRejection: (reason) => void rejections.push(reason),
+  promisePrototype: Promise.prototype,
+});

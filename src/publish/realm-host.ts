@@ -1,0 +1,176 @@
+// A realm per notebook: each notebook evaluates in a fresh node:vm context of its own, with its own
+// intrinsics (Array.prototype, Object, Promise…), globals, DOM, runtime and kernel, so nothing one
+// notebook changes reaches another, and with browser globals only (no process, require, Buffer, or
+// node: imports; no eval, as under the page's Content-Security-Policy). Everything a cell can reach was
+// created inside the realm: dist/realm.js (the DOM, the runtime glue, the evaluation) and the site's own
+// library and notebook modules are run there, not passed in.
+//
+// Why a vm context, not a worker per notebook: a worker costs a thread, an isolate, Node's bootstrap and
+// the loading of our code (about 100 ms of CPU each); a context costs about 6 ms, because the compiled
+// code is shared: each script is compiled once per worker (vm.Script) and run in every realm. The
+// worker threads stay the unit of failure: a cell that never yields or allocates without end takes its
+// worker down, and the pool blames it (evaluate.ts).
+import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { randomFillSync, randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { format } from "node:util";
+import vm from "node:vm";
+import { notebookModuleBody, wrapModuleBody } from "./module-form.ts";
+import type { ModuleFunction, RealmApi, RealmHost, RealmOutcome, RealmTask } from "./realm-entry.ts";
+import { PACKAGE_ROOT } from "./package-root.ts";
+
+/** bundle.ts's ASSETS_DIR, not imported from there: that module loads esbuild, which a worker rarely needs. */
+const ASSETS_DIR = "_wattbook";
+
+const REALM_FILE = path.join(PACKAGE_ROOT, "dist/realm.js");
+
+/** Web classes given to a notebook whose cells name them (see RealmServices.webClasses). */
+const WEB_CLASSES: Readonly<Record<string, unknown>> = { URL, URLSearchParams, TextEncoder, TextDecoder, AbortController, AbortSignal };
+
+let realmScript: vm.Script | undefined;
+
+/** Scripts compiled for realms, by file and its identity on disk: the library's files serve every realm. */
+const scripts = new Map<string, { readonly stamp: string; readonly script: vm.Script }>();
+
+const requireHere = createRequire(import.meta.url);
+let esbuild: typeof import("esbuild") | undefined;
+
+/** The module at `url` as a script that evaluates to its module function. */
+function moduleScript(url: string): vm.Script {
+  const file = fileURLToPath(url);
+  const stat = statSync(file);
+  const stamp = `${stat.size}:${stat.mtimeMs}`;
+  const cached = scripts.get(file);
+  if (cached?.stamp === stamp) return cached.script;
+  const code = readFileSync(file, "utf8");
+  const body = notebookModuleBody(code) ?? commonJsOf(code, url);
+  // The wrapper's first line comes before the module's: line k of the module is line k of the file.
+  const script = new vm.Script(wrapModuleBody(body), { filename: url, lineOffset: -1, importModuleDynamically: undefined });
+  scripts.set(file, { stamp, script });
+  return script;
+}
+
+function commonJsOf(code: string, url: string): string {
+  esbuild ??= requireHere("esbuild") as typeof import("esbuild");
+  return esbuild.transformSync(code, { format: "cjs", loader: "js", target: "es2022", sourcefile: url, logLevel: "silent" }).code;
+}
+
+export interface NotebookRealm {
+  /** Evaluates the notebook; never rejects. */
+  evaluate(task: RealmTask): Promise<RealmOutcome>;
+  /** Whether an unhandled rejection's promise belongs to this realm. */
+  owns(promise: Promise<unknown>): boolean;
+  unhandledRejection(reason: unknown): void;
+  /** Cancels the realm's timers; the context is left to the garbage collector. */
+  dispose(): void;
+}
+
+export interface RealmOptions {
+  /** Called as a cell's body starts, with its index. */
+  readonly onRun: (cellIndex: number) => void;
+}
+
+/** A fresh realm for one notebook whose compiled module is at `moduleUrl` (a file: URL inside the site). */
+export function createRealm(moduleUrl: string, options: RealmOptions): NotebookRealm {
+  realmScript ??= new vm.Script(readFileSync(REALM_FILE, "utf8"), { filename: REALM_FILE });
+  const siteDir = scriptsRoot(path.dirname(fileURLToPath(moduleUrl)));
+  const timers = new Map<number, NodeJS.Timeout>();
+  const frames = new Map<number, NodeJS.Immediate>();
+  let nextHandle = 1;
+  let api: RealmApi | undefined;
+  const context = vm.createContext({}, { name: path.basename(moduleUrl), codeGeneration: { strings: false, wasm: false } });
+  const host: RealmHost = {
+    startTimer: (callback, ms, repeat) => {
+      const handle = nextHandle++;
+      const run = () => {
+        if (!repeat) timers.delete(handle);
+        callback();
+      };
+      const timer = repeat ? setInterval(run, ms) : setTimeout(run, ms);
+      timer.unref();
+      timers.set(handle, timer);
+      return handle;
+    },
+    cancelTimer: (handle) => {
+      clearTimeout(timers.get(handle));
+      timers.delete(handle);
+    },
+    nextFrame: (callback) => {
+      const handle = nextHandle++;
+      frames.set(
+        handle,
+        setImmediate(() => {
+          frames.delete(handle);
+          callback();
+        }),
+      );
+      return handle;
+    },
+    cancelFrame: (handle) => {
+      clearImmediate(frames.get(handle));
+      frames.delete(handle);
+    },
+    now: () => performance.now(),
+    timeOrigin: performance.timeOrigin,
+    log: (level, args) => {
+      const write = level === "error" || level === "warn" || level === "trace" ? process.stderr : process.stdout;
+      write.write(`${format(...args)}\n`);
+    },
+    atob: (data) => atob(data),
+    btoa: (data) => btoa(data),
+    randomFill: (array) => void randomFillSync(array as Uint8Array),
+    randomUUID: () => randomUUID(),
+    webClasses: WEB_CLASSES,
+    onRun: options.onRun,
+    resolve: (specifier, fromUrl) => resolveInSite(specifier, fromUrl, siteDir),
+    load: (url) => moduleScript(url).runInContext(context) as ModuleFunction,
+    register: (given) => void (api = given),
+  };
+  (context as { __wattbookHost?: RealmHost }).__wattbookHost = host;
+  realmScript.runInContext(context);
+  if (!api) throw new Error("dist/realm.js did not register its interface");
+  const realm = api as RealmApi;
+  const dispose = () => {
+    for (const timer of timers.values()) clearTimeout(timer);
+    for (const frame of frames.values()) clearImmediate(frame);
+    timers.clear();
+    frames.clear();
+  };
+  return {
+    evaluate: async (task) => {
+      try {
+        return JSON.parse(await realm.evaluate(task)) as RealmOutcome;
+      } catch (error) {
+        return { crash: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    owns: (promise) => {
+      for (let proto = Object.getPrototypeOf(promise); proto; proto = Object.getPrototypeOf(proto)) if (proto === realm.promisePrototype) return true;
+      return false;
+    },
+    unhandledRejection: (reason) => realm.unhandledRejection(reason),
+    dispose,
+  };
+}
+
+/**
+ * A module a realm may load: a relative import between the site's scripts (the notebook module, its
+ * chunks, the library), never a package, a Node built-in or a file outside the site's scripts folder.
+ */
+function resolveInSite(specifier: string, fromUrl: string, root: string): string {
+  if (!/^\.{1,2}\//.test(specifier) && !specifier.startsWith("file:")) {
+    throw new Error(`cannot import "${specifier}" while the site is built: cells run in the browser too, where only the site's own scripts can be imported`);
+  }
+  const url = new URL(specifier, fromUrl);
+  const file = fileURLToPath(url);
+  if (!file.startsWith(root + path.sep) && file !== root) throw new Error(`cannot import "${specifier}": it is outside the site's scripts (${path.basename(root)}/)`);
+  return url.href;
+}
+
+/** The site's scripts folder (`_wattbook`) holding `dir`, or `dir` itself when it is in none. */
+function scriptsRoot(dir: string): string {
+  for (let at = dir; path.dirname(at) !== at; at = path.dirname(at)) if (path.basename(at) === ASSETS_DIR) return at;
+  return dir;
+}
