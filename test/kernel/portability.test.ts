@@ -3,10 +3,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { afterAll, describe, expect, test } from "vitest";
 import { clusterEnergy, trainingFootprint } from "../../src/kernel/index.ts";
+import { exportsToCheck, firstUnfrozen } from "./frozen-walk.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const kernelDir = join(root, "src/kernel");
@@ -58,6 +60,43 @@ describe("browser", () => {
       }
     }
   });
+
+  test("bundled for the browser as the site bundles it (index and one module per topic), every catalog and kernel function is frozen", async () => {
+    // The same recipe as src/publish/library.ts: index.ts plus each kernel file as its own entry, split into
+    // shared chunks, so that a page importing one topic module gets frozen constants without index.ts.
+    const outdir = join(scratch, "browser");
+    const entryPoints = kernelSources().map((file) => ({ in: file, out: relative(kernelDir, file).replace(/\.ts$/, "").replace(/[\\/]/g, "-") }));
+    const result = await build({
+      entryPoints,
+      bundle: true,
+      splitting: true,
+      platform: "browser",
+      format: "esm",
+      minify: true,
+      outdir,
+      outExtension: { ".js": ".mjs" },
+      metafile: true,
+      logLevel: "silent",
+    });
+    expect(result.errors).toEqual([]);
+    let checked = 0;
+    for (const [output, meta] of Object.entries(result.metafile.outputs)) {
+      if (!meta.entryPoint) continue;
+      const isIndex = resolve(root, meta.entryPoint) === entry;
+      const module = (await import(pathToFileURL(resolve(root, output)).href)) as Record<string, unknown>;
+      for (const [name, value] of exportsToCheck(module, isIndex)) {
+        expect(firstUnfrozen(value, name), `${meta.entryPoint} (bundled): export ${name}`).toBeUndefined();
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+    // And the bundled catalogs refuse a change (this file is a module: strict mode, as a page's cells are).
+    const accelerators = (await import(pathToFileURL(join(outdir, "catalogs-accelerators.mjs")).href)) as { accelerators: { h100: { watts: { value: number } } } };
+    expect(() => {
+      accelerators.accelerators.h100.watts.value = 100;
+    }).toThrow(TypeError);
+    expect(accelerators.accelerators.h100.watts.value).toBe(700);
+  });
 });
 
 describe("Deno", () => {
@@ -66,13 +105,18 @@ describe("Deno", () => {
     await build({
       stdin: {
         contents: `
-          import { clusterEnergy, trainingFootprint, supportFactors } from ${JSON.stringify(entry)};
+          import { clusterEnergy, trainingFootprint, supportFactors, accelerators, units } from ${JSON.stringify(entry)};
           const footprint = trainingFootprint({ devices: 2048, watts: 700, hours: 720, pue: 1.12, gridGPerKWh: 429,
             embodiedKgPerDevice: 164, lifetimeYears: 3, supportFactor: supportFactors.dgxH100Rack.value });
           const sweep = clusterEnergy.sweep({ devices: 64, watts: 400, pue: 1.12 }, { hours: new Float64Array([24, 336]) });
           let error = "";
           try { clusterEnergy({ devices: -1, watts: 400, hours: 1, pue: 1.12 }); } catch (e) { error = e.message; }
-          console.log(JSON.stringify({ footprint, sweep, error }));
+          const refused = [];
+          for (const change of [() => { accelerators.h100.watts.value = 100; }, () => { units.x = 1; }, () => { clusterEnergy.sweep = null; }]) {
+            try { change(); refused.push(false); } catch (e) { refused.push(e instanceof TypeError); }
+          }
+          const frozen = [accelerators, accelerators.h100, accelerators.h100.watts, units, clusterEnergy, clusterEnergy.sweep].every(Object.isFrozen);
+          console.log(JSON.stringify({ footprint, sweep, error, refused, frozen, watts: accelerators.h100.watts.value }));
         `,
         resolveDir: root,
         sourcefile: "program.ts",
@@ -97,6 +141,7 @@ describe("Deno", () => {
     expect(fromDeno.footprint.operationalKg / 1000).toBeCloseTo(681.9, 1);
     expect(fromDeno.sweep).toEqual(clusterEnergy.sweep({ devices: 64, watts: 400, pue: 1.12 }, { hours: [24, 336] }));
     expect(fromDeno.error).toBe("clusterEnergy: devices must be ≥ 0 (got -1)");
+    expect(fromDeno).toMatchObject({ refused: [true, true, true], frozen: true, watts: 700 });
   });
 });
 
