@@ -5,7 +5,7 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { style } from "./cli-style.ts";
 import type { LocatedError } from "./notebook/errors.ts";
-import { buildSite, type ProgressEvent } from "./publish/build.ts";
+import { buildSite, skippedLine, type ProgressEvent } from "./publish/build.ts";
 import { DEFAULT_LIMITS, type EvaluationLimits } from "./publish/evaluate.ts";
 import { PACKAGE_ROOT } from "./publish/package-root.ts";
 
@@ -176,7 +176,12 @@ async function build(values: Record<string, string | boolean | undefined>, write
     staticDir: write ? path.resolve(String(values.static)) : undefined,
     limits: limitsFrom(values),
     progress: (event) => console.error(progressLine(event)),
+    scratchOut: !write,
   });
+  // Files that look like notebooks but are skipped by rule, once, named as the terminal sees them.
+  const root = path.resolve(String(values.root));
+  const skipped = skippedLine(result.skipped, (source) => path.relative(projectRoot, path.join(root, source)).split(path.sep).join("/") + (source.endsWith("/") ? "/" : ""));
+  if (skipped) console.error(style.yellow(skipped));
   if (!write && result.ok) {
     const { rm } = await import("node:fs/promises");
     await rm(out, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Files every site gets: the theme, KaTeX's stylesheet and fonts, and the project's static/ folder.
 // Everything is served from the site itself: pages load nothing from elsewhere.
-import { cp, mkdir } from "node:fs/promises";
+import { cp, mkdir, readdir, realpath, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PACKAGE_ROOT } from "./package-root.ts";
@@ -22,5 +22,48 @@ export async function copySiteAssets(siteDir: string, staticDir?: string): Promi
   await cp(path.join(katexDist, "fonts"), path.join(katexOut, "fonts"), { recursive: true, filter: isNeededFont });
   await cp(path.join(PACKAGE_ROOT, "static", THEME_FILE), path.join(siteDir, THEME_FILE));
   // The project's static files come last, so a project may restyle the site with its own wattbook.css.
-  if (staticDir && existsSync(staticDir)) await cp(staticDir, siteDir, { recursive: true });
+  // Links were checked (staticLinkProblems): each is copied as the file or folder it points to, so the
+  // site holds no link (one into the project would break once deployed).
+  if (staticDir && existsSync(staticDir)) await cp(staticDir, siteDir, { recursive: true, dereference: true });
+}
+
+export interface StaticLinkProblem {
+  /** The link (absolute). */
+  readonly link: string;
+  readonly reason: string;
+}
+
+/**
+ * Symbolic links in static/ that the site must not follow: one that points outside static/ would copy
+ * a file from elsewhere on the machine (a key, a home folder) into a site meant to be published; one
+ * that points nowhere, or at a folder holding it, cannot be copied. Links within static/ are fine.
+ */
+export async function staticLinkProblems(staticDir: string | undefined): Promise<StaticLinkProblem[]> {
+  if (!staticDir || !existsSync(staticDir)) return [];
+  const base = await realpath(staticDir);
+  const problems: StaticLinkProblem[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(file);
+      if (!entry.isSymbolicLink()) continue;
+      let target: string;
+      try {
+        target = await realpath(file);
+      } catch {
+        problems.push({ link: file, reason: "is a symbolic link that points to nothing" });
+        continue;
+      }
+      if (!within(target, base)) problems.push({ link: file, reason: `is a symbolic link to ${target}, outside the static folder` });
+      else if ((await stat(target)).isDirectory() && within(await realpath(dir), target)) problems.push({ link: file, reason: "is a symbolic link to a folder that holds it (copying it would never end)" });
+    }
+  };
+  await walk(staticDir);
+  return problems;
+}
+
+/** `file` is `dir` or inside it. */
+function within(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative === "" || (relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }

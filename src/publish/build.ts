@@ -3,12 +3,12 @@
 // replaces the output folder, in one rename. A failed build lists every error and leaves the previous
 // site exactly as it was.
 import { existsSync, statSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { LocatedError, LocatedErrors } from "../notebook/errors.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
-import { copySiteAssets, STYLESHEETS } from "./assets.ts";
+import { copySiteAssets, staticLinkProblems, STYLESHEETS } from "./assets.ts";
 import { ASSETS_DIR, BundleError, LIBRARY_DIR } from "./bundle.ts";
 import { emitNotebook, type EmittedNotebook } from "./emit.ts";
 import { copyLibrary, ensureLibrary } from "./library.ts";
@@ -16,6 +16,8 @@ import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluat
 import { bundleErrors, compileNotebookText, evaluationErrors, pageOutputPath, readNotebookFile, sortErrors, toRootOf, type Compiled } from "./phases.ts";
 import { indexAppendix, renderIndex } from "./index-page.ts";
 import { makeDirectory } from "./output-dir.ts";
+import { scanNotebooks, type SkippedFile } from "./notebook-files.ts";
+import { refuseOut, SITE_MARKER, siteMarker } from "./out-guard.ts";
 import { renderPage, type PageContext, type PageLink } from "./render.ts";
 import { editPageContext, editPagePath, readPageContext, type EditScripts } from "./edit-twin.ts";
 import { copyEditor, EDITOR_DIR, ensureEditor, type EditorBundle } from "./editor-bundle.ts";
@@ -35,6 +37,11 @@ export interface BuildOptions {
   readonly progress?: (event: ProgressEvent) => void;
   /** Reuse a pool across builds (preview); otherwise one is created and closed. */
   readonly pool?: EvaluationPool;
+  /**
+   * `out` is a scratch folder of the caller's, removed after (check): it is not guarded. Otherwise an
+   * `out` whose replacement could lose anything is refused (out-guard.ts).
+   */
+  readonly scratchOut?: boolean;
 }
 
 export interface ProgressEvent {
@@ -64,6 +71,8 @@ export interface BuildResult {
   readonly elapsedMs: number;
   /** Exercises in the notebooks that compiled. */
   readonly exercises: number;
+  /** Files under the root that look like notebooks but are skipped by rule (see notebook-files.ts). */
+  readonly skipped: readonly SkippedFile[];
   /**
    * Milliseconds per phase (for `npm run bench`). Compiling and evaluating overlap: `compile` is the
    * main thread's pass over the notebooks, `evaluate` the wait for the workers after it.
@@ -71,19 +80,11 @@ export interface BuildResult {
   readonly phasesMs: Readonly<Record<"compile" | "evaluate" | "write", number>>;
 }
 
-/** Every .md file under `root`, as sorted forward-slash paths relative to it. Folders starting with _ or . are skipped. */
+/** The notebooks under `root` by the rule in notebook-files.ts, as sorted forward-slash paths relative to it. */
 export async function findNotebooks(root: string): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (dir: string, prefix: string) => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
-      if (entry.isDirectory()) await walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
-      else if (entry.isFile() && entry.name.endsWith(".md")) found.push(`${prefix}${entry.name}`);
-    }
-  };
-  await walk(root, "");
-  return found.sort();
+  return (await scanNotebooks(root)).notebooks;
 }
+export { isNotebookPath, judgeEntry, scanNotebooks, skippedLine, type SkippedFile } from "./notebook-files.ts";
 
 function relativeHref(from: string, to: string): string {
   return toRootOf(from) + to;
@@ -106,12 +107,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const displayRoot = path.relative(options.projectRoot, options.root) || ".";
   const errors: LocatedError[] = [];
+  const shown = (file: string) => path.relative(options.projectRoot, file) || ".";
+  const located = (reason: string, file: string, hint: string) => new LocatedError(reason, { file, position: { line: 1, column: 1 }, hint });
   const stop = (reason: string, file: string, hint: string): BuildResult => {
-    errors.push(new LocatedError(reason, { file, position: { line: 1, column: 1 }, hint }));
-    return { ok: false, errors, pages: [], scripts: new Map(), elapsedMs: performance.now() - started, exercises: 0, phasesMs };
+    errors.push(located(reason, file, hint));
+    return { ok: false, errors, pages: [], scripts: new Map(), elapsedMs: performance.now() - started, exercises: 0, skipped: [], phasesMs };
   };
   if (!existsSync(options.root)) return stop("the notebooks folder does not exist", displayRoot, "create it, or pass --root");
   if (!statSync(options.root).isDirectory()) return stop("the notebooks folder is a file, not a folder", displayRoot, "pass --root the folder that holds the .md notebooks");
+  // The output folder is replaced at the end: one whose loss would cost anything is refused now.
+  const refused = options.scratchOut ? undefined : refuseOut(options);
+  if (refused) return stop(refused.reason, shown(options.out), refused.hint);
+  const linkProblems = await staticLinkProblems(options.staticDir);
+  if (linkProblems.length) {
+    const hint = "copy the file into the static folder instead of linking it (the site is meant to be published)";
+    errors.push(...linkProblems.map((problem) => located(problem.reason, shown(problem.link), hint)));
+    return { ok: false, errors, pages: [], scripts: new Map(), elapsedMs: performance.now() - started, exercises: 0, skipped: [], phasesMs };
+  }
   // The site is written beside the output folder first; a place where that cannot be fails now.
   const tempOut = `${options.out}.tmp-${process.pid}-${Date.now().toString(36)}`;
   try {
@@ -130,7 +142,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   editor.catch(() => {});
   const scripts = new Map<string, number>();
   try {
-    const sources = await findNotebooks(options.root);
+    const { notebooks: sources, skipped } = await scanNotebooks(options.root);
     let ready: Promise<void> | undefined;
     const prepareSite = () =>
       (ready ??= (async () => {
@@ -206,7 +218,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const exerciseCount = Object.values(siteExercises).reduce((sum, n) => sum + n, 0);
     if (errors.length) {
       await rm(tempOut, { recursive: true, force: true });
-      return { ok: false, errors: sortErrors(errors), pages, scripts: new Map(), elapsedMs: performance.now() - started, exercises: exerciseCount, phasesMs };
+      return { ok: false, errors: sortErrors(errors), pages, scripts: new Map(), elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs };
     }
 
     await prepareSite();
@@ -242,9 +254,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     );
     if (!byOutput.has("index.html")) await writeFileDeep(path.join(tempOut, "index.html"), renderIndexPage(siteTitle, sequence));
     await copySiteAssets(tempOut, options.staticDir);
+    // Last, so static/ cannot replace it: the next build knows this folder for a site it may replace.
+    await writeFileDeep(path.join(tempOut, SITE_MARKER), siteMarker(pages.map((page) => page.output)));
     await swapInto(tempOut, options.out);
     endPhase("write");
-    return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, phasesMs };
+    return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs };
   } catch (error) {
     await rm(tempOut, { recursive: true, force: true });
     throw error;

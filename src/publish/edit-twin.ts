@@ -7,7 +7,8 @@ import type { CellSource } from "../editor/compile.ts";
 import type { PageData } from "../editor/page-data.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { toRootOf } from "./phases.ts";
-import { CONTENT_SECURITY_POLICY, escapeHtml, type PageContext, type PageLink } from "./render.ts";
+import { CONTENT_SECURITY_POLICY, hrefOf, type PageContext, type PageLink } from "./render.ts";
+import { urlOfPath } from "./url-path.ts";
 
 export const EDIT_DIR = "_edit";
 
@@ -37,7 +38,8 @@ export function editPageContext(context: PageContext, output: string, notebook: 
   const toRoot = toRootOf(path);
   const readPage = toRoot + output;
   const relink = (link: PageLink | undefined) => link && { ...link, href: toRoot + link.href.replace(/^(\.\.\/)*/, "") };
-  const data: PageData = { readPage, kernel: toRoot + scripts.kernel, cells: notebook.cells.map(cellSource) };
+  // The editor uses these as URLs (a link back, an import): encoded like every href.
+  const data: PageData = { readPage: urlOfPath(readPage), kernel: urlOfPath(toRoot + scripts.kernel), cells: notebook.cells.map(cellSource) };
   return {
     ...context,
     toRoot,
@@ -46,7 +48,7 @@ export function editPageContext(context: PageContext, output: string, notebook: 
     editHref: "",
     contentSecurityPolicy: EDIT_CONTENT_SECURITY_POLICY,
     scripts: [scripts.editor],
-    head: [`<meta name="robots" content="noindex">`, `<link rel="canonical" href="${escapeHtml(readPage)}">`],
+    head: [`<meta name="robots" content="noindex">`, `<link rel="canonical" href="${hrefOf(readPage)}">`],
     bodyEnd: `<script type="application/json" id="wb-edit-data">${jsonForScript(data)}</script>\n`,
   };
 }

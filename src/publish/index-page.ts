@@ -1,5 +1,6 @@
 // The list of notebooks on the index page: title, description, in front-matter order.
-import { escapeHtml } from "./render.ts";
+import { escapeHtml, hrefOf } from "./render.ts";
+import { urlOfPath } from "./url-path.ts";
 
 export interface IndexEntry {
   readonly output: string;
@@ -10,7 +11,7 @@ export interface IndexEntry {
 export function renderIndex(pages: readonly IndexEntry[], toRoot: string): string {
   if (!pages.length) return `<p class="wb-empty">No notebooks yet: add a .md file to the notebooks folder.</p>`;
   const items = pages
-    .map((page) => `<li><a href="${toRoot}${escapeHtml(page.output)}">${escapeHtml(page.title)}</a>${page.description ? `<p>${escapeHtml(page.description)}</p>` : ""}</li>`)
+    .map((page) => `<li><a href="${hrefOf(toRoot + page.output)}">${escapeHtml(page.title)}</a>${page.description ? `<p>${escapeHtml(page.description)}</p>` : ""}</li>`)
     .join("\n");
   return `<section class="wb-index" aria-label="Notebooks"><h2 id="notebooks">Notebooks</h2><ol>\n${items}\n</ol></section>`;
 }
@@ -20,6 +21,8 @@ export function renderIndex(pages: readonly IndexEntry[], toRoot: string): strin
  * notebook (a hand-written table of contents says more than the generated one), else the full list.
  */
 export function indexAppendix(authoredHtml: string, pages: readonly IndexEntry[]): string {
-  const linksAll = pages.every((page) => authoredHtml.includes(`href="${page.output}"`));
+  // Prose links a page by its URL (`cost%20%231.html`); Markdown may also have left a plain name as written.
+  const links = (output: string) => [urlOfPath(output), output].some((href) => authoredHtml.includes(`href="${escapeHtml(href)}"`) || authoredHtml.includes(`href="${href}"`));
+  const linksAll = pages.every((page) => links(page.output));
   return linksAll ? "" : renderIndex(pages, "");
 }

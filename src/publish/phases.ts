@@ -3,7 +3,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { LocatedError, LocatedErrors, excerptAt } from "../notebook/errors.ts";
-import { processNotebook } from "../notebook/index.ts";
+import { analyzeNotebook, compileNotebook, parseNotebook } from "../notebook/index.ts";
 import { decodeNotebook, MAX_NOTEBOOK_BYTES } from "../notebook/text.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import type { BundleError } from "./bundle.ts";
@@ -111,11 +111,17 @@ export async function readNotebookFile(projectRoot: string, root: string, source
   return "text" in decoded ? { source, file, text: decoded.text, errors: [] } : { source, file, errors: [decoded.error] };
 }
 
-/** Compiles a notebook that was read. Never throws for a bad notebook. */
+/**
+ * Compiles a notebook that was read. Never throws for a bad notebook. Errors name the file as the
+ * author sees it (`file`, relative to the working directory); the notebook itself, and so everything
+ * written into the site (its module, storage keys, the site's exercise counts), carries its path
+ * relative to the notebooks root (`source`), so a site's bytes do not depend on where it was built from.
+ */
 export function compileNotebookText({ source, file, text, errors }: NotebookText): { compiled?: Compiled; errors: LocatedError[] } {
   if (text === undefined) return { errors };
   try {
-    const { notebook, module } = processNotebook(text, file);
+    const notebook = { ...analyzeNotebook(parseNotebook(text, file), text), path: source };
+    const module = compileNotebook(notebook);
     return { compiled: { source, file, text, notebook, module }, errors: [] };
   } catch (error) {
     return { errors: asLocatedErrors(error, file) };

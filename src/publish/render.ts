@@ -3,6 +3,7 @@
 // Content-Security-Policy meta tag makes the browser hold them to that.
 import type { AnalyzedCell, AnalyzedNotebook, Heading } from "../notebook/types.ts";
 import { type ExerciseCounts, renderProgress } from "./progress-html.ts";
+import { urlOfPath } from "./url-path.ts";
 
 /**
  * Scripts only from the site itself and never eval. Styles allow inline because Plot and Inputs write
@@ -16,6 +17,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A site path (relative, unencoded) as an attribute value: percent-encoded per segment, then HTML-escaped. */
+export function hrefOf(sitePath: string): string {
+  return escapeHtml(urlOfPath(sitePath));
+}
+
+/**
+ * Another page. Paths here and in PageContext are file paths as written on disk ("../cost #1.html"),
+ * never URLs: the page encodes each as it writes it (hrefOf), so every name works in a link.
+ */
 export interface PageLink {
   readonly href: string;
   readonly title: string;
@@ -55,7 +65,7 @@ function renderEditLink(cell: AnalyzedCell, editHref: string | undefined, figure
   const names = (verb: string, list: readonly string[]) => `the cell that ${verb} ${list.slice(0, 3).join(", ")}${list.length > 3 ? ", …" : ""}`;
   const imported = cell.imports.flatMap((i) => i.specifiers.map((s) => s.local));
   const which = figure ?? (cell.declarations.length ? names("defines", cell.declarations) : imported.length ? names("imports", imported) : "this cell");
-  return `<div class="wb-cell-tools"><a class="wb-edit" href="${escapeHtml(editHref)}#edit=${cell.id}" aria-label="Edit the code of ${escapeHtml(which)}">Edit</a></div>`;
+  return `<div class="wb-cell-tools"><a class="wb-edit" href="${hrefOf(editHref)}#edit=${cell.id}" aria-label="Edit the code of ${escapeHtml(which)}">Edit</a></div>`;
 }
 
 function renderCell(cell: AnalyzedCell, output: string, labelNumber: (name: string) => number | undefined, editHref?: string): string {
@@ -74,14 +84,14 @@ function renderCell(cell: AnalyzedCell, output: string, labelNumber: (name: stri
 function renderToc(headings: readonly Heading[]): string {
   const items = headings.filter((h) => h.level === 2 || h.level === 3);
   if (items.length < 2) return "";
-  const list = items.map((h) => `<li class="wb-toc-h${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`).join("");
+  const list = items.map((h) => `<li class="wb-toc-h${h.level}"><a href="#${escapeHtml(encodeURIComponent(h.id))}">${escapeHtml(h.text)}</a></li>`).join("");
   return `<nav class="wb-toc" aria-label="Contents"><h2>Contents</h2><ol>${list}</ol></nav>`;
 }
 
 function renderPager(context: PageContext): string {
   if (!context.prev && !context.next) return "";
   const link = (rel: "prev" | "next", page: PageLink | undefined) =>
-    page ? `<a rel="${rel}" href="${escapeHtml(page.href)}"><span>${rel === "prev" ? "Previous" : "Next"}</span>${escapeHtml(page.title)}</a>` : "<span></span>";
+    page ? `<a rel="${rel}" href="${hrefOf(page.href)}"><span>${rel === "prev" ? "Previous" : "Next"}</span>${escapeHtml(page.title)}</a>` : "<span></span>";
   return `<nav class="wb-pager">${link("prev", context.prev)}${link("next", context.next)}</nav>`;
 }
 
@@ -109,15 +119,15 @@ export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<
     `<meta http-equiv="Content-Security-Policy" content="${context.contentSecurityPolicy ?? CONTENT_SECURITY_POLICY}">`,
     `<title>${escapeHtml(notebook.title)} · ${escapeHtml(context.siteTitle)}</title>`,
     // No favicon request (and no 404 in the console) unless static/ provides one.
-    `<link rel="icon" href="${context.favicon ? `${toRoot}${context.favicon}` : "data:,"}">`,
+    `<link rel="icon" href="${context.favicon ? hrefOf(toRoot + context.favicon) : "data:,"}">`,
     description ? `<meta name="description" content="${escapeHtml(description)}">` : "",
-    ...context.stylesheets.map((href) => `<link rel="stylesheet" href="${toRoot}${href}">`),
-    ...context.preload.map((href) => `<link rel="modulepreload" href="${toRoot}${href}">`),
-    context.script ? `<script type="module" src="${toRoot}${context.script}"></script>` : "",
-    ...(context.scripts ?? []).map((src) => `<script type="module" src="${toRoot}${src}"></script>`),
+    ...context.stylesheets.map((href) => `<link rel="stylesheet" href="${hrefOf(toRoot + href)}">`),
+    ...context.preload.map((href) => `<link rel="modulepreload" href="${hrefOf(toRoot + href)}">`),
+    context.script ? `<script type="module" src="${hrefOf(toRoot + context.script)}"></script>` : "",
+    ...(context.scripts ?? []).map((src) => `<script type="module" src="${hrefOf(toRoot + src)}"></script>`),
     ...(context.head ?? []),
   ].filter(Boolean);
-  const editPage = context.editHref ? `<a class="wb-edit-page" href="${escapeHtml(context.editHref)}">Edit this page</a>` : "";
+  const editPage = context.editHref ? `<a class="wb-edit-page" href="${hrefOf(context.editHref)}">Edit this page</a>` : "";
   const hasTitle = /^\s*<h1[\s>]/.test(notebook.html);
   return `<!doctype html>
 <html lang="en">
@@ -125,7 +135,7 @@ export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<
 ${head.join("\n")}
 </head>
 <body>
-<header class="wb-header"><a class="wb-home" href="${toRoot}index.html">${escapeHtml(context.siteTitle)}</a>${editPage}</header>
+<header class="wb-header"><a class="wb-home" href="${hrefOf(`${toRoot}index.html`)}">${escapeHtml(context.siteTitle)}</a>${editPage}</header>
 <div class="wb-layout">
 ${renderToc(notebook.headings)}
 <main class="wb-main">
