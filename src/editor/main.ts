@@ -14,6 +14,8 @@ import { outputOf } from "./ui/dom.ts";
 import { applyInputValues, parseInputValues } from "./ui/inputs.ts";
 import { EditorPanel } from "./ui/panel.ts";
 import { installStyles } from "./ui/styles.ts";
+import { ConsentPanel, fitEdits, leftOutNote } from "./ui/consent.ts";
+import type { CellSource } from "./compile.ts";
 
 /** Edited code may run this long without giving the page a turn (see loop-guard.ts). */
 const LOOP_BUDGET_MS = 1000;
@@ -36,6 +38,8 @@ class Editor {
   private readonly banner: Banner;
   private readonly key: string;
   private readonly setAside: string;
+  /** A shared link's edits run but are not kept: nothing is saved until the reader keeps or discards them. */
+  private preview = false;
 
   constructor(
     private readonly run: NotebookRun,
@@ -107,19 +111,55 @@ class Editor {
       if (!this.session.cell(scratch.after)) skipped++;
       else await this.addScratch(scratch.after, scratch);
     }
-    if (skipped) this.banner.note(`${skipped} edit${skipped === 1 ? " was" : "s were"} left out: the author has changed ${skipped === 1 ? "that cell" : "those cells"} since.`);
+    if (skipped) this.banner.note(leftOutNote(skipped));
     return skipped;
   }
 
-  /** A shared link's edits replace this browser's, which are set aside to be restored on request. */
-  async applyShared(encoded: string): Promise<boolean> {
+  /**
+   * A shared link: nothing from it runs until the reader says so. The panel shows what it changes;
+   * Run applies it without saving, Keep makes it the reader's saved edits (theirs are set aside, to be
+   * restored on request), Discard drops it and the page is what it was without the link.
+   */
+  async offerShared(encoded: string, cells: readonly CellSource[]): Promise<boolean> {
     const shared = await decodeEdits(encoded);
     if (!shared) return false;
-    const own = this.store.load(this.key);
-    if (own && editCount(own)) this.store.save(this.setAside, own);
-    this.banner.fromLink = editCount(shared) > 0;
-    await this.apply(shared);
-    this.updateBanner();
+    const link = fitEdits(shared, cells);
+    let ran = false;
+    const panel: ConsentPanel = new ConsentPanel(link, cells, {
+      run: () => {
+        if (ran) return;
+        ran = true;
+        this.preview = true;
+        this.banner.fromLink = editCount(link.applicable) > 0;
+        void this.apply(link.applicable).then(() => {
+          panel.running();
+          this.updateBanner();
+        });
+      },
+      keep: () => {
+        const own = this.store.load(this.key);
+        if (own && editCount(own)) this.store.save(this.setAside, own);
+        this.preview = false;
+        this.store.save(this.key, this.session.edits());
+        if (link.leftOut) this.banner.note(leftOutNote(link.leftOut));
+        panel.remove();
+        clearFragment();
+        this.updateBanner();
+      },
+      discard: () => {
+        panel.remove();
+        clearFragment();
+        void (async () => {
+          this.session.resetAll();
+          this.preview = false;
+          this.banner.fromLink = false;
+          const saved = this.store.load(this.key);
+          if (saved) await this.apply(saved);
+          this.updateBanner();
+        })();
+      },
+    });
+    this.banner.element.after(panel.element);
     return true;
   }
 
@@ -132,7 +172,7 @@ class Editor {
   }
 
   private changed(): void {
-    this.store.save(this.key, this.session.edits());
+    if (!this.preview) this.store.save(this.key, this.session.edits());
     for (const element of document.querySelectorAll(".wb-scratch")) {
       const id = element.id.replace(/^cell-/, "");
       if (!this.session.isScratch(id)) (this.panels.get(id)?.close(), element.remove());
@@ -166,18 +206,23 @@ async function start(): Promise<void> {
     await run.settled();
     applyInputValues(inputs);
   }
-  if (!shared || !(await editor.applyShared(shared))) {
+  const offered = shared ? await editor.offerShared(shared, data.cells) : false;
+  if (!offered) {
     const saved = localEditStore().load(storageKey(run.notebook.path));
     if (saved) await editor.apply(saved);
   }
   const target = parameters.get("edit");
-  // The fragment has done its work; a reload starts from what is stored.
-  if (shared || inputs) history.replaceState(null, "", `${location.pathname}${location.search}${target ? `#edit=${encodeURIComponent(target)}` : ""}`);
+  // The fragment has done its work (a shared link's, once the reader has decided); a reload starts from what is stored.
+  if ((shared && !offered) || inputs) history.replaceState(null, "", `${location.pathname}${location.search}${offered ? `#${SHARE_PARAMETER}=${shared}` : target ? `#edit=${encodeURIComponent(target)}` : ""}`);
   if (target) await editor.open(target);
   window.addEventListener("hashchange", () => {
     const id = fragmentParameters(location.hash).get("edit");
     if (id) void editor.open(id);
   });
+}
+
+function clearFragment(): void {
+  history.replaceState(null, "", `${location.pathname}${location.search}`);
 }
 
 start().catch((error) => console.error("wattbook editor:", error));

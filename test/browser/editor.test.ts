@@ -31,6 +31,16 @@ async function typeAndRun(page: Page, code: string): Promise<void> {
   await page.keyboard.press("Control+Enter");
 }
 
+/** A share link to this edit page carrying `edits` (as the share button makes it). */
+async function linkFor(page: Page, edits: unknown): Promise<string> {
+  const href = await page.evaluate(async (json) => {
+    const stream = new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    return `${location.pathname}#edits=${btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
+  }, JSON.stringify(edits));
+  return new URL(href, page.url()).href;
+}
+
 /** The id of the cell whose source contains `text`, from the edit page's data. */
 async function cellId(page: Page, text: string): Promise<string> {
   return page.evaluate((needle) => {
@@ -172,23 +182,39 @@ describe("the edit twin of a built page", () => {
     const problems = watchProblems(reader);
     await reader.goto(link);
     await live(reader);
+    // Nothing from the link runs before the reader says so: the page is the published one, with the change shown.
+    const consent = reader.getByRole("region", { name: "Edits from a shared link" });
+    await expect.poll(() => consent.locator(".wb-diff ins").allTextContents()).toEqual([expect.stringContaining("trainingKWh: 2_574_000")]);
+    expect(await consent.locator(".wb-diff del").allTextContents()).toEqual([expect.stringContaining("trainingKWh: 1_287_000")]);
+    await reader.waitForTimeout(200);
+    expect(await inlineText(reader)).not.toEqual(edited);
+    await reader.getByRole("button", { name: "Run these edits" }).click();
     await reader.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, edited[2]!);
     expect(await reader.locator(".wb-banner").textContent()).toContain("Opened from a shared link: this page differs from the author's version (1 edited cell)");
     expect(await reader.locator(".wb-cell.wb-edited").count()).toBe(1);
+    // Run is not keep: nothing saved yet.
+    expect(await reader.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wattbook:edits")))).toEqual([]);
+    await reader.getByRole("button", { name: "Keep these edits" }).click();
     // The fragment is spent; the edits now live in this browser.
-    expect(new URL(reader.url()).hash).toBe("");
+    await expect.poll(() => new URL(reader.url()).hash).toBe("");
+    expect(await reader.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wattbook:edits")))).toEqual([expect.stringMatching(/^wattbook:edits:(examples\/)?crossover\.md$/)]);
 
-    // A link made before the author changed a cell: that edit is left out, and the banner says so.
-    const stale = await reader.evaluate(async () => {
-      const json = JSON.stringify({ v: 1, cells: { deadbeef: "const gone = 1;" }, scratch: [] });
-      const stream = new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-      const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-      return `${location.pathname}#edits=${btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
-    });
-    await reader.goto(new URL(stale, reader.url()).href);
+    // A link made before the author changed a cell: that edit is left out, the panel says so, and the
+    // reader's own edits stay as they are.
+    await reader.goto(await linkFor(reader, { v: 1, cells: { deadbeef: "const gone = 1;" }, scratch: [] }));
     await reader.reload();
-    await expect.poll(() => reader.locator(".wb-banner-notice").textContent()).toBe("1 edit was left out: the author has changed that cell since.");
-    // The reader's own edits were set aside, and come back on request.
+    await expect.poll(() => consent.locator(".wb-banner-notice").textContent()).toBe("1 edit was left out: the author has changed that cell since.");
+    expect(await reader.getByRole("button", { name: "Run these edits" }).isDisabled()).toBe(true);
+    await reader.getByRole("button", { name: "Discard" }).click();
+    await reader.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, edited[2]!);
+    expect(await consent.count()).toBe(0);
+
+    // A link kept over the reader's own edits sets them aside; they come back on request.
+    await reader.goto(await linkFor(reader, { v: 1, cells: { [id]: "const crossover = inferenceCrossover({trainingKWh: 3_861_000, queriesPerDay, kWhPerQuery: whPerQuery / 1000});" }, scratch: [] }));
+    await reader.reload();
+    await reader.getByRole("button", { name: "Run these edits" }).click();
+    await reader.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent !== text, edited[2]!);
+    await reader.getByRole("button", { name: "Keep these edits" }).click();
     await reader.locator(".wb-restore").click();
     await reader.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, edited[2]!);
     expectNoProblems(problems);

@@ -42,6 +42,15 @@ const CSS = `
 .wb-author-page { font-size: 0.8rem; margin-left: auto; }
 .wb-share { display: flex; gap: 0.5rem; align-items: center; margin-top: 0.4rem; }
 .wb-share-url { flex: 1; min-width: 0; font: 0.75rem var(--wb-mono); padding: 0.2rem 0.3rem; }
+.wb-consent { background: var(--wb-bg); border: 1px solid var(--wb-accent); border-left: 4px solid var(--wb-accent); border-radius: 4px; padding: 0.5rem 0.75rem; margin: 0 0 1rem; font-size: 0.85rem; }
+.wb-consent-summary { margin: 0 0 0.4rem; font-weight: 600; }
+.wb-consent-list { list-style: none; margin: 0 0 0.5rem; padding: 0; }
+.wb-consent-list li { margin: 0 0 0.5rem; }
+.wb-consent-what { display: block; font-size: 0.8rem; color: var(--wb-muted); }
+.wb-consent-status { margin: 0 0 0.3rem; font-size: 0.8rem; color: var(--wb-muted); }
+.wb-consent button { font: inherit; font-size: 0.8rem; color: var(--wb-accent); background: none; border: 1px solid var(--wb-rule); border-radius: 3px; padding: 0.1rem 0.5rem; cursor: pointer; }
+.wb-consent .wb-consent-run, .wb-consent .wb-consent-keep { color: var(--wb-bg); background: var(--wb-accent); border-color: var(--wb-accent); font-weight: 600; }
+.wb-consent button:disabled { opacity: 0.45; cursor: default; }
 .wb-share-note { font-size: 0.8rem; color: var(--wb-muted); }
 `;
 
