@@ -19,6 +19,8 @@ export interface Sourced<T = number> {
  * birth (its value too, when that is an array or object): catalogs are shared by every notebook.
  */
 export function sourced<T>(value: T, unit: string, citation: string, year: number, note?: string): Sourced<T> {
+  // Typed as the caller's T (a frozen array is still read as T), since catalogs declare their own readonly types.
   return deepFrozen(note === undefined ? { value, unit, citation, year } : { value, unit, citation, year, note }) as Sourced<T>;
 }
+// The function too: it is a public export, shared like the catalogs.
 deepFrozen(sourced);

@@ -13,8 +13,11 @@ export type DeepReadonly<T> = T extends (...args: never[]) => unknown
       ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
       : T;
 
-/** Objects whose whole subtree has been frozen by an earlier call: a catalog's records frozen at birth are not walked again. */
-const done = new WeakSet<object>();
+/**
+ * Objects a walk has entered: frozen, their subtrees frozen or being frozen by the walk under way. A later
+ * walk stops at them, so a catalog's records frozen at birth are not walked again, and a cycle ends.
+ */
+const entered = new WeakSet<object>();
 
 /** Objects the caller asked to leave as they are (see `leftUnfrozen`); a walk stops at them. */
 const opaque = new WeakSet<object>();
@@ -28,7 +31,15 @@ const opaque = new WeakSet<object>();
  * WeakSet or Date) is a TypeError naming where it was found, so a constant is never only apparently frozen.
  */
 export function deepFrozen<T>(value: T): DeepReadonly<T> {
-  if (isObjectLike(value)) freezeTree(value, new Set());
+  if (isObjectLike(value)) {
+    try {
+      freezeTree(value);
+    } catch (error) {
+      // What this walk entered is not known to be frozen all the way down, so a later walk must not skip it.
+      forget(value, new Set());
+      throw error;
+    }
+  }
   return value as DeepReadonly<T>;
 }
 
@@ -46,28 +57,45 @@ function isObjectLike(value: unknown): value is object {
   return (typeof value === "object" && value !== null) || typeof value === "function";
 }
 
-function freezeTree(value: object, visiting: Set<object>): void {
-  if (done.has(value) || opaque.has(value) || visiting.has(value)) return;
-  const unfreezable = unfreezableKind(value);
-  if (unfreezable) throw new TypeError(`deepFrozen: ${unfreezable} cannot be frozen; kernel constants hold plain objects and arrays`);
-  visiting.add(value);
+// Called some 700 times as the kernel loads, mostly on small records of primitives, so it allocates nothing
+// and checks the unusual kinds only for objects that are not plain objects, arrays or functions.
+function freezeTree(value: object): void {
+  if (entered.has(value) || opaque.has(value)) return;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null && typeof value !== "function") {
+    const unfreezable = unfreezableKind(value);
+    if (unfreezable) throw new TypeError(`deepFrozen: ${unfreezable} cannot be frozen; kernel constants hold plain objects and arrays`);
+  }
+  entered.add(value);
   Object.freeze(value);
+  const keys = Reflect.ownKeys(value);
+  let i = 0;
+  try {
+    for (; i < keys.length; i++) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(value, keys[i]!)!;
+      if ("value" in descriptor) {
+        if (isObjectLike(descriptor.value)) freezeTree(descriptor.value);
+      } else {
+        if (descriptor.get) freezeTree(descriptor.get);
+        if (descriptor.set) freezeTree(descriptor.set);
+      }
+    }
+  } catch (error) {
+    // Located on the way out, so the common path keeps no path at all: "deepFrozen: at grids.day.value: …".
+    throw located(error, keys[i]!);
+  }
+}
+
+/** Error path only: un-marks what a failed walk entered from `value`. */
+function forget(value: unknown, seen: Set<object>): void {
+  if (!isObjectLike(value) || seen.has(value) || opaque.has(value)) return;
+  seen.add(value);
+  entered.delete(value);
   for (const key of Reflect.ownKeys(value)) {
     const descriptor = Reflect.getOwnPropertyDescriptor(value, key)!;
-    try {
-      if ("value" in descriptor) {
-        if (isObjectLike(descriptor.value)) freezeTree(descriptor.value, visiting);
-      } else {
-        if (descriptor.get) freezeTree(descriptor.get, visiting);
-        if (descriptor.set) freezeTree(descriptor.set, visiting);
-      }
-    } catch (error) {
-      // Located on the way out, so the common path keeps no path at all: "deepFrozen: at grids.day.value: …".
-      throw located(error, key);
-    }
+    if ("value" in descriptor) forget(descriptor.value, seen);
+    else (forget(descriptor.get, seen), forget(descriptor.set, seen));
   }
-  visiting.delete(value);
-  done.add(value);
 }
 
 function located(error: unknown, key: PropertyKey): unknown {

@@ -85,6 +85,12 @@ describe("deepFrozen", () => {
     expect(() => deepFrozen(new Set([1]))).toThrow("deepFrozen: a Set cannot be frozen");
   });
 
+  test("a failed walk leaves nothing that a later walk would skip as done", () => {
+    const partly = { a: { bad: new Map() }, b: { c: {} } };
+    expect(() => deepFrozen(partly)).toThrow("deepFrozen: at a.bad: a Map cannot be frozen");
+    expect(() => deepFrozen({ holder: partly })).toThrow("deepFrozen: at holder.a.bad: a Map cannot be frozen");
+  });
+
   test("stops at values marked leftUnfrozen", () => {
     const cache = leftUnfrozen({ parsed: undefined as unknown });
     const value = { cache, other: {} };
