@@ -284,6 +284,11 @@ class NotebookParser {
 
   /** A Markdown link or image, checked as the HTML marked makes of it (its entities are the browser's). */
   private visitLink(token: Tokens.Link | Tokens.Image, at: number): void {
+    // Without a colon or an entity a URL has no scheme, and a link to a web page or address is fine:
+    // most links need no rendering to be checked.
+    const href = token.href;
+    if (!/[:&]/.test(href) && !(token.type === "image" && /^[\s\x00-\x1f]*[/\\]{2}|\\/.test(href))) return;
+    if (token.type === "link" && /^(?:https?:\/\/|mailto:)/i.test(href)) return;
     const html = markdown.Parser.parseInline([{ ...token, tokens: [] } as Token], markdown.defaults);
     this.reportHtml(unsafeHtml(html), html, at, false);
   }
