@@ -7,6 +7,7 @@ import { MAX_JS_NESTING, nestingTooDeep } from "./depth.ts";
 import { checkCycles, checkDeclarations, checkImports, located, where } from "./checks.ts";
 import { excerptAt, LocatedError, LocatedErrors } from "./errors.ts";
 import { analyzeScope } from "./scope.ts";
+import { isNodeBuiltin } from "./node-builtins.ts";
 import { stripExpressionTypes, stripTypes } from "./typescript.ts";
 import type { AnalyzedCell, AnalyzedNotebook, CellImport, ParsedCell, ParsedNotebook, SourcePosition } from "./types.ts";
 
@@ -60,6 +61,10 @@ export function analyzeCell(cell: ParsedCell, context: AnalyzeContext): Analyzed
         fail("a cell cannot export; its top-level declarations are already visible to every other cell", locate(statement, "export"), "remove the export keyword");
       }
     }
+  }
+  for (const node of scope.moduleFeatures) {
+    if (node.type === "ImportExpression") fail("import(…) is not supported in a cell: the build must know every module a page loads", locate(node, "import"), 'import at the top of the cell instead: import {…} from "wattbook/kernel" or from an installed package');
+    else fail("import.meta is not available in a cell: a cell is not a module of its own", locate(node, "import"), "to find a file of the notebook, give its path relative to the page");
   }
   for (const { name, node } of scope.declarations) {
     if (BUILTIN_SET.has(name)) fail(`${name} is built in; a cell cannot redefine it`, locate(node, name), `pick another name than ${BUILTINS.join(", ")}`);
@@ -180,6 +185,7 @@ function checkImport(node: ImportDeclaration): Omit<CellImport, "position"> | st
   const source = String(node.source.value);
   if (node.attributes?.length) return `import attributes (with {…}) are not supported`;
   if (/^npm:/i.test(source)) return `import from "${source}" is not supported; install the package and import it by name ("${source.slice(4).replace(/^(@[^/]+\/[^/@]+|[^/@]+)@[^/]*/, "$1")}")`;
+  if (isNodeBuiltin(source)) return `"${source}" is a Node.js built-in module; cells run in the browser too, where it does not exist`;
   if (/^[a-z][a-z\d+.-]*:/i.test(source)) return `import from a URL ("${source}") is not supported; cells import "wattbook/kernel" and installed packages by name`;
   if (/^\.{0,2}\//.test(source)) return `import from a relative path ("${source}") is not supported; cells import "wattbook/kernel" and installed packages by name`;
   if (/^wattbook(\/|$)/.test(source) && source !== "wattbook/kernel") return `"${source}" is not importable from a cell; the notebook API is "wattbook/kernel"`;

@@ -18,6 +18,8 @@ export interface Scope {
   readonly foreignAssignments: readonly (Binding & { readonly imported: boolean })[];
   /** `await` or `for await` outside any function. */
   readonly topLevelAwait: boolean;
+  /** `import(…)` expressions and `import.meta`: module features a cell does not have. */
+  readonly moduleFeatures: readonly Node[];
 }
 
 const FUNCTION = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
@@ -40,6 +42,7 @@ export function analyzeScope(root: Program | Expression): Scope {
   const references = new Map<string, Node>();
   const foreignAssignments: (Binding & { imported: boolean })[] = [];
   let topLevelAwait = false;
+  const moduleFeatures: Node[] = [];
   const assign = (target: Pattern | Node, ancestors: readonly Node[]) => {
     for (const id of patternIdentifiers(target as Pattern)) {
       if (imported.has(id.name) && !isShadowed(id.name, ancestors, bindings, root)) foreignAssignments.push({ name: id.name, node: id, imported: true });
@@ -68,6 +71,12 @@ export function analyzeScope(root: Program | Expression): Scope {
       case "AwaitExpression":
         if (!enclosing.some((n) => FUNCTION.has(n.type))) topLevelAwait = true;
         break;
+      case "ImportExpression":
+        moduleFeatures.push(node);
+        break;
+      case "MetaProperty":
+        if (node.meta.name === "import") moduleFeatures.push(node);
+        break;
     }
   });
 
@@ -76,6 +85,7 @@ export function analyzeScope(root: Program | Expression): Scope {
     references: [...references].map(([name, node]) => ({ name, node })),
     foreignAssignments,
     topLevelAwait,
+    moduleFeatures,
   };
 }
 

@@ -27,7 +27,19 @@ export function explainFailure(compiled: Compiled, cellId: string, message: stri
   return new LocatedError(reason, { file: compiled.file, position, cellId, excerpt: excerptAt(compiled.text, position, 0, 2), hint });
 }
 
+/** Node's globals, which a cell does not have: it runs in the browser too. */
+const NODE_GLOBALS = new Set(["process", "require", "module", "exports", "Buffer", "global", "__dirname", "__filename", "setImmediate", "clearImmediate"]);
+
 function hintFor(message: string, name: string | undefined, undefinedName: string | undefined, compiled: Compiled): string {
+  if (undefinedName && NODE_GLOBALS.has(undefinedName)) {
+    return `${undefinedName} is Node's, not the browser's: cells run in the reader's browser too, and at build they see only what a page has (no files, no network, no environment)`;
+  }
+  if (/^Code generation from strings disallowed/.test(message)) {
+    return "eval, new Function and string timers are not allowed: the page's Content-Security-Policy forbids them, so the build does too; write the code in the cell itself";
+  }
+  if (/^Cannot (assign to read only property|add property|delete property|define property)|object is not extensible/.test(message)) {
+    return "the kernel's catalogs and constants are frozen, so that no notebook can change another's numbers; copy what you change: const h100 = {...accelerators.h100, watts: {...accelerators.h100.watts, value: 100}}";
+  }
   if (undefinedName) {
     const known = [...BUILTINS, ...compiled.notebook.cells.flatMap((cell) => [...cell.declarations, ...cell.imports.flatMap((i) => i.specifiers.map((s) => s.local))])];
     const near = nearestName(undefinedName, known);

@@ -46,8 +46,8 @@ function importAsRequire(line: string): string | undefined {
   return `const {${parts.join(", ")}} = require(${named[2]});`;
 }
 
-/** The first line of the wrapper; the module's own first line follows it, so module lines are one more. */
-export const MODULE_WRAPPER_START = "(function (require, module, exports) {";
+/** The first line of the wrapper (strict, as ES modules are); the module's own first line follows it. */
+export const MODULE_WRAPPER_START = "(function (require, module, exports) { \"use strict\";";
 export const MODULE_WRAPPER_END = "\n})";
 
 /** A function body wrapped as an expression that evaluates to the module function. */

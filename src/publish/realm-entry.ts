@@ -2,7 +2,7 @@
 // browser uses, the notebook's module and the library's kernel, all created afresh for this notebook and
 // thrown away after it. It evaluates the notebook and answers with plain JSON, so nothing of the realm
 // reaches the worker but text.
-import { host, callbackFaults, timers } from "./realm-prelude.ts";
+import { host, callbackFaults, ownDelay, ownInterval, timers } from "./realm-prelude.ts";
 import { correctValue, verifyExercise, type CellResult } from "../exercise/verify.ts";
 import type { CompiledNotebook } from "../notebook/types.ts";
 import { BUILD_WIDTH, createBuiltins } from "../runtime/builtins.ts";
@@ -66,10 +66,6 @@ function requireFrom(fromUrl: string): (specifier: string) => unknown {
 
 const rejections: unknown[] = [];
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 async function evaluate(task: RealmTask): Promise<RealmOutcome> {
@@ -82,6 +78,8 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   }
   giveWebClasses(host, notebook.cells.flatMap((cell) => cell.inputs));
   const thrown: Record<string, Thrown> = {};
+  // As compiled: a body's own text says which module lines are its (the wrapped bodies' text does not).
+  const compiledCells = notebook.cells;
   notebook = noteThrows(notebook, task.moduleUrl, (cellId, what) => (thrown[cellId] = what));
   const roots = new Map<string, Element>();
   const results = new Map<string, CellResult>();
@@ -104,11 +102,13 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
       if (status !== "pending") runningSince.delete(cellId);
     },
     onResult: (cellId, result) => results.set(cellId, result),
-    onValueRejected: (cellId, error) => void (thrown[cellId] ??= describeThrown(error, task.moduleUrl, notebook.cells)),
+    onValueRejected: (cellId, error) => void (thrown[cellId] ??= describeThrown(error, task.moduleUrl, compiledCells)),
   });
   const overdue = cellOverdue(runningSince, task.cellTimeoutMs);
   const deadline = started + task.timeoutMs;
-  await Promise.race([run.settled(), delay(task.timeoutMs), overdue.promise]);
+  const limit = ownDelay(task.timeoutMs);
+  await Promise.race([run.settled(), limit.promise, overdue.promise]);
+  limit.cancel();
   // What the page shows is the first settled state; what fails later still fails the build.
   const outputs: Record<string, string> = {};
   const oversized: CellFailure[] = [];
@@ -127,7 +127,7 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   const failures = [...run.failures(), ...oversized];
   const failing = new Set(failures.map((f) => f.cellId));
   const late = (cellId: string | undefined, error: unknown, how: string) => {
-    const at = describeThrown(error, task.moduleUrl, notebook.cells);
+    const at = describeThrown(error, task.moduleUrl, compiledCells);
     const owner = at.at?.cellId ?? cellId ?? lastRun ?? notebook.cells[0]?.id;
     const cell = owner === undefined ? undefined : notebook.cells.find((c) => c.id === owner);
     if (!cell || failing.has(cell.id)) return;
@@ -157,7 +157,7 @@ async function quiesce(deadline: number): Promise<void> {
   for (let round = 0; round < 2; round++) {
     const due = timers.pendingOneShots().filter((at) => at <= deadline);
     const last = Math.max(performance.now(), ...due);
-    if (last > performance.now()) await delay(Math.min(last, deadline) - performance.now() + 1);
+    if (last > performance.now()) await ownDelay(Math.min(last, deadline) - performance.now() + 1).promise;
     await frame();
     await frame();
   }
@@ -174,14 +174,14 @@ function messageOf(error: unknown): string {
 
 /** Resolves once some cell has been running longer than `limitMs`. */
 function cellOverdue(started: ReadonlyMap<string, number>, limitMs: number): { promise: Promise<void>; stop: () => void } {
-  let timer: number | undefined;
+  let stop = () => {};
   const promise = new Promise<void>((resolve) => {
-    timer = setInterval(() => {
+    stop = ownInterval(() => {
       const now = performance.now();
       for (const since of started.values()) if (now - since > limitMs) return resolve();
-    }, Math.max(10, Math.min(100, limitMs / 4))) as unknown as number;
+    }, Math.max(10, Math.min(100, limitMs / 4)));
   });
-  return { promise, stop: () => clearInterval(timer) };
+  return { promise, stop: () => stop() };
 }
 
 /** Every exercise checked against the values its cells settled on; its shown answer goes into the outputs. */

@@ -10,7 +10,8 @@
 // code is shared: each script is compiled once per worker (vm.Script) and run in every realm. The
 // worker threads stay the unit of failure: a cell that never yields or allocates without end takes its
 // worker down, and the pool blames it (evaluate.ts).
-import { readFileSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { randomFillSync, randomUUID } from "node:crypto";
 import path from "node:path";
@@ -25,6 +26,8 @@ import { PACKAGE_ROOT } from "./package-root.ts";
 const ASSETS_DIR = "_wattbook";
 
 const REALM_FILE = path.join(PACKAGE_ROOT, "dist/realm.js");
+/** CommonJS forms of modules, by content (the library cache's folder; see cached-bundle.ts). */
+const REALM_MODULE_CACHE = path.join(PACKAGE_ROOT, ".wattbook-cache", "realm-modules");
 
 /** Web classes given to a notebook whose cells name them (see RealmServices.webClasses). */
 const WEB_CLASSES: Readonly<Record<string, unknown>> = { URL, URLSearchParams, TextEncoder, TextDecoder, AbortController, AbortSignal };
@@ -52,9 +55,30 @@ function moduleScript(url: string): vm.Script {
   return script;
 }
 
+/**
+ * esbuild's CommonJS form of an ES module, cached on disk by the module's content: the library's files
+ * are the same for every build of a version, and starting esbuild in each worker costs more than the
+ * evaluation of a small notebook.
+ */
 function commonJsOf(code: string, url: string): string {
+  const key = createHash("sha256").update(code).digest("hex").slice(0, 32);
+  const cached = path.join(REALM_MODULE_CACHE, `${key}.js`);
+  try {
+    return readFileSync(cached, "utf8");
+  } catch {
+    // not cached yet
+  }
   esbuild ??= requireHere("esbuild") as typeof import("esbuild");
-  return esbuild.transformSync(code, { format: "cjs", loader: "js", target: "es2022", sourcefile: url, logLevel: "silent" }).code;
+  const body = esbuild.transformSync(code, { format: "cjs", loader: "js", target: "es2022", sourcefile: url, logLevel: "silent" }).code;
+  try {
+    mkdirSync(REALM_MODULE_CACHE, { recursive: true });
+    const temporary = `${cached}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+    writeFileSync(temporary, body);
+    renameSync(temporary, cached);
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
+  return body;
 }
 
 export interface NotebookRealm {

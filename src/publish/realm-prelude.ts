@@ -15,3 +15,19 @@ export const host: RealmHost = given;
 export const callbackFaults: unknown[] = [];
 
 export const timers = installRealmGlobals(host as RealmServices, (error) => callbackFaults.push(error));
+
+/**
+ * A wait of the realm's own (time limits, settling): not one of the notebook's timers, so it neither
+ * counts as work the notebook left pending nor is visible to it.
+ */
+export function ownDelay(ms: number): { promise: Promise<void>; cancel: () => void } {
+  let handle = 0;
+  const promise = new Promise<void>((resolve) => (handle = host.startTimer(resolve, ms, false)));
+  return { promise, cancel: () => host.cancelTimer(handle) };
+}
+
+/** The realm's own repeating check; returns its canceller. */
+export function ownInterval(callback: () => void, ms: number): () => void {
+  const handle = host.startTimer(callback, ms, true);
+  return () => host.cancelTimer(handle);
+}
