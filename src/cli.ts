@@ -46,7 +46,8 @@ every notebook built without error; otherwise lists every error and leaves --out
 
 Options:
   --root DIR           folder of .md notebooks (default notebooks)
-  --out DIR            output folder (default build)
+  --out DIR            output folder (default build): missing, empty, or a site an earlier build
+                       wrote (it holds _wattbook/site.json); any other folder is refused
   --static DIR         folder copied into the site (default static)
 ${LIMITS_HELP}
   -h, --help           show this help`,

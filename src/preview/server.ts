@@ -15,7 +15,7 @@ import { copySiteAssets, STYLESHEETS } from "../publish/assets.ts";
 import { ASSETS_DIR, BundleError, LIBRARY_DIR } from "../publish/bundle.ts";
 import { emitNotebook } from "../publish/emit.ts";
 import { copyLibrary, ensureLibrary, type Library } from "../publish/library.ts";
-import { findNotebooks } from "../publish/build.ts";
+import { findNotebooks, isNotebookPath } from "../publish/build.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "../publish/evaluate.ts";
 import { indexAppendix, renderIndex } from "../publish/index-page.ts";
 import { bundleErrors, compileNotebookFile, evaluationErrors, pageOutputPath, toRootOf, type Compiled } from "../publish/phases.ts";
@@ -292,7 +292,7 @@ function watchSources(options: PreviewOptions, handlers: WatchHandlers): FSWatch
     if (!dir || !existsSync(dir)) return;
     watchers.push(watch(dir, { recursive: true }, (_event, file) => file && onChange(String(file).split(path.sep).join("/"))));
   };
-  tryWatch(options.root, (file) => file.endsWith(".md") && debounce(file, () => handlers.notebook(file)));
+  tryWatch(options.root, (file) => isNotebookPath(file) && debounce(file, () => handlers.notebook(file)));
   tryWatch(options.staticDir, () => debounce("*", () => void handlers.everything()));
   tryWatch(path.join(PACKAGE_ROOT, "src"), (file) => /^(runtime|kernel)\//.test(file) && debounce("*", () => void handlers.everything()));
   return watchers;
