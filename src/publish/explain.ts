@@ -37,6 +37,9 @@ function hintFor(message: string, name: string | undefined, undefinedName: strin
   if (/^Code generation from strings disallowed/.test(message)) {
     return "eval, new Function and string timers are not allowed: the page's Content-Security-Policy forbids them, so the build does too; write the code in the cell itself";
   }
+  if (/^fetch\(.*\) cannot run while the site is built/.test(message)) {
+    return "the build has no network: compute the data in a cell or import it from an installed package; a live page may still fetch if the cell catches this failure and shows something meanwhile";
+  }
   if (/^Cannot (assign to read only property|add property|delete property|define property)|object is not extensible/.test(message)) {
     return "the kernel's catalogs and constants are frozen, so that no notebook can change another's numbers; copy what you change: const h100 = {...accelerators.h100, watts: {...accelerators.h100.watts, value: 100}}";
   }

@@ -135,7 +135,7 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
     thrown[cell.id] = at;
     failures.push({ cellId: cell.id, own: true, location: run.location(cell), message: `${messageOf(error)} (${how})` });
   };
-  for (const error of callbackFaults) late(undefined, error, "thrown by a timer or frame callback after the cell ran");
+  for (const error of callbackFaults) late(undefined, error, "thrown by a timer, frame or microtask callback after the cell ran");
   for (const error of rejections) late(undefined, error, "a promise rejected and nothing handled the rejection");
 
   const exercises = checkExercises(notebook, results, outputs);
@@ -150,16 +150,19 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
 }
 
 /**
- * After the first settled state: lets generators take their next step and timers already set fire (up
- * to the notebook's time limit), twice, so that what throws a moment later is still this build's error.
+ * After the first settled state: lets generators take their next steps and the timers already set fire
+ * (up to the notebook's time limit), so that what throws a moment later is still this build's error.
+ * A round waits for the timers pending at its start, then two frames; it ends when neither its start
+ * nor its frames left a timer to wait for, or after a few rounds (a clock that ticks forever is not waited for).
  */
 async function quiesce(deadline: number): Promise<void> {
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < 4; round++) {
     const due = timers.pendingOneShots().filter((at) => at <= deadline);
     const last = Math.max(performance.now(), ...due);
     if (last > performance.now()) await ownDelay(Math.min(last, deadline) - performance.now() + 1).promise;
     await frame();
     await frame();
+    if (!due.length && !timers.pendingOneShots().some((at) => at <= deadline)) return;
   }
 }
 

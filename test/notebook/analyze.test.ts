@@ -88,14 +88,26 @@ describe("imports", () => {
     expect(c.declarations).toEqual(["z"]);
   });
 
-  it("rejects relative and URL imports, and leaves import() alone", () => {
+  it("rejects relative and URL imports", () => {
     const errors = locatedErrors(() => cell('import a from "./local.js";\nimport b from "https://cdn.example/b.js";\nimport * as d3 from "npm:d3@7";'));
     expect(errors.map((e) => [e.line, e.reason])).toEqual([
       [2, 'import from a relative path ("./local.js") is not supported; cells import "wattbook/kernel" and installed packages by name'],
       [3, 'import from a URL ("https://cdn.example/b.js") is not supported; cells import "wattbook/kernel" and installed packages by name'],
       [4, 'import from "npm:d3@7" is not supported; install the package and import it by name ("d3")'],
     ]);
-    expect(cell('const m = await import("./dynamic.js");').imports).toEqual([]);
+  });
+
+  it("rejects Node's modules, import() and import.meta, each at its place", () => {
+    const errors = locatedErrors(() => cell('import fs from "node:fs";\nimport {spawn} from "child_process";\nimport {readFile} from "fs/promises";\nconst m = await import("./dynamic.js");\nconst u = import.meta.url;'));
+    expect(errors.map((e) => [e.line, e.column, e.reason])).toEqual([
+      [2, 1, '"node:fs" is a Node.js built-in module; cells run in the browser too, where it does not exist'],
+      [3, 1, '"child_process" is a Node.js built-in module; cells run in the browser too, where it does not exist'],
+      [4, 1, '"fs/promises" is a Node.js built-in module; cells run in the browser too, where it does not exist'],
+      [5, 17, "import(…) is not supported in a cell: the build must know every module a page loads"],
+      [6, 11, "import.meta is not available in a cell: a cell is not a module of its own"],
+    ]);
+    // A registry package that shares a name with a Node module is the package.
+    expect(cell('import {EventEmitter} from "events";').imports.map((i) => i.source)).toEqual(["events"]);
   });
 
   it("rejects export", () => {
