@@ -15,10 +15,12 @@ export interface InstantiateOptions {
   readonly position: SourcePosition;
   /** How long edited code may run without giving the page a turn. */
   readonly loopBudgetMs: number;
+  /** Called when the guard stops this cell's code. */
+  readonly onTrip?: () => void;
 }
 
 export function instantiate(edit: CompiledEdit, options: InstantiateOptions): CompiledCell {
-  const scope: Record<string, unknown> = { ...options.imports, [LOOP_GUARD]: createLoopGuard(options.loopBudgetMs) };
+  const scope: Record<string, unknown> = { ...options.imports, [LOOP_GUARD]: createLoopGuard(options.loopBudgetMs, undefined, options.onTrip) };
   for (const { imported, local } of edit.kernelImports) {
     if (!options.kernel) throw new Error("the kernel was not loaded");
     scope[local] = imported === "*" ? options.kernel : options.kernel[imported];

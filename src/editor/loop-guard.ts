@@ -43,7 +43,7 @@ export class LoopTimeout extends Error {
  * loop until the page gets control back (a message through a channel, which timers' throttling does
  * not delay), so a generator or an animation that yields between frames runs as long as it likes.
  */
-export function createLoopGuard(budgetMs: number, now: () => number = () => performance.now()): (line: number) => void {
+export function createLoopGuard(budgetMs: number, now: () => number = () => performance.now(), onTrip?: () => void): (line: number) => void {
   let turnStarted = -1;
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
@@ -56,6 +56,9 @@ export function createLoopGuard(budgetMs: number, now: () => number = () => perf
     if (turnStarted < 0) {
       turnStarted = time;
       channel.port2.postMessage(null);
-    } else if (time - turnStarted > budgetMs) throw new LoopTimeout(line, budgetMs);
+    } else if (time - turnStarted > budgetMs) {
+      onTrip?.();
+      throw new LoopTimeout(line, budgetMs);
+    }
   };
 }

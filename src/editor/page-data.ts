@@ -1,5 +1,5 @@
-// What an edit page carries for the editor (written by publish/edit-twin.ts): every cell's source, and
-// the read page's address. The fragment says what to do on arrival:
+// What an edit page carries for the editor (written by publish/edit-twin.ts): every cell's source, the
+// read page's address, and where the sandbox and the page's module are. The fragment says what to do on arrival:
 //   #edit=<cell id>            open the editor on that cell
 //   #edit=…&inputs=<json>      and set the inputs to the reader's values on the read page
 //   #edits=<compressed>        apply a shared link's edits
@@ -13,6 +13,14 @@ export interface PageData {
   /** The whole kernel's module, relative to this page: the page's own kernel, for scratch cells. */
   readonly kernel: string;
   readonly cells: readonly CellSource[];
+  /** The site's root, relative to this page ("../" from _edit/). */
+  readonly root: string;
+  /** The page's own module (the published notebook), relative to this page: the sandbox runs it. */
+  readonly page: string;
+  /** The sandbox document, relative to this page (see editor/main.ts). */
+  readonly sandbox: string;
+  /** The notebook's path, which keys the reader's saved edits. */
+  readonly notebook?: string;
 }
 
 export function readPageData(): PageData {

@@ -32,6 +32,8 @@ export class EditSession {
   private readonly scratch = new Map<string, ScratchCell>();
   private readonly runs = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
+  /** Edited cells whose code tripped the loop guard since it last ran: not to be saved. */
+  private readonly tripped = new Set<string>();
   private lastScratch = 0;
 
   constructor(
@@ -74,6 +76,11 @@ export class EditSession {
     return { cells: Object.fromEntries(this.edited), scratch: [...this.scratch.values()] };
   }
 
+  /** Edited and scratch cells whose last run tripped the loop guard: they run, but are not to be saved. */
+  unsafe(): string[] {
+    return [...this.tripped].filter((id) => this.edited.has(id) || this.scratch.has(id));
+  }
+
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -105,7 +112,14 @@ export class EditSession {
       if (missing.length) return { ok: false, errors: missing.map((s) => ({ ...s.position, message: `"${KERNEL}" has no export named "${s.imported}"` })) };
     }
     if (this.runs.get(id) !== ticket) return { ok: false, errors: [], stale: true };
-    const compiled = instantiate(edit, { imports: this.live.notebook.imports ?? {}, kernel, position: cell.position, loopBudgetMs: this.options.loopBudgetMs });
+    this.tripped.delete(id);
+    const onTrip = () => {
+      if (this.tripped.has(id) || this.runs.get(id) !== ticket) return;
+      this.tripped.add(id);
+      // Not from inside the code the guard has just stopped.
+      setTimeout(() => this.changed(), 0);
+    };
+    const compiled = instantiate(edit, { imports: this.live.notebook.imports ?? {}, kernel, position: cell.position, loopBudgetMs: this.options.loopBudgetMs, onTrip });
     this.live.redefine(compiled);
     const scratch = this.scratch.get(id);
     if (scratch) this.scratch.set(id, { ...scratch, source: code });
@@ -121,6 +135,7 @@ export class EditSession {
     if (!author || !this.edited.has(id)) return;
     this.runs.set(id, (this.runs.get(id) ?? 0) + 1);
     this.edited.delete(id);
+    this.tripped.delete(id);
     this.live.redefine(author);
     this.changed();
   }
@@ -141,6 +156,7 @@ export class EditSession {
 
   removeScratch(id: string): void {
     if (!this.scratch.delete(id)) return;
+    this.tripped.delete(id);
     this.runs.set(id, (this.runs.get(id) ?? 0) + 1);
     this.live.delete(id);
     this.changed();

@@ -1,7 +1,8 @@
 // Every page with cells gets an edit twin at `_edit/<page>.html`: the same prerendered page, whose CSP
 // also allows eval (an edited cell becomes a function in the page, which a read page's policy forbids,
 // and a meta CSP cannot be relaxed after load), which loads the editor, and which carries every cell's
-// source for it. Read pages stay strict and small: they only link here. No notebook can write under
+// source for it. (Edited code itself runs in the twin's sandbox frame, see src/editor/main.ts.) Read
+// pages stay strict and small: they only link here. No notebook can write under
 // `_edit/`: folders starting with _ are never notebooks.
 import type { CellSource } from "../editor/compile.ts";
 import type { PageData } from "../editor/page-data.ts";
@@ -11,6 +12,9 @@ import { CONTENT_SECURITY_POLICY, hrefOf, type PageContext, type PageLink } from
 import { urlOfPath } from "./url-path.ts";
 
 export const EDIT_DIR = "_edit";
+
+/** The sandbox document beside the editor's scripts (written by publish/editor-bundle.ts). */
+export const SANDBOX_PAGE = "sandbox.html";
 
 /** The read policy plus 'unsafe-eval' for scripts: nothing else is relaxed. */
 export const EDIT_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'");
@@ -39,7 +43,16 @@ export function editPageContext(context: PageContext, output: string, notebook: 
   const readPage = toRoot + output;
   const relink = (link: PageLink | undefined) => link && { ...link, href: toRoot + link.href.replace(/^(\.\.\/)*/, "") };
   // The editor uses these as URLs (a link back, an import): encoded like every href.
-  const data: PageData = { readPage: urlOfPath(readPage), kernel: urlOfPath(toRoot + scripts.kernel), cells: notebook.cells.map(cellSource) };
+  const data: PageData = {
+    readPage: urlOfPath(readPage),
+    kernel: urlOfPath(toRoot + scripts.kernel),
+    cells: notebook.cells.map(cellSource),
+    // Edited code runs in a sandbox (src/editor/main.ts), which runs the page's own module.
+    root: toRoot,
+    page: context.script ? urlOfPath(toRoot + context.script) : "",
+    sandbox: urlOfPath(toRoot + scripts.editor.replace(/[^/]*$/, SANDBOX_PAGE)),
+    notebook: notebook.path,
+  };
   return {
     ...context,
     toRoot,

@@ -1,24 +1,47 @@
-// The cell editor's scripts (src/editor: its entry, CodeMirror and the type stripper as lazy chunks),
-// bundled apart from the library and cached by their own sources: changing the runtime or the kernel
-// does not re-bundle CodeMirror, and a cold build bundles the editor while the notebooks evaluate.
-// Only edit pages load these files; they reach the page's kernel by the URL the page gives them.
+// The cell editor's scripts (src/editor), bundled apart from the library and cached by their own
+// sources: changing the runtime or the kernel does not re-bundle CodeMirror, and a cold build bundles
+// the editor while the notebooks evaluate. Only edit pages load these files. Three parts:
+//   editor-*.js   the edit page's shell (ES module, on the site's origin: storage, banner, consent)
+//   frame-*.js    the editor inside the sandbox (ES module, with CodeMirror and the type stripper as
+//                 lazy chunks), which the sandbox loads through its loader
+//   sandbox-*.js  the sandbox's loader, a classic script (an opaque origin cannot load ES modules from
+//                 a static host: CORS), and sandbox.html, the sandbox document, written beside them
+// See src/editor/main.ts for the design.
 import type { Metafile, Plugin } from "esbuild";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ASSETS_DIR } from "./bundle.ts";
 import { BUNDLE_CACHE, cachedBundle, copyBundle, sourcesKey } from "./cached-bundle.ts";
+import { SANDBOX_PAGE } from "./edit-twin.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 
 /** Where the editor's files live inside the site. */
 export const EDITOR_DIR = `${ASSETS_DIR}/editor`;
 
 const ENTRY = path.join(PACKAGE_ROOT, "src/editor/main.ts");
+const FRAME = path.join(PACKAGE_ROOT, "src/editor/frame.ts");
+const LOADER = path.join(PACKAGE_ROOT, "src/editor/sandbox/loader.ts");
+
+/**
+ * The sandbox document's own policy. Scripts: its loader from the site ('self' is the site's address
+ * even in an opaque origin), the modules the loader makes from the site's scripts (blob:), and eval
+ * for edited cells. No connect-src: it fetches nothing itself (and could not: CORS). Inline styles for
+ * the page's stylesheets, which arrive as text; fonts arrive as bytes.
+ */
+export const SANDBOX_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self' blob: 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; media-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'self'; form-action 'none'";
 
 export interface EditorBundle {
-  /** Folder holding the files (in the cache). */
+  /** Folder holding the ES module files (in the cache). */
   readonly dir: string;
-  /** The entry's file name inside `dir`. */
+  /** Folder holding the loader (in the cache). */
+  readonly loaderDir: string;
+  /** The shell's entry file name inside `dir`. */
   readonly entry: string;
-  /** Every file name inside `dir` with its size in bytes. */
+  /** The sandbox's editor entry inside `dir`, and the loader inside `loaderDir`. */
+  readonly frame: string;
+  readonly loader: string;
+  /** Every file name of both folders with its size in bytes. */
   readonly files: ReadonlyMap<string, number>;
 }
 
@@ -27,15 +50,30 @@ const EDITOR_INPUTS = ["src/editor", "src/notebook", "src/publish/editor-bundle.
 
 /** The editor for the current sources, from the cache under `cacheRoot` or freshly bundled into it. */
 export async function ensureEditor(cacheRoot = BUNDLE_CACHE): Promise<EditorBundle> {
-  const { dir, manifest } = await cachedBundle({
-    name: "editor",
-    key: await sourcesKey(EDITOR_INPUTS),
-    cacheRoot,
-    entryPoints: [{ in: ENTRY, out: "editor" }],
-    plugins: [withoutEsbuild()],
-    manifest: manifestOf,
-  });
-  return { dir, entry: manifest.entry, files: new Map(Object.entries(manifest.files)) };
+  const key = await sourcesKey(EDITOR_INPUTS);
+  const [modules, loader] = await Promise.all([
+    cachedBundle({
+      name: "editor",
+      key,
+      cacheRoot,
+      entryPoints: [
+        { in: ENTRY, out: "editor" },
+        { in: FRAME, out: "frame" },
+      ],
+      plugins: [withoutEsbuild()],
+      manifest: manifestOf,
+    }),
+    cachedBundle({
+      name: "editor-sandbox",
+      key,
+      cacheRoot,
+      entryPoints: [{ in: LOADER, out: "sandbox" }],
+      plugins: [classicScript()],
+      manifest: manifestOf,
+    }),
+  ]);
+  const files = new Map([...Object.entries(modules.manifest.files), ...Object.entries(loader.manifest.files)]);
+  return { dir: modules.dir, loaderDir: loader.dir, entry: modules.manifest.entries.editor!, frame: modules.manifest.entries.frame!, loader: loader.manifest.entries.sandbox!, files };
 }
 
 /** The analysis must not pull esbuild into a page: the editor strips types with sucrase instead. */
@@ -48,19 +86,53 @@ function withoutEsbuild(): Plugin {
   };
 }
 
-function manifestOf(metafile: Metafile, name: (output: string) => string): { entry: string; files: Record<string, number> } {
+/** The loader as one classic script: an IIFE, no chunks. */
+function classicScript(): Plugin {
+  return {
+    name: "wattbook-classic-script",
+    setup(build) {
+      build.initialOptions.format = "iife";
+      build.initialOptions.splitting = false;
+    },
+  };
+}
+
+const ENTRIES: Record<string, string> = { [ENTRY]: "editor", [FRAME]: "frame", [LOADER]: "sandbox" };
+
+function manifestOf(metafile: Metafile, name: (output: string) => string): { entries: Record<string, string>; files: Record<string, number> } {
   const files: Record<string, number> = {};
-  let entry = "";
+  const entries: Record<string, string> = {};
   for (const [file, output] of Object.entries(metafile.outputs)) {
     const own = name(file);
     files[own] = output.bytes;
-    if (output.entryPoint && path.resolve(PACKAGE_ROOT, output.entryPoint) === ENTRY) entry = own;
+    const entry = output.entryPoint && ENTRIES[path.resolve(PACKAGE_ROOT, output.entryPoint)];
+    if (entry) entries[entry] = own;
   }
-  if (!entry) throw new Error("esbuild did not report the editor's entry file");
-  return { entry, files };
+  if (!Object.keys(entries).length) throw new Error("esbuild did not report the editor's entry files");
+  return { entries, files };
 }
 
-/** Copies the editor's scripts (not its manifest) into `target`. */
-export function copyEditor(bundle: EditorBundle, target: string): Promise<void> {
-  return copyBundle(bundle.dir, target);
+/** The sandbox document: its policy, and the loader, told which module is the sandbox's editor. */
+export function sandboxPage(bundle: EditorBundle): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${SANDBOX_CONTENT_SECURITY_POLICY}">
+<meta name="robots" content="noindex">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>wattbook sandbox</title>
+</head>
+<body>
+<script src="${bundle.loader}" data-frame="${bundle.frame}"></script>
+</body>
+</html>
+`;
+}
+
+/** Copies the editor's scripts (not their manifests) into `target`, with the sandbox document. */
+export async function copyEditor(bundle: EditorBundle, target: string): Promise<void> {
+  await copyBundle(bundle.dir, target);
+  await copyBundle(bundle.loaderDir, target);
+  await writeFile(path.join(target, SANDBOX_PAGE), sandboxPage(bundle));
 }

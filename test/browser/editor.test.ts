@@ -2,10 +2,12 @@
 // never load the editor; in the twin an edit reruns every dependent value and figure, a syntax error is
 // located, Reset restores, a share link reopens the edits in a fresh browser, and an endless loop is
 // stopped without freezing the page. Read pages keep a strict CSP; edit pages break no policy either.
+// On an edit page the live page and the editor run in its sandbox frame (src/editor/main.ts), the
+// banner and storage in the page itself: locators say which.
 import { describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { watchProblems, type PageProblems } from "../helpers/chromium.ts";
 import { builtSite } from "../helpers/built-site.ts";
 
@@ -20,11 +22,31 @@ function expectNoProblems(problems: PageProblems): void {
 }
 
 const live = (page: Page) => page.waitForFunction(() => document.documentElement.classList.contains("wb-live"));
-const inlineText = (page: Page) => page.locator(".wb-inline").allTextContents();
+/** The edit page's sandbox, where the page runs live with the editor (see src/editor/main.ts). */
+const inFrame = (page: Page) => page.frameLocator("iframe.wb-sandbox");
+async function frameOf(page: Page): Promise<Frame> {
+  const frame = await (await page.waitForSelector("iframe.wb-sandbox", { state: "attached" })).contentFrame();
+  if (!frame) throw new Error("the sandbox has no frame");
+  return frame;
+}
+/** An edit page is live once its sandbox runs the page and the editor. */
+const editLive = (page: Page) => page.waitForFunction(() => document.documentElement.classList.contains("wb-sandbox-live"));
+const inlineText = (page: Page) => inFrame(page).locator(".wb-inline").allTextContents();
+
+/**
+ * Clicks a control of the edit page itself (the banner) when the page has been scrolled. Chromium
+ * routes a click to the out-of-process sandbox frame by where the frame was on screen, which lags a
+ * scroll by a frame: scroll first, let a frame pass, then click as a reader would.
+ */
+async function clickAbove(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.locator(selector).click();
+}
 
 /** Replaces the code in the open editor and runs it with Ctrl-Enter. */
 async function typeAndRun(page: Page, code: string): Promise<void> {
-  const content = page.locator(".wb-editor .cm-content").first();
+  const content = inFrame(page).locator(".wb-editor .cm-content").first();
   await content.click();
   await page.keyboard.press("Control+A");
   await page.keyboard.insertText(code);
@@ -72,7 +94,7 @@ describe("the edit twin of a built page", () => {
     expect(focused).toContain('class="wb-edit"');
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/_edit\/crossover\.html#edit=/);
-    await page.waitForSelector(".wb-editor .cm-content");
+    await inFrame(page).locator(".wb-editor .cm-content").first().waitFor();
     // Only the twin loaded the editor.
     const beforeTwin = scripts.slice(0, scripts.findIndex((url) => url.includes("/_edit/")));
     expect(beforeTwin.filter((url) => EDITOR_SCRIPT.test(url))).toEqual([]);
@@ -91,9 +113,9 @@ describe("the edit twin of a built page", () => {
     await page.locator(".wb-cell input[type=range]").first().fill("50000000");
     await page.waitForFunction(() => document.querySelector(".wb-inline")?.textContent === "50,000,000");
     await page.locator("#fig-cumulative a.wb-edit").click();
-    await page.waitForSelector(".wb-editor .cm-content");
-    await page.waitForFunction(() => document.querySelector(".wb-inline")?.textContent === "50,000,000");
-    expect(await page.locator(".wb-cell input[type=range]").first().inputValue()).toBe("50000000");
+    await inFrame(page).locator(".wb-editor .cm-content").first().waitFor();
+    await (await frameOf(page)).waitForFunction(() => document.querySelector(".wb-inline")?.textContent === "50,000,000");
+    expect(await inFrame(page).locator(".wb-cell input[type=range]").first().inputValue()).toBe("50000000");
     expect(new URL(page.url()).hash).toMatch(/^#edit=[0-9a-f]+$/);
     await context.close();
   });
@@ -103,37 +125,37 @@ describe("the edit twin of a built page", () => {
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${site.url}_edit/crossover.html`);
-    await live(page);
+    await editLive(page);
     const id = await cellId(page, "inferenceCrossover({");
     await page.goto(`${site.url}_edit/crossover.html#edit=${id}`);
-    await page.waitForSelector(".wb-editor .cm-content");
+    await inFrame(page).locator(".wb-editor .cm-content").first().waitFor();
     const before = await inlineText(page);
-    const figure = await page.locator("#fig-cumulative svg").evaluate((svg) => svg.outerHTML);
+    const figure = await inFrame(page).locator("#fig-cumulative svg").evaluate((svg) => svg.outerHTML);
 
     await typeAndRun(page, "const crossover = inferenceCrossover({trainingKWh: 1_287_000, queriesPerDay, kWhPerQuery: whPerQuery / 500});");
-    await page.waitForFunction((old) => [...document.querySelectorAll(".wb-inline")].map((e) => e.textContent).join("|") !== old, before.join("|"));
+    await (await frameOf(page)).waitForFunction((old) => [...document.querySelectorAll(".wb-inline")].map((e) => e.textContent).join("|") !== old, before.join("|"));
     const after = await inlineText(page);
     const number = (text: string) => Number(text.replace(/[^\d.]/g, ""));
     // Twice the energy per query: twice the daily energy, half the days to the crossover.
     expect(number(after[1]!)).toBeCloseTo(2 * number(before[1]!), -1);
     expect(Math.abs(number(after[2]!) - number(before[2]!) / 2)).toBeLessThanOrEqual(1); // days are rounded
-    await page.waitForFunction((old) => document.querySelector("#fig-cumulative svg")?.outerHTML !== old, figure);
-    await expect.poll(() => page.locator(`.wb-cell.wb-edited`).count()).toBe(1);
+    await (await frameOf(page)).waitForFunction((old) => document.querySelector("#fig-cumulative svg")?.outerHTML !== old, figure);
+    await expect.poll(() => inFrame(page).locator(`.wb-cell.wb-edited`).count()).toBe(1);
     await expect.poll(() => page.locator(".wb-banner").textContent()).toContain("differs from the author's version (1 edited cell)");
 
     // The diff is one click away.
-    await page.locator(`.wb-cell-tools[data-for="${id}"] .wb-diff-toggle`).click();
-    expect(await page.locator(".wb-diff del").allTextContents()).toEqual([expect.stringContaining("whPerQuery / 1000")]);
-    expect(await page.locator(".wb-diff ins").allTextContents()).toEqual([expect.stringContaining("whPerQuery / 500")]);
+    await inFrame(page).locator(`.wb-cell-tools[data-for="${id}"] .wb-diff-toggle`).click();
+    expect(await inFrame(page).locator(".wb-diff del").allTextContents()).toEqual([expect.stringContaining("whPerQuery / 1000")]);
+    expect(await inFrame(page).locator(".wb-diff ins").allTextContents()).toEqual([expect.stringContaining("whPerQuery / 500")]);
 
     // Persisted: a reload in the same browser shows the edit.
     await page.reload();
-    await page.waitForFunction(() => document.querySelectorAll(".wb-cell.wb-edited").length === 1);
-    await page.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, after[2]!);
+    await (await frameOf(page)).waitForFunction(() => document.querySelectorAll(".wb-cell.wb-edited").length === 1);
+    await (await frameOf(page)).waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, after[2]!);
 
-    await page.locator(`.wb-cell-tools[data-for="${id}"] .wb-reset`).click();
-    await page.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, before[2]!);
-    expect(await page.locator(".wb-cell.wb-edited").count()).toBe(0);
+    await inFrame(page).locator(`.wb-cell-tools[data-for="${id}"] .wb-reset`).click();
+    await (await frameOf(page)).waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, before[2]!);
+    expect(await inFrame(page).locator(".wb-cell.wb-edited").count()).toBe(0);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wattbook:edits:")))).toEqual([]);
     expectNoProblems(problems);
     await context.close();
@@ -144,19 +166,19 @@ describe("the edit twin of a built page", () => {
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${site.url}_edit/crossover.html`);
-    await live(page);
+    await editLive(page);
     const id = await cellId(page, "inferenceCrossover({");
-    await page.locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
-    await page.waitForSelector(".wb-editor .cm-content");
+    await inFrame(page).locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
+    await inFrame(page).locator(".wb-editor .cm-content").first().waitFor();
     const before = await inlineText(page);
     await typeAndRun(page, "const crossover = inferenceCrossover({\n  trainingKWh: 1_287_000,\n  queriesPerDay kWhPerQuery: 1\n});");
-    const status = page.locator(".wb-editor-status");
+    const status = inFrame(page).locator(".wb-editor-status");
     await expect.poll(() => status.textContent()).toContain("Line 3, column 17: syntax error: Unexpected token");
     expect(await status.textContent()).toContain("the previous version keeps running");
-    expect(await page.locator(".wb-editor .cm-line.wb-cm-error").textContent()).toBe("  queriesPerDay kWhPerQuery: 1");
+    expect(await inFrame(page).locator(".wb-editor .cm-line.wb-cm-error").textContent()).toBe("  queriesPerDay kWhPerQuery: 1");
     await page.waitForTimeout(100);
     expect(await inlineText(page)).toEqual(before);
-    expect(await page.locator(".wb-cell.wb-edited").count()).toBe(0);
+    expect(await inFrame(page).locator(".wb-cell.wb-edited").count()).toBe(0);
     expectNoProblems(problems);
     await context.close();
   });
@@ -165,12 +187,12 @@ describe("the edit twin of a built page", () => {
     const author = await site.browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
     const page = await author.newPage();
     await page.goto(`${site.url}_edit/crossover.html`);
-    await live(page);
+    await editLive(page);
     const id = await cellId(page, "inferenceCrossover({");
-    await page.locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
-    await page.waitForSelector(".wb-editor .cm-content");
+    await inFrame(page).locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
+    await inFrame(page).locator(".wb-editor .cm-content").first().waitFor();
     await typeAndRun(page, "const crossover = inferenceCrossover({trainingKWh: 2_574_000, queriesPerDay, kWhPerQuery: whPerQuery / 1000});");
-    await expect.poll(() => page.locator(".wb-cell.wb-edited").count()).toBe(1);
+    await expect.poll(() => inFrame(page).locator(".wb-cell.wb-edited").count()).toBe(1);
     const edited = await inlineText(page);
     await page.locator(".wb-share-button").click();
     const link = await page.locator(".wb-share-url").inputValue();
@@ -181,7 +203,7 @@ describe("the edit twin of a built page", () => {
     const reader = await fresh.newPage();
     const problems = watchProblems(reader);
     await reader.goto(link);
-    await live(reader);
+    await editLive(reader);
     // Nothing from the link runs before the reader says so: the page is the published one, with the change shown.
     const consent = reader.getByRole("region", { name: "Edits from a shared link" });
     await expect.poll(() => consent.locator(".wb-diff ins").allTextContents()).toEqual([expect.stringContaining("trainingKWh: 2_574_000")]);
@@ -189,9 +211,9 @@ describe("the edit twin of a built page", () => {
     await reader.waitForTimeout(200);
     expect(await inlineText(reader)).not.toEqual(edited);
     await reader.getByRole("button", { name: "Run these edits" }).click();
-    await reader.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, edited[2]!);
+    await (await frameOf(reader)).waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, edited[2]!);
     expect(await reader.locator(".wb-banner").textContent()).toContain("Opened from a shared link: this page differs from the author's version (1 edited cell)");
-    expect(await reader.locator(".wb-cell.wb-edited").count()).toBe(1);
+    expect(await inFrame(reader).locator(".wb-cell.wb-edited").count()).toBe(1);
     // Run is not keep: nothing saved yet.
     expect(await reader.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wattbook:edits")))).toEqual([]);
     await reader.getByRole("button", { name: "Keep these edits" }).click();
@@ -206,17 +228,17 @@ describe("the edit twin of a built page", () => {
     await expect.poll(() => consent.locator(".wb-banner-notice").textContent()).toBe("1 edit was left out: the author has changed that cell since.");
     expect(await reader.getByRole("button", { name: "Run these edits" }).isDisabled()).toBe(true);
     await reader.getByRole("button", { name: "Discard" }).click();
-    await reader.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, edited[2]!);
+    await (await frameOf(reader)).waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, edited[2]!);
     expect(await consent.count()).toBe(0);
 
     // A link kept over the reader's own edits sets them aside; they come back on request.
     await reader.goto(await linkFor(reader, { v: 1, cells: { [id]: "const crossover = inferenceCrossover({trainingKWh: 3_861_000, queriesPerDay, kWhPerQuery: whPerQuery / 1000});" }, scratch: [] }));
     await reader.reload();
     await reader.getByRole("button", { name: "Run these edits" }).click();
-    await reader.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent !== text, edited[2]!);
+    await (await frameOf(reader)).waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent !== text, edited[2]!);
     await reader.getByRole("button", { name: "Keep these edits" }).click();
     await reader.locator(".wb-restore").click();
-    await reader.waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, edited[2]!);
+    await (await frameOf(reader)).waitForFunction((text) => document.querySelectorAll(".wb-inline")[2]?.textContent === text, edited[2]!);
     expectNoProblems(problems);
     await fresh.close();
   }, 60_000);
@@ -226,16 +248,20 @@ describe("the edit twin of a built page", () => {
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${site.url}_edit/crossover.html`);
-    await live(page);
+    await editLive(page);
     const id = await cellId(page, "inferenceCrossover({");
-    await page.locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
-    await page.waitForSelector(".wb-editor .cm-content");
+    await inFrame(page).locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
+    await inFrame(page).locator(".wb-editor .cm-content").first().waitFor();
     await typeAndRun(page, "let n = 0;\nwhile (true) n++;\nconst crossover = 1;");
-    const error = page.locator(`[data-cell="${id}"] .wb-error`);
+    const error = inFrame(page).locator(`[data-cell="${id}"] .wb-error`);
     await expect.poll(() => error.textContent(), { timeout: 5000 }).toContain("the loop at line 2 ran for more than 1000 ms, so it was stopped: it may loop forever");
-    // Responsive: the page answers at once and the sliders still drive the other cells.
+    // An edit that tripped the guard is not saved.
+    await page.waitForTimeout(100);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("wattbook:edits:")))).toEqual([]);
+    // Responsive: the page and its sandbox answer at once and the sliders still drive the other cells.
     const started = Date.now();
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
+    expect(await (await frameOf(page)).evaluate(() => 1 + 1)).toBe(2);
     expect(Date.now() - started).toBeLessThan(500);
     await typeAndRun(page, "const crossover = inferenceCrossover({trainingKWh: 1_287_000, queriesPerDay, kWhPerQuery: whPerQuery / 1000});");
     await expect.poll(() => error.count()).toBe(0);
@@ -248,39 +274,39 @@ describe("the edit twin of a built page", () => {
     const page = await context.newPage();
     const problems = watchProblems(page);
     await page.goto(`${site.url}_edit/edge-battery.html`);
-    await live(page);
+    await editLive(page);
 
     // An inline value is a button that opens its editor.
-    const inline = page.locator(".wb-inline.wb-editable").first();
+    const inline = inFrame(page).locator(".wb-inline.wb-editable").first();
     await inline.focus();
     await page.keyboard.press("Enter");
-    await page.waitForSelector(".wb-editor .cm-content");
+    await inFrame(page).locator(".wb-editor .cm-content").first().waitFor();
     await typeAndRun(page, "period * 2");
     await expect.poll(() => inline.textContent()).toMatch(/^2,?000$/);
-    await page.locator(".wb-editor .wb-close").click();
+    await inFrame(page).locator(".wb-editor .wb-close").click();
 
     // A TypeScript cell, renamed: its readers say the old name is not defined.
     const id = await cellId(page, "interface Budget");
-    await page.locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
-    await page.waitForSelector(".wb-editor .cm-content");
+    await inFrame(page).locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
+    await inFrame(page).locator(".wb-editor .cm-content").first().waitFor();
     const source = await page.evaluate((cell) => JSON.parse(document.getElementById("wb-edit-data")!.textContent!).cells.find((c: { id: string }) => c.id === cell).source as string, id);
     await typeAndRun(page, source.replace("const budget: Budget", "const battery: Budget"));
-    await expect.poll(() => page.locator(".wb-inline .wb-error").first().textContent()).toContain("budget is not defined");
+    await expect.poll(() => inFrame(page).locator(".wb-inline .wb-error").first().textContent()).toContain("budget is not defined");
 
     // A scratch cell computes with the notebook's values and the kernel, no import needed.
-    await page.locator(`.wb-cell-tools[data-for="${id}"] .wb-add-scratch`).click();
-    await page.waitForSelector(".wb-scratch .wb-editor .cm-content");
-    await page.locator(".wb-scratch .cm-content").click();
+    await inFrame(page).locator(`.wb-cell-tools[data-for="${id}"] .wb-add-scratch`).click();
+    await inFrame(page).locator(".wb-scratch .wb-editor .cm-content").waitFor();
+    await inFrame(page).locator(".wb-scratch .cm-content").click();
     await page.keyboard.insertText("batteryLife({capacityMAh: 450, volts: 3, averageMW: battery.averageMW}).days / battery.days");
     await page.keyboard.press("Control+Enter");
-    await expect.poll(() => page.locator(".wb-scratch .wb-output").textContent()).toBe("2");
+    await expect.poll(() => inFrame(page).locator(".wb-scratch .wb-output").textContent()).toBe("2");
     expect(await page.locator(".wb-banner").textContent()).toContain("2 edited cells, 1 scratch cell");
 
     // Reset page asks once more, then puts everything back.
-    await page.locator(".wb-reset-page").click();
-    await page.locator(".wb-reset-page").click();
-    await expect.poll(() => page.locator(".wb-scratch").count()).toBe(0);
-    await expect.poll(() => page.locator(".wb-inline .wb-error").count()).toBe(0);
+    await clickAbove(page, ".wb-reset-page");
+    await clickAbove(page, ".wb-reset-page");
+    await expect.poll(() => inFrame(page).locator(".wb-scratch").count()).toBe(0);
+    await expect.poll(() => inFrame(page).locator(".wb-inline .wb-error").count()).toBe(0);
     expect(await page.locator(".wb-banner").textContent()).toContain("Edit mode");
     expectNoProblems(problems);
     await context.close();

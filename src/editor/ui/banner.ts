@@ -9,6 +9,8 @@ export interface BannerActions {
   resetAll(): void;
   /** Present when a shared link set the reader's own edits aside. */
   restoreSetAside?: () => void;
+  /** Starts the sandbox again with the saved edits, after it was stopped. */
+  restart?: () => void;
 }
 
 export class Banner {
@@ -19,6 +21,7 @@ export class Banner {
   private readonly share: HTMLButtonElement;
   private readonly restore: HTMLButtonElement;
   private readonly notice: HTMLElement;
+  private readonly again: HTMLButtonElement;
   private confirmTimer: ReturnType<typeof setTimeout> | undefined;
   /** The page was opened from a shared link and still shows (some of) its edits. */
   fromLink = false;
@@ -33,8 +36,13 @@ export class Banner {
     this.share = button("Share link", () => void this.showShareLink(), { class: "wb-share-button" });
     this.reset = button("Reset page", () => this.confirmReset(), { class: "wb-reset-page" });
     this.restore = button("Restore my own edits", () => actions.restoreSetAside?.(), { class: "wb-restore", hidden: "" });
+    this.again = button("Run the page again", () => {
+      this.again.hidden = true;
+      this.clearNotice();
+      actions.restart?.();
+    }, { class: "wb-restart", hidden: "" });
     const read = h("a", { href: readPage, class: "wb-author-page", title: "The author's page, without your edits" }, "Leave edit mode");
-    this.element = h("div", { class: "wb-banner", role: "region", "aria-label": "Editing" }, this.message, this.notice, h("div", { class: "wb-banner-tools" }, this.share, this.reset, this.restore, read), this.shareBox);
+    this.element = h("div", { class: "wb-banner", role: "region", "aria-label": "Editing" }, this.message, this.notice, h("div", { class: "wb-banner-tools" }, this.share, this.reset, this.restore, this.again, read), this.shareBox);
   }
 
   update(edits: Edits, canRestore: boolean): void {
@@ -48,7 +56,8 @@ export class Banner {
       : `${this.fromLink ? "Opened from a shared link: this" : "This"} page differs from the author's version (${parts.join(", ")}).`;
     this.element.classList.toggle("wb-differs", differs);
     this.share.disabled = !differs;
-    this.reset.disabled = !differs;
+    // Reset page stays reachable after the sandbox was stopped, whatever is saved.
+    this.reset.disabled = !differs && Boolean(this.again.hidden);
     this.restore.hidden = !canRestore;
     if (!differs) this.shareBox.hidden = true;
   }
@@ -57,6 +66,19 @@ export class Banner {
   note(text: string): void {
     this.notice.textContent = text;
     this.notice.hidden = false;
+  }
+
+  clearNotice(): void {
+    this.notice.textContent = "";
+    this.notice.hidden = true;
+  }
+
+  /** The sandbox was stopped: say why, and offer to run the page again (Reset page stays enabled). */
+  frozen(text: string): void {
+    this.note(text);
+    this.notice.setAttribute("role", "alert");
+    this.again.hidden = false;
+    this.reset.disabled = false;
   }
 
   private async showShareLink(): Promise<void> {
@@ -82,6 +104,7 @@ export class Banner {
       return;
     }
     this.endConfirm();
+    this.again.hidden = true;
     this.actions.resetAll();
   }
 

@@ -51,6 +51,10 @@ const CSS = `
 .wb-consent button { font: inherit; font-size: 0.8rem; color: var(--wb-accent); background: none; border: 1px solid var(--wb-rule); border-radius: 3px; padding: 0.1rem 0.5rem; cursor: pointer; }
 .wb-consent .wb-consent-run, .wb-consent .wb-consent-keep { color: var(--wb-bg); background: var(--wb-accent); border-color: var(--wb-accent); font-weight: 600; }
 .wb-consent button:disabled { opacity: 0.45; cursor: default; }
+.wb-sandbox { display: block; width: 100%; border: 0; background: transparent; }
+.wb-main.wb-booting { position: relative; }
+.wb-main.wb-booting > .wb-sandbox { position: absolute; left: 0; top: 0; height: 100vh; opacity: 0; pointer-events: none; }
+.wb-main.wb-sandboxed > .wb-published { display: none; }
 .wb-share-note { font-size: 0.8rem; color: var(--wb-muted); }
 `;
 
