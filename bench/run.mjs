@@ -7,6 +7,8 @@
 //              latency, in Chromium
 //   editor     the cell editor's JS on top of a page (raw and gzip), type-stripping cost per TS cell
 //   kernel     single call, sweep and bare-loop throughput, kernel bundle size (bench/kernel.mjs)
+//   realm      what a realm per notebook costs: fresh against shared, and a worker per notebook
+//              (bench/realm.ts)
 //
 // Pass section names to run only some: `node bench/run.mjs build preview`.
 import { spawn, spawnSync } from "node:child_process";
@@ -220,6 +222,12 @@ function benchKernel() {
   if (result.status !== 0) throw new Error("bench/kernel.mjs failed");
 }
 
+function benchRealm() {
+  console.log("\nrealm per notebook (bench/realm.ts; one thread, median of 60 evaluations)");
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/realm.ts")], { cwd: ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("bench/realm.ts failed");
+}
+
 const work = await mkdtemp(path.join(tmpdir(), "wattbook-bench-"));
 try {
   console.log(`wattbook bench on ${process.platform}, Node ${process.version}, ${(await import("node:os")).availableParallelism()} cores`);
@@ -232,6 +240,7 @@ try {
     await benchEditor(site, ROOT);
   }
   if (wanted("kernel")) benchKernel();
+  if (wanted("realm")) benchRealm();
 } finally {
   await rm(work, { recursive: true, force: true });
 }

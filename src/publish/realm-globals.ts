@@ -35,7 +35,7 @@ export interface RealmServices {
 }
 
 export interface RealmTimers {
-  /** One-shot timers and frames scheduled but not yet run, and when each is due. */
+  /** One-shot timers and frames scheduled but not yet run, and when each is due (on performance.now()). */
   pendingOneShots(): number[];
   /** Cancels every timer and frame: the realm is being thrown away. */
   cancelAll(): void;
@@ -59,6 +59,10 @@ export function installRealmGlobals(services: RealmServices, fault: (error: unkn
     return handler as (...args: unknown[]) => unknown;
   };
 
+  // The realm's clock (performance.now()) starts with the realm; due times below are on it.
+  const start = services.now();
+  const now = () => services.now() - start;
+
   // Handles as the browser gives them: small integers, the same space for timeouts and intervals.
   const live = new Map<number, { readonly host: number; readonly frame: boolean; readonly dueMs: number | undefined }>();
   let nextHandle = 1;
@@ -69,7 +73,7 @@ export function installRealmGlobals(services: RealmServices, fault: (error: unkn
       if (!repeat) live.delete(handle);
       callback();
     };
-    live.set(handle, { host: services.startTimer(run, delay, repeat), frame: false, dueMs: repeat ? undefined : services.now() + delay });
+    live.set(handle, { host: services.startTimer(run, delay, repeat), frame: false, dueMs: repeat ? undefined : now() + delay });
     return handle;
   };
   const cancel = (handle: unknown) => {
@@ -96,9 +100,9 @@ export function installRealmGlobals(services: RealmServices, fault: (error: unkn
     const handle = nextHandle++;
     const run = guarded(() => {
       live.delete(handle);
-      callback(services.now() - start);
+      callback(now());
     }, []);
-    live.set(handle, { host: services.nextFrame(run), frame: true, dueMs: services.now() });
+    live.set(handle, { host: services.nextFrame(run), frame: true, dueMs: now() });
     return handle;
   };
   g.cancelAnimationFrame = function cancelAnimationFrame(handle: unknown) {
@@ -109,8 +113,7 @@ export function installRealmGlobals(services: RealmServices, fault: (error: unkn
     void Promise.resolve().then(guarded(callback, []));
   };
 
-  const start = services.now();
-  g.performance = Object.freeze({ now: () => services.now() - start, timeOrigin: services.timeOrigin });
+  g.performance = Object.freeze({ now, timeOrigin: services.timeOrigin });
 
   const console: Record<string, (...args: unknown[]) => void> = {};
   for (const level of ["log", "info", "warn", "error", "debug", "trace", "table", "dir"]) {

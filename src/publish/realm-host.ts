@@ -112,8 +112,8 @@ export function createRealm(moduleUrl: string, options: RealmOptions): NotebookR
         if (!repeat) timers.delete(handle);
         callback();
       };
+      // Kept referenced: a realm's pending work keeps its thread alive until the realm is disposed.
       const timer = repeat ? setInterval(run, ms) : setTimeout(run, ms);
-      timer.unref();
       timers.set(handle, timer);
       return handle;
     },
