@@ -33,8 +33,35 @@ if (entryPoints.length) {
   // What runs inside each notebook's realm (src/publish/realm-host.ts): one classic script, no imports,
   // no Node built-ins (a vm context has no module loader and no `require`). Plot and Inputs stay lazy:
   // their code runs in a realm only when a cell uses them.
+  const realmPackages = { "@observablehq/plot": "plot", "@observablehq/inputs": "inputs" };
+  const packagesOnFirstUse = {
+    name: "realm-packages",
+    setup(build) {
+      build.onResolve({ filter: /^@observablehq\/(plot|inputs)$/ }, (args) => (args.importer.endsWith("realm-packages.ts") || args.pluginData === "own" ? undefined : { path: args.path, namespace: "realm-package" }));
+      build.onLoad({ filter: /.*/, namespace: "realm-package" }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(path.resolve("src/publish/realm-packages.ts"))}).realmPackage(${JSON.stringify(realmPackages[args.path])});`,
+        loader: "js",
+        resolveDir: path.resolve("src/publish"),
+      }));
+    },
+  };
+  const packages = await build({
+    entryPoints: Object.entries(realmPackages).map(([from, name]) => ({ in: from, out: `realm-${name}` })),
+    outdir: "dist",
+    bundle: true,
+    platform: "neutral",
+    mainFields: ["module", "main"],
+    conditions: ["browser", "import"],
+    format: "cjs",
+    target: "es2022",
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: "warning",
+    metafile: true,
+  });
   const realm = await build({
     entryPoints: [{ in: "src/publish/realm-entry.ts", out: "realm" }],
+    plugins: [packagesOnFirstUse],
     outdir: "dist",
     bundle: true,
     platform: "neutral",
@@ -51,7 +78,7 @@ if (entryPoints.length) {
   });
   // Remove what an earlier compile left behind, after the new files are in place: a build that is
   // running from dist/ meanwhile keeps every file it may still load.
-  const fresh = new Set([...Object.keys(result.metafile.outputs), ...Object.keys(realm.metafile.outputs)].map((file) => path.resolve(file)));
+  const fresh = new Set([...Object.keys(result.metafile.outputs), ...Object.keys(realm.metafile.outputs), ...Object.keys(packages.metafile.outputs)].map((file) => path.resolve(file)));
   for (const name of await readdir("dist")) {
     const file = path.resolve("dist", name);
     if (!fresh.has(file)) await rm(file, { force: true });

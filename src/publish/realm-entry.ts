@@ -24,6 +24,8 @@ export interface RealmHost extends RealmServices {
   readonly resolve: (specifier: string, fromUrl: string) => string;
   /** The module at `url`, compiled for this realm. */
   readonly load: (url: string) => ModuleFunction;
+  /** A library loaded on first use (see realm-packages.ts), compiled for this realm. */
+  readonly loadPackage: (name: "plot" | "inputs") => ModuleFunction;
   /** Receives the realm's interface once its code has loaded. */
   readonly register: (api: RealmApi) => void;
 }

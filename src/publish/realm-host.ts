@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { randomFillSync, randomUUID } from "node:crypto";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { format } from "node:util";
 import vm from "node:vm";
 import { notebookModuleBody, wrapModuleBody } from "./module-form.ts";
@@ -40,15 +40,15 @@ const scripts = new Map<string, { readonly stamp: string; readonly script: vm.Sc
 const requireHere = createRequire(import.meta.url);
 let esbuild: typeof import("esbuild") | undefined;
 
-/** The module at `url` as a script that evaluates to its module function. */
-function moduleScript(url: string): vm.Script {
+/** The module at `url` as a script that evaluates to its module function (`commonJs`: it is one already). */
+function moduleScript(url: string, commonJs = false): vm.Script {
   const file = fileURLToPath(url);
   const stat = statSync(file);
   const stamp = `${stat.size}:${stat.mtimeMs}`;
   const cached = scripts.get(file);
   if (cached?.stamp === stamp) return cached.script;
   const code = readFileSync(file, "utf8");
-  const body = notebookModuleBody(code) ?? commonJsOf(code, url);
+  const body = commonJs ? code : (notebookModuleBody(code) ?? commonJsOf(code, url));
   // The wrapper's first line comes before the module's: line k of the module is line k of the file.
   const script = new vm.Script(wrapModuleBody(body), { filename: url, lineOffset: -1, importModuleDynamically: undefined });
   scripts.set(file, { stamp, script });
@@ -150,6 +150,7 @@ export function createRealm(moduleUrl: string, options: RealmOptions): NotebookR
     onRun: options.onRun,
     resolve: (specifier, fromUrl) => resolveInSite(specifier, fromUrl, siteDir),
     load: (url) => moduleScript(url).runInContext(context) as ModuleFunction,
+    loadPackage: (name) => moduleScript(pathToFileURL(path.join(PACKAGE_ROOT, "dist", `realm-${name}.js`)).href, true).runInContext(context) as ModuleFunction,
     register: (given) => void (api = given),
   };
   (context as { __wattbookHost?: RealmHost }).__wattbookHost = host;
