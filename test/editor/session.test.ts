@@ -98,6 +98,20 @@ describe("an editing session", () => {
     expect(own?.message).toBe("the loop at line 2 ran for more than 50 ms, so it was stopped: it may loop forever");
   });
 
+  it("stops recursion caught by try/catch, and marks the edit unsafe (not to be saved) until it runs clean", async () => {
+    const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
+    const cell = cellDefining("footprint");
+    await session.run(cell.id, `function f(n) {\n  try { return f(n + 1); } catch (e) { return f(n + 1); }\n}\nf(0);\n${cell.source}`);
+    await nb.run.settled();
+    const own = nb.run.failures().find((f) => f.cellId === cell.id);
+    expect(own?.message).toMatch(/^the function at line 1 ran for more than 50 ms without giving the page a turn/);
+    expect(session.unsafe()).toEqual([cell.id]);
+    expect(session.edits().cells).toHaveProperty(cell.id);
+    await session.run(cell.id, cell.source.replace("devices: gpus", "devices: gpus * 2"));
+    await nb.run.settled();
+    expect(session.unsafe()).toEqual([]);
+  });
+
   it("rejects imports it cannot resolve in the page and names the notebook cannot lose", async () => {
     const { session, cellDefining } = await sessionOn("examples/training-carbon.md");
     const cell = cellDefining("footprint");
