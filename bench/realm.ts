@@ -52,21 +52,21 @@ try {
     const file = readdirSync(scripts).find((name) => name.startsWith(`notebook-${stem}-`))!;
     const moduleUrl = pathToFileURL(path.join(scripts, file)).href;
     const evaluate = async (realm: ReturnType<typeof createRealm>) => {
-      const outcome = await realm.evaluate({ moduleUrl, ...TASK });
+      const outcome = await realm.evaluate({ moduleUrl, ...TASK }, () => {});
       if ("crash" in outcome || outcome.failures.length) throw new Error(`evaluation failed: ${JSON.stringify(outcome).slice(0, 500)}`);
     };
     const fresh: number[] = [];
     const created: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const started = performance.now();
-      const realm = createRealm(moduleUrl, { onRun: () => {} });
+      const realm = createRealm();
       created.push(performance.now() - started);
       await evaluate(realm);
       realm.dispose();
       fresh.push(performance.now() - started);
     }
     const shared: number[] = [];
-    const realm = createRealm(moduleUrl, { onRun: () => {} });
+    const realm = createRealm();
     await evaluate(realm);
     for (let run = 0; run < RUNS; run++) {
       const started = performance.now();

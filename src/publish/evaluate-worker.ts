@@ -16,6 +16,7 @@ setInterval(() => Atomics.store(running, 2, heartbeatNow()), HEARTBEAT_MS).unref
 
 const realms = new Set<NotebookRealm>();
 
+
 process.on("unhandledRejection", (reason, promise) => {
   for (const realm of realms) {
     if (realm.owns(promise)) return realm.unhandledRejection(reason);
@@ -28,12 +29,7 @@ async function evaluate(task: EvaluateTask): Promise<void> {
   const started = performance.now();
   let realm: NotebookRealm;
   try {
-    realm = createRealm(task.moduleUrl, {
-      onRun: (cellIndex) => {
-        Atomics.store(running, 0, task.taskId);
-        Atomics.store(running, 1, cellIndex);
-      },
-    });
+    realm = createRealm();
   } catch (error) {
     send({ type: "crash", taskId: task.taskId, message: error instanceof Error ? error.message : String(error) });
     return;
@@ -41,7 +37,10 @@ async function evaluate(task: EvaluateTask): Promise<void> {
   realms.add(realm);
   try {
     const { timeoutMs, cellTimeoutMs, maxOutputBytes, moduleUrl } = task;
-    const outcome = await realm.evaluate({ moduleUrl, timeoutMs, cellTimeoutMs, maxOutputBytes });
+    const outcome = await realm.evaluate({ moduleUrl, timeoutMs, cellTimeoutMs, maxOutputBytes }, (cellIndex) => {
+      Atomics.store(running, 0, task.taskId);
+      Atomics.store(running, 1, cellIndex);
+    });
     if ("crash" in outcome) send({ type: "crash", taskId: task.taskId, message: outcome.crash });
     else send({ type: "result", taskId: task.taskId, ...outcome, elapsedMs: performance.now() - started });
   } finally {

@@ -82,8 +82,12 @@ function commonJsOf(code: string, url: string): string {
 }
 
 export interface NotebookRealm {
-  /** Evaluates the notebook; never rejects. */
-  evaluate(task: RealmTask): Promise<RealmOutcome>;
+  /**
+   * Evaluates the notebook (its compiled module is at task.moduleUrl, a file: URL inside the site's
+   * scripts); `onRun` hears each cell body start, with the cell's index. Never rejects. A realm
+   * evaluates one notebook (bench/realm.ts evaluates it again, to measure a realm shared).
+   */
+  evaluate(task: RealmTask, onRun: (cellIndex: number) => void): Promise<RealmOutcome>;
   /** Whether an unhandled rejection's promise belongs to this realm. */
   owns(promise: Promise<unknown>): boolean;
   unhandledRejection(reason: unknown): void;
@@ -91,20 +95,20 @@ export interface NotebookRealm {
   dispose(): void;
 }
 
-export interface RealmOptions {
-  /** Called as a cell's body starts, with its index. */
-  readonly onRun: (cellIndex: number) => void;
-}
-
-/** A fresh realm for one notebook whose compiled module is at `moduleUrl` (a file: URL inside the site). */
-export function createRealm(moduleUrl: string, options: RealmOptions): NotebookRealm {
+/**
+ * A fresh realm, ready for one notebook. Nothing runs in it before `evaluate` but dist/realm.js, so a
+ * worker may make one ahead, while it waits for work.
+ */
+export function createRealm(): NotebookRealm {
   realmScript ??= new vm.Script(readFileSync(REALM_FILE, "utf8"), { filename: REALM_FILE });
-  const siteDir = scriptsRoot(path.dirname(fileURLToPath(moduleUrl)));
+  let siteDir: string | undefined;
+  let notebookUrl: string | undefined;
+  let onRun: (cellIndex: number) => void = () => {};
   const timers = new Map<number, NodeJS.Timeout>();
   const frames = new Map<number, NodeJS.Immediate>();
   let nextHandle = 1;
   let api: RealmApi | undefined;
-  const context = vm.createContext({}, { name: path.basename(moduleUrl), codeGeneration: { strings: false, wasm: false } });
+  const context = vm.createContext({}, { name: "notebook realm", codeGeneration: { strings: false, wasm: false } });
   const host: RealmHost = {
     startTimer: (callback, ms, repeat) => {
       const handle = nextHandle++;
@@ -147,8 +151,11 @@ export function createRealm(moduleUrl: string, options: RealmOptions): NotebookR
     randomFill: (array) => void randomFillSync(array as Uint8Array),
     randomUUID: () => randomUUID(),
     webClasses: WEB_CLASSES,
-    onRun: options.onRun,
-    resolve: (specifier, fromUrl) => resolveInSite(specifier, fromUrl, siteDir),
+    onRun: (cellIndex) => onRun(cellIndex),
+    resolve: (specifier, fromUrl) => {
+      if (siteDir === undefined) throw new Error("the realm has no notebook yet");
+      return resolveInSite(specifier, fromUrl, siteDir);
+    },
     load: (url) => moduleScript(url).runInContext(context) as ModuleFunction,
     loadPackage: (name) => moduleScript(pathToFileURL(path.join(PACKAGE_ROOT, "dist", `realm-${name}.js`)).href, true).runInContext(context) as ModuleFunction,
     register: (given) => void (api = given),
@@ -164,7 +171,11 @@ export function createRealm(moduleUrl: string, options: RealmOptions): NotebookR
     frames.clear();
   };
   return {
-    evaluate: async (task) => {
+    evaluate: async (task, onCellRun) => {
+      if (notebookUrl !== undefined && notebookUrl !== task.moduleUrl) return { crash: "a realm evaluates one notebook only" };
+      notebookUrl = task.moduleUrl;
+      siteDir = scriptsRoot(path.dirname(fileURLToPath(task.moduleUrl)));
+      onRun = onCellRun;
       try {
         return JSON.parse(await realm.evaluate(task)) as RealmOutcome;
       } catch (error) {

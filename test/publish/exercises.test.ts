@@ -145,6 +145,6 @@ describe("exercises in check and build", () => {
     expect(page.indexOf("1,919 MWh")).toBeGreaterThan(details);
     expect(page.indexOf("1918.9 MWh")).toBeGreaterThan(details);
     expect(page).toContain('Answer: <span class="wb-exercise-shown">B</span>');
-    expect(page).toMatch(/<aside class="wb-exercise-progress" aria-label="Your progress" data-site="\{&#34;notebooks\/energy.md&#34;:2\}">/);
+    expect(page).toMatch(/<aside class="wb-exercise-progress" aria-label="Your progress" data-site="\{&#34;energy.md&#34;:2\}">/);
   });
 });
