@@ -99,6 +99,18 @@ describe("wattbook preview", () => {
     expect((await get("/live.html")).body).toContain('<span class="wb-value wb-num">42</span>');
   });
 
+  it("evaluates each save in a fresh realm: nothing an earlier evaluation left on its globals remains", async () => {
+    // The notebook counts its own evaluations on globalThis and on Array.prototype; a preview that kept
+    // one realm for the session would count up.
+    const counting = (bump: string) =>
+      `---\ntitle: Live\n---\n\n# Live\n\nThe value is \${value}.\n\n\`\`\`js\nglobalThis.saves = (globalThis.saves ?? 0) + 1;\nArray.prototype.saves = (Array.prototype.saves ?? 0) + 1;\nconst value = globalThis.saves * 100 + [].saves * 10 + ${bump};\n\`\`\`\n`;
+    for (const bump of [1, 2, 3]) {
+      await save(counting(String(bump)));
+      expect((await get("/live.html")).body).toContain(`<span class="wb-value wb-num">11${bump}</span>`);
+    }
+    await save(notebook("42")); // as the next test expects to find it
+  });
+
   it("shows a broken save as an overlay over the last good page, and recovers", async () => {
     let reloaded = nextReload("live.html");
     await new Promise((r) => setTimeout(r, 50));
