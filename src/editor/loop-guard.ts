@@ -90,19 +90,34 @@ const CALLS_PER_CHECK = 16;
  */
 export function createLoopGuard(budgetMs: number, now: () => number = () => performance.now(), onTrip?: () => void): (line: number, kind?: number) => void {
   let turnStarted = -1;
+  // Primitives first: near the end of the stack, building the error (or telling onTrip) can itself
+  // overflow; the guard is tripped all the same, and the next guarded step, shallower, tries again.
+  let trippedLine = -1;
+  let trippedKind = 0;
   let tripped: LoopTimeout | undefined;
+  let told = false;
   let calls = 0;
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
     turnStarted = -1;
+    trippedLine = -1;
     tripped = undefined;
+    told = false;
     calls = 0;
   };
   // In Node (tests) an open port would keep the process alive.
   (channel.port1 as { unref?: () => void }).unref?.();
+  const stop = (): LoopTimeout => {
+    tripped ??= new LoopTimeout(trippedLine, budgetMs, trippedKind === GUARD_CALL ? "function" : "loop");
+    if (!told) {
+      onTrip?.();
+      told = true;
+    }
+    return tripped;
+  };
   return (line, kind) => {
     // Tripped: nothing guarded runs again this turn, and no guarded catch clause keeps the error.
-    if (tripped) throw tripped;
+    if (trippedLine >= 0) throw stop();
     if (kind === GUARD_CATCH) return;
     if (turnStarted < 0) {
       turnStarted = now();
@@ -111,9 +126,9 @@ export function createLoopGuard(budgetMs: number, now: () => number = () => perf
     }
     if (kind === GUARD_CALL && ++calls % CALLS_PER_CHECK !== 0) return;
     if (now() - turnStarted > budgetMs) {
-      tripped = new LoopTimeout(line, budgetMs, kind === GUARD_CALL ? "function" : "loop");
-      onTrip?.();
-      throw tripped;
+      trippedLine = line;
+      trippedKind = kind ?? 0;
+      throw stop();
     }
   };
 }

@@ -138,6 +138,7 @@ class Shell {
     this.frame = undefined;
     this.frameLive = false;
     this.main.classList.remove("wb-sandboxed", "wb-booting");
+    document.documentElement.classList.remove("wb-sandbox-live");
   }
 
   private checkPulse(): void {

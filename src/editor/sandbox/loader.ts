@@ -98,6 +98,7 @@ function boot(): void {
     document.body.replaceChildren(main);
     watchSize();
     watchLinks();
+    keepFrames();
     setInterval(() => post({ type: "beat" }), 500);
     globalThis.__wattbookSandbox = { init, post, import: importSite, onMessage: (listener) => void listeners.push(listener) };
     await importSite(init.page);
@@ -112,6 +113,35 @@ function resolvePath(specifier: string, from?: string): string {
   const url = new URL(specifier.startsWith(root) ? specifier.slice(root.length) : specifier, from ? base : root);
   if (!url.href.startsWith(root)) throw new Error(`${specifier} is not a module of this site`);
   return url.pathname.slice(new URL(root).pathname.length).split("/").map(decodeURIComponent).join("/");
+}
+
+/**
+ * Chromium stops animation frames in a cross-origin frame that is off screen (a long consent panel
+ * can push the whole sandbox below the fold), and the notebook's runtime computes on animation
+ * frames: each frame also gets a timer, and whichever comes first runs the callback, once.
+ */
+function keepFrames(): void {
+  const request = window.requestAnimationFrame.bind(window);
+  const cancel = window.cancelAnimationFrame.bind(window);
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  window.requestAnimationFrame = (callback) => {
+    let done = false;
+    const run = (time: number) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timers.get(id));
+      timers.delete(id);
+      callback(time);
+    };
+    const id = request(run);
+    timers.set(id, setTimeout(() => run(performance.now()), 100));
+    return id;
+  };
+  window.cancelAnimationFrame = (id) => {
+    clearTimeout(timers.get(id));
+    timers.delete(id);
+    cancel(id);
+  };
 }
 
 function watchSize(): void {
