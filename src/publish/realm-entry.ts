@@ -159,12 +159,12 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
  */
 async function quiesce(deadline: number): Promise<void> {
   for (let round = 0; round < 4; round++) {
-    const due = timers.pendingOneShots().filter((at) => at <= deadline);
+    const due = timers.pendingFirstRuns().filter((at) => at <= deadline);
     const last = Math.max(performance.now(), ...due);
     if (last > performance.now()) await ownDelay(Math.min(last, deadline) - performance.now() + 1).promise;
     await frame();
     await frame();
-    if (!due.length && !timers.pendingOneShots().some((at) => at <= deadline)) return;
+    if (!due.length && !timers.pendingFirstRuns().some((at) => at <= deadline)) return;
   }
 }
 

@@ -35,8 +35,8 @@ export interface RealmServices {
 }
 
 export interface RealmTimers {
-  /** One-shot timers and frames scheduled but not yet run, and when each is due (on performance.now()). */
-  pendingOneShots(): number[];
+  /** Timers, frames and intervals not yet run once, and when each is due (on performance.now()). */
+  pendingFirstRuns(): number[];
   /** Cancels every timer and frame: the realm is being thrown away. */
   cancelAll(): void;
 }
@@ -64,16 +64,18 @@ export function installRealmGlobals(services: RealmServices, fault: (error: unkn
   const now = () => services.now() - start;
 
   // Handles as the browser gives them: small integers, the same space for timeouts and intervals.
-  const live = new Map<number, { readonly host: number; readonly frame: boolean; readonly dueMs: number | undefined }>();
+  // An interval counts as due until its first tick: a callback that throws, throws then.
+  const live = new Map<number, { readonly host: number; readonly frame: boolean; dueMs: number | undefined }>();
   let nextHandle = 1;
   const schedule = (callback: () => void, ms: number, repeat: boolean) => {
     const handle = nextHandle++;
     const delay = Math.max(0, Number(ms) || 0);
     const run = () => {
       if (!repeat) live.delete(handle);
+      else if (live.has(handle)) live.get(handle)!.dueMs = undefined;
       callback();
     };
-    live.set(handle, { host: services.startTimer(run, delay, repeat), frame: false, dueMs: repeat ? undefined : now() + delay });
+    live.set(handle, { host: services.startTimer(run, delay, repeat), frame: false, dueMs: now() + delay });
     return handle;
   };
   const cancel = (handle: unknown) => {
@@ -143,7 +145,7 @@ export function installRealmGlobals(services: RealmServices, fault: (error: unkn
   g.self = globalThis;
 
   return {
-    pendingOneShots: () => [...live.values()].flatMap((entry) => (entry.dueMs === undefined ? [] : [entry.dueMs])),
+    pendingFirstRuns: () => [...live.values()].flatMap((entry) => (entry.dueMs === undefined ? [] : [entry.dueMs])),
     cancelAll: () => {
       for (const handle of [...live.keys()]) cancel(handle);
     },

@@ -99,6 +99,8 @@ const COMMITTED: readonly Case[] = [
   { file: "missing-kernel-export.md", at: "4:1", reason: '"wattbook/kernel" has no export named "operationalCarbn"', hint: 'did you mean "operationalCarbon"?' },
   { file: "missing-label.md", at: "3:4", reason: "@fig-power refers to no label" },
   { file: "missing-module.md", at: "4:1", reason: 'Could not resolve "no-such-package-anywhere"', hint: "installed" },
+  // 2 million characters, 6 million bytes: the limit counts bytes.
+  { file: "multibyte-output.md", at: "6:1", reason: "output is 6.0 MB, over the limit of 5.0 MB", hint: "--max-output-mb" },
   { file: "mutate-kernel-catalog.md", at: "5:31", reason: "Cannot assign to read only property 'value'", hint: "frozen" },
   { file: "node-global-buffer.md", at: "4:11", reason: "Buffer is not defined", hint: "Node's, not the browser's" },
   { file: "node-global-process.md", at: "4:12", reason: "process is not defined", hint: "Node's, not the browser's" },
