@@ -143,6 +143,11 @@ export function installRealmGlobals(services: RealmServices, fault: (error: unkn
     );
   };
   g.self = globalThis;
+  // A fixed navigator: what a page built anywhere says must not depend on the build machine.
+  g.navigator = Object.freeze({ userAgent: "wattbook-build", language: "en-US", languages: Object.freeze(["en-US"]), onLine: false, hardwareConcurrency: 1 });
+  g.structuredClone = function structuredClone(value: unknown) {
+    return cloneStructured(value, new Map());
+  };
 
   return {
     pendingFirstRuns: () => [...live.values()].flatMap((entry) => (entry.dueMs === undefined ? [] : [entry.dueMs])),
@@ -156,4 +161,49 @@ export function installRealmGlobals(services: RealmServices, fault: (error: unkn
 export function giveWebClasses(services: RealmServices, names: Iterable<string>): void {
   const g = globalThis as unknown as Record<string, unknown>;
   for (const name of names) if (Object.hasOwn(services.webClasses, name) && !(name in g)) g[name] = services.webClasses[name];
+}
+
+/** The structured clone of plain data, made in this realm (a host clone would hand back the host's objects). */
+function cloneStructured(value: unknown, seen: Map<object, unknown>): unknown {
+  if (value === null || (typeof value !== "object" && typeof value !== "function")) {
+    if (typeof value === "symbol") throw new TypeError("structuredClone: a symbol cannot be cloned");
+    return value;
+  }
+  if (typeof value === "function") throw new TypeError("structuredClone: a function cannot be cloned");
+  const object = value as object;
+  if (seen.has(object)) return seen.get(object);
+  const remember = <T>(copy: T): T => (seen.set(object, copy), copy);
+  if (object instanceof Date) return remember(new Date(object.getTime()));
+  if (object instanceof RegExp) return remember(new RegExp(object.source, object.flags));
+  if (object instanceof ArrayBuffer) return remember(object.slice(0));
+  if (ArrayBuffer.isView(object)) {
+    const view = object as unknown as { constructor: new (buffer: ArrayBuffer, offset: number, length: number) => unknown; buffer: ArrayBuffer; byteOffset: number; byteLength: number; length?: number };
+    const buffer = view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength);
+    return remember(new view.constructor(buffer, 0, view.length ?? view.byteLength));
+  }
+  if (object instanceof Map) {
+    const copy = remember(new Map());
+    for (const [k, v] of object) copy.set(cloneStructured(k, seen), cloneStructured(v, seen));
+    return copy;
+  }
+  if (object instanceof Set) {
+    const copy = remember(new Set());
+    for (const v of object) copy.add(cloneStructured(v, seen));
+    return copy;
+  }
+  if (object instanceof Error) {
+    const copy = remember(new Error(object.message));
+    copy.name = object.name;
+    return copy;
+  }
+  if (Array.isArray(object)) {
+    const copy = remember(new Array(object.length));
+    object.forEach((v, i) => (copy[i] = cloneStructured(v, seen)));
+    return copy;
+  }
+  const proto = Object.getPrototypeOf(object);
+  if (proto !== Object.prototype && proto !== null) throw new TypeError(`structuredClone: a ${proto?.constructor?.name ?? "class instance"} cannot be cloned`);
+  const copy = remember({} as Record<string, unknown>);
+  for (const key of Object.keys(object)) copy[key] = cloneStructured((object as Record<string, unknown>)[key], seen);
+  return copy;
 }

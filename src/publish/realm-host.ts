@@ -30,7 +30,7 @@ const REALM_FILE = path.join(PACKAGE_ROOT, "dist/realm.js");
 const REALM_MODULE_CACHE = path.join(PACKAGE_ROOT, ".wattbook-cache", "realm-modules");
 
 /** Web classes given to a notebook whose cells name them (see RealmServices.webClasses). */
-const WEB_CLASSES: Readonly<Record<string, unknown>> = { URL, URLSearchParams, TextEncoder, TextDecoder, AbortController, AbortSignal };
+const WEB_CLASSES: Readonly<Record<string, unknown>> = { URL, URLSearchParams, TextEncoder, TextDecoder, AbortController, AbortSignal, Blob };
 
 let realmScript: vm.Script | undefined;
 

@@ -128,4 +128,27 @@ describe("one realm per notebook", () => {
       for (const n of READERS) expect(await mainOf(dir, `0${n}-reader.html`), `run ${run + 1}, reader ${n}`).toBe(alone.get(n));
     }
   }, 240_000);
+
+  it("gives cells a browser's globals, made in the realm, and none of Node's", async () => {
+    const notebook = `# Globals\n\n${fence}js
+const seen = {
+  url: new URL("https://example.org/a?b=1").searchParams.get("b"),
+  encoded: new TextEncoder().encode("€").length,
+  clone: structuredClone({m: new Map([[1, [new Date(0)]]])}).m.get(1)[0].toISOString(),
+  cloneIsOwn: structuredClone([1]) instanceof Array,
+  bytes: crypto.getRandomValues(new Uint8Array(4)).length,
+  frames: typeof requestAnimationFrame,
+  agent: navigator.userAgent,
+  number: new Intl.NumberFormat("en-US").format(1234.5),
+  node: ["process", "require", "Buffer", "global", "setImmediate", "__dirname"].filter((name) => name in globalThis).join(",") || "none",
+  evaluates: (() => { try { return typeof (0, eval)("1"); } catch (error) { return error.constructor === EvalError ? "EvalError" : "other"; } })(),
+};
+${fence}\n\n${fence}js\nObject.entries(seen).map(([k, v]) => k + "=" + v).join("; ")\n${fence}\n`;
+    const dir = await project("globals", { "globals.md": notebook });
+    const result = await runCli(["build"], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(text(await mainOf(dir, "globals.html"))).toContain(
+      "url=1; encoded=3; clone=1970-01-01T00:00:00.000Z; cloneIsOwn=true; bytes=4; frames=function; agent=wattbook-build; number=1,234.5; node=none; evaluates=EvalError",
+    );
+  });
 });
