@@ -6,14 +6,15 @@
 // library and notebook modules are run there, not passed in.
 //
 // Why a vm context, not a worker per notebook: a worker costs a thread, an isolate, Node's bootstrap and
-// the loading of our code (about 100 ms of CPU each); a context costs about 6 ms, because the compiled
-// code is shared: each script is compiled once per worker (vm.Script) and run in every realm. The
+// the loading of our code (about 130 ms a notebook, `npm run bench realm`); a context costs about 10 ms,
+// because the compiled code is shared: each script is compiled once per worker (vm.Script) and run in
+// every realm. What remains is running the libraries' top level and their first, unoptimised calls
+// again in each realm. The
 // worker threads stay the unit of failure: a cell that never yields or allocates without end takes its
 // worker down, and the pool blames it (evaluate.ts).
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
+import { createHash, randomFillSync, randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
-import { randomFillSync, randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { format } from "node:util";
@@ -34,7 +35,11 @@ const WEB_CLASSES: Readonly<Record<string, unknown>> = { URL, URLSearchParams, T
 
 let realmScript: vm.Script | undefined;
 
-/** Scripts compiled for realms, by file and its identity on disk: the library's files serve every realm. */
+/**
+ * Scripts compiled for realms, by file and its identity on disk: the library's files and Plot and Inputs
+ * serve every realm. A notebook's own module is compiled for its realm alone and not kept (a preview
+ * session would otherwise keep every save).
+ */
 const scripts = new Map<string, { readonly stamp: string; readonly script: vm.Script }>();
 
 const requireHere = createRequire(import.meta.url);
@@ -48,10 +53,11 @@ function moduleScript(url: string, commonJs = false): vm.Script {
   const cached = scripts.get(file);
   if (cached?.stamp === stamp) return cached.script;
   const code = readFileSync(file, "utf8");
-  const body = commonJs ? code : (notebookModuleBody(code) ?? commonJsOf(code, url));
+  const notebook = commonJs ? undefined : notebookModuleBody(code);
+  const body = commonJs ? code : (notebook ?? commonJsOf(code, url));
   // The wrapper's first line comes before the module's: line k of the module is line k of the file.
   const script = new vm.Script(wrapModuleBody(body), { filename: url, lineOffset: -1, importModuleDynamically: undefined });
-  scripts.set(file, { stamp, script });
+  if (notebook === undefined) scripts.set(file, { stamp, script });
   return script;
 }
 
