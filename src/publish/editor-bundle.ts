@@ -122,6 +122,7 @@ export function sandboxPage(bundle: EditorBundle): string {
 <meta name="robots" content="noindex">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>wattbook sandbox</title>
+<link rel="icon" href="data:,">
 </head>
 <body>
 <script src="${bundle.loader}" data-frame="${bundle.frame}"></script>
