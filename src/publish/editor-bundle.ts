@@ -60,7 +60,8 @@ export async function ensureEditor(cacheRoot = BUNDLE_CACHE): Promise<EditorBund
         { in: ENTRY, out: "editor" },
         { in: FRAME, out: "frame" },
       ],
-      plugins: [withoutEsbuild()],
+      // The sandbox's loader carries acorn and hands it to frame.ts (src/editor/sandbox/loader.ts).
+      plugins: [withoutEsbuild(), sharedWithLoader()],
       manifest: manifestOf,
     }),
     cachedBundle({
@@ -86,6 +87,18 @@ function withoutEsbuild(): Plugin {
   };
 }
 
+/** Packages the sandbox's editor takes from the loader rather than carrying its own copy. */
+const SHARED_PACKAGES = ["acorn", "acorn-walk"];
+
+function sharedWithLoader(): Plugin {
+  return {
+    name: "wattbook-shared-with-loader",
+    setup(build) {
+      build.onResolve({ filter: /^acorn(-walk)?$/ }, (args) => (SHARED_PACKAGES.includes(args.path) ? { path: args.path, external: true } : undefined));
+    },
+  };
+}
+
 /** The loader as one classic script: an IIFE, no chunks. */
 function classicScript(): Plugin {
   return {
@@ -107,6 +120,8 @@ function manifestOf(metafile: Metafile, name: (output: string) => string): { ent
     files[own] = output.bytes;
     const entry = output.entryPoint && ENTRIES[path.resolve(PACKAGE_ROOT, output.entryPoint)];
     if (entry) entries[entry] = own;
+    // Only the sandbox resolves the shared packages: the shell, on the edit page, must not import them.
+    if (entry === "editor" && output.imports.some((i) => i.external)) throw new Error("the edit page's shell imports a package only the sandbox provides");
   }
   if (!Object.keys(entries).length) throw new Error("esbuild did not report the editor's entry files");
   return { entries, files };

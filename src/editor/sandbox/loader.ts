@@ -5,8 +5,8 @@
 // and, on request, the text of the site's own modules; this loader turns each into a blob: module
 // (same-origin with the sandbox, so no CORS) with its imports pointing at the other blobs, and then
 // runs the page's module (the notebook goes live here) and the sandbox's editor (frame.ts).
-import { parse } from "acorn";
-import { simple } from "acorn-walk";
+import * as acorn from "acorn";
+import * as acornWalk from "acorn-walk";
 import type { FromFrame, InitMessage, ToFrame } from "../protocol.ts";
 
 export interface SandboxApi {
@@ -71,6 +71,7 @@ function boot(): void {
   const modules = new ModuleLoader(requestText);
   const importSite = async (specifier: string, from?: string) => import(/* @vite-ignore */ await modules.load(resolvePath(specifier, from)));
   globalThis.__wbImport = importSite;
+  (globalThis as { __wbShared?: unknown }).__wbShared = SHARED;
   post({ type: "hello" });
 
   async function start(init: InitMessage): Promise<void> {
@@ -174,6 +175,19 @@ function watchLinks(): void {
   });
 }
 
+/**
+ * Packages the loader carries anyway, handed to the sandbox's editor instead of a second copy: its
+ * bundle leaves them as bare imports (see publish/editor-bundle.ts), which resolve here.
+ */
+const SHARED: Record<string, Record<string, unknown>> = { acorn, "acorn-walk": acornWalk };
+const SHARED_PREFIX = "shared:";
+
+function sharedModule(name: string): string {
+  const names = Object.keys(SHARED[name]!).filter((key) => /^[A-Za-z_$][\w$]*$/.test(key) && key !== "default");
+  const text = `const m = globalThis.__wbShared[${JSON.stringify(name)}];\nexport const {${names.join(", ")}} = m;\n`;
+  return URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+}
+
 interface Parsed {
   readonly text: string;
   /** Static imports and re-exports: the source literal's range and its resolved path. */
@@ -197,7 +211,7 @@ class ModuleLoader {
     if (chain.includes(path)) return Promise.reject(new Error(`the modules ${[...chain, path].join(" → ")} import each other`));
     let url = this.urls.get(path);
     if (!url) {
-      url = this.build(path, [...chain, path]);
+      url = path.startsWith(SHARED_PREFIX) ? Promise.resolve(sharedModule(path.slice(SHARED_PREFIX.length))) : this.build(path, [...chain, path]);
       this.urls.set(path, url);
     }
     return url;
@@ -227,14 +241,14 @@ type Ranged = { start: number; end: number };
 type SourceNode = Ranged & { source?: (Ranged & { type: string; value?: unknown }) | null };
 
 function parseModule(text: string, path: string): Parsed {
-  const program = parse(text, { ecmaVersion: "latest", sourceType: "module" });
+  const program = acorn.parse(text, { ecmaVersion: "latest", sourceType: "module" });
   const statics: { start: number; end: number; path: string }[] = [];
   const edits: { start: number; end: number; text: string }[] = [];
   const staticSource = (node: unknown) => {
     const source = (node as SourceNode).source;
-    if (source && typeof source.value === "string") statics.push({ start: source.start, end: source.end, path: resolvePath(source.value, path) });
+    if (source && typeof source.value === "string") statics.push({ start: source.start, end: source.end, path: source.value in SHARED ? `${SHARED_PREFIX}${source.value}` : resolvePath(source.value, path) });
   };
-  simple(program, {
+  acornWalk.simple(program, {
     ImportDeclaration: staticSource,
     ExportNamedDeclaration: staticSource,
     ExportAllDeclaration: staticSource,
