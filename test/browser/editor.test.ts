@@ -7,9 +7,10 @@
 import { describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Frame, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { watchProblems, type PageProblems } from "../helpers/chromium.ts";
 import { builtSite } from "../helpers/built-site.ts";
+import { cellId, editLive, frameOf, inFrame, linkFor } from "../helpers/edit-page.ts";
 
 const site = builtSite("editor", ["build", "--root", "examples"]);
 
@@ -22,15 +23,6 @@ function expectNoProblems(problems: PageProblems): void {
 }
 
 const live = (page: Page) => page.waitForFunction(() => document.documentElement.classList.contains("wb-live"));
-/** The edit page's sandbox, where the page runs live with the editor (see src/editor/main.ts). */
-const inFrame = (page: Page) => page.frameLocator("iframe.wb-sandbox");
-async function frameOf(page: Page): Promise<Frame> {
-  const frame = await (await page.waitForSelector("iframe.wb-sandbox", { state: "attached" })).contentFrame();
-  if (!frame) throw new Error("the sandbox has no frame");
-  return frame;
-}
-/** An edit page is live once its sandbox runs the page and the editor. */
-const editLive = (page: Page) => page.waitForFunction(() => document.documentElement.classList.contains("wb-sandbox-live"));
 const inlineText = (page: Page) => inFrame(page).locator(".wb-inline").allTextContents();
 
 /**
@@ -51,24 +43,6 @@ async function typeAndRun(page: Page, code: string): Promise<void> {
   await page.keyboard.press("Control+A");
   await page.keyboard.insertText(code);
   await page.keyboard.press("Control+Enter");
-}
-
-/** A share link to this edit page carrying `edits` (as the share button makes it). */
-async function linkFor(page: Page, edits: unknown): Promise<string> {
-  const href = await page.evaluate(async (json) => {
-    const stream = new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    return `${location.pathname}#edits=${btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
-  }, JSON.stringify(edits));
-  return new URL(href, page.url()).href;
-}
-
-/** The id of the cell whose source contains `text`, from the edit page's data. */
-async function cellId(page: Page, text: string): Promise<string> {
-  return page.evaluate((needle) => {
-    const data = JSON.parse(document.getElementById("wb-edit-data")!.textContent!) as { cells: { id: string; source: string }[] };
-    return data.cells.find((cell) => cell.source.includes(needle))!.id;
-  }, text);
 }
 
 describe("the edit twin of a built page", () => {

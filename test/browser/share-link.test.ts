@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
 import { builtSite } from "../helpers/built-site.ts";
+import { cellId, editLive as editLiveWithin, frameOf, inFrame, linkFor, storageKey } from "../helpers/edit-page.ts";
 
 const site = builtSite("share-link", ["build", "--root", "examples"]);
 
@@ -30,32 +31,12 @@ const HOSTILE = [
   CROSSOVER,
 ].join("\n");
 
-const editLive = (page: Page) => page.waitForFunction(() => document.documentElement.classList.contains("wb-sandbox-live"), null, { timeout: 20_000 });
-const inFrame = (page: Page) => page.frameLocator("iframe.wb-sandbox");
-async function frameOf(page: Page): Promise<Frame> {
-  const frame = await (await page.waitForSelector("iframe.wb-sandbox", { state: "attached" })).contentFrame();
-  if (!frame) throw new Error("the sandbox has no frame");
-  return frame;
-}
+/** The sandbox can take a while to come up on a loaded machine. */
+const editLive = (page: Page) => editLiveWithin(page, { timeout: 20_000 });
 
 /** Everything the site keeps in this browser, as the edit page itself sees it. */
 const storage = (page: Page) =>
   page.evaluate(() => JSON.stringify({ local: Object.entries(localStorage).sort(), session: Object.entries(sessionStorage).sort(), cookie: document.cookie }));
-
-const cellId = (page: Page, text: string) =>
-  page.evaluate((needle) => (JSON.parse(document.getElementById("wb-edit-data")!.textContent!) as { cells: { id: string; source: string }[] }).cells.find((c) => c.source.includes(needle))!.id, text);
-
-const storageKey = (page: Page) => page.evaluate(() => `wattbook:edits:${window.wattbook!.notebook.path}`);
-
-/** A share link to the page open in `page`, carrying `edits`, made the way the share button makes it. */
-async function linkFor(page: Page, edits: unknown): Promise<string> {
-  const href = await page.evaluate(async (json) => {
-    const stream = new Blob([json]).stream().pipeThrough(new CompressionStream("deflate-raw"));
-    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-    return `${location.pathname}#edits=${btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
-  }, JSON.stringify(edits));
-  return new URL(href, page.url()).href;
-}
 
 /** A fresh browser profile with the edit page open, the reader's own edits and progress stored. */
 async function readerWithOwnEdits() {
@@ -174,17 +155,23 @@ describe("a shared link", () => {
   }, 60_000);
 });
 
+/** A fresh browser profile whose saved edits of the crossover page replace its crossover cell with `source`, reloaded. */
+async function withSavedEdit(source: string) {
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${site.url}_edit/crossover.html`);
+  await editLive(page);
+  const id = await cellId(page, "inferenceCrossover({");
+  const key = await storageKey(page);
+  await page.evaluate(([key, edits]) => localStorage.setItem(key, edits), [key, JSON.stringify({ v: 1, cells: { [id]: source }, scratch: [] })] as const);
+  await page.reload();
+  return { context, page, id, key };
+}
+
 describe("a saved edit that would lock the reader out", () => {
   it("recursing inside try/catch: the guard stops it, it is no longer saved, and the page answers", async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${site.url}_edit/crossover.html`);
-    await editLive(page);
-    const id = await cellId(page, "inferenceCrossover({");
-    const key = await storageKey(page);
     const recursing = `function f(n) {\n  try { return f(n + 1); } catch (error) { return f(n + 1); }\n}\nf(0);\n${CROSSOVER}`;
-    await page.evaluate(([key, edits]) => localStorage.setItem(key, edits), [key, JSON.stringify({ v: 1, cells: { [id]: recursing }, scratch: [] })] as const);
-    await page.reload();
+    const { context, page, id, key } = await withSavedEdit(recursing);
     await editLive(page);
     await expect.poll(() => inFrame(page).locator(`[data-cell="${id}"] .wb-error`).textContent(), { timeout: 10_000 }).toContain("the function at line 1 ran for more than 1000 ms without giving the page a turn");
     const started = Date.now();
@@ -201,16 +188,9 @@ describe("a saved edit that would lock the reader out", () => {
   }, 60_000);
 
   it("freezing the sandbox beyond the guard: the page stays responsive, stops the sandbox, and Reset page works", async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${site.url}_edit/crossover.html`);
-    await editLive(page);
-    const id = await cellId(page, "inferenceCrossover({");
-    const key = await storageKey(page);
     // Code made by eval is not instrumented: nothing inside the sandbox can stop this loop.
     const frozen = `new Function("for (;;) {}")();\n${CROSSOVER}`;
-    await page.evaluate(([key, edits]) => localStorage.setItem(key, edits), [key, JSON.stringify({ v: 1, cells: { [id]: frozen }, scratch: [] })] as const);
-    await page.reload();
+    const { context, page, key } = await withSavedEdit(frozen);
     await page.waitForSelector("iframe.wb-sandbox", { state: "attached" });
     await page.waitForTimeout(1500);
     // The sandbox spins in its own process: this page answers meanwhile.
