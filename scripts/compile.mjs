@@ -1,5 +1,6 @@
 // Compiles the CLI and the build's evaluation worker from src/ into dist/ (Node ESM), so that the
-// `wattbook` bin and worker threads run plain JavaScript.
+// `wattbook` bin and worker threads run plain JavaScript, and the scripts a notebook's realm runs
+// (dist/realm.js, dist/realm-plot.js, dist/realm-inputs.js).
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
@@ -37,7 +38,7 @@ if (entryPoints.length) {
   const packagesOnFirstUse = {
     name: "realm-packages",
     setup(build) {
-      build.onResolve({ filter: /^@observablehq\/(plot|inputs)$/ }, (args) => (args.importer.endsWith("realm-packages.ts") || args.pluginData === "own" ? undefined : { path: args.path, namespace: "realm-package" }));
+      build.onResolve({ filter: /^@observablehq\/(plot|inputs)$/ }, (args) => ({ path: args.path, namespace: "realm-package" }));
       build.onLoad({ filter: /.*/, namespace: "realm-package" }, (args) => ({
         contents: `module.exports = require(${JSON.stringify(path.resolve("src/publish/realm-packages.ts"))}).realmPackage(${JSON.stringify(realmPackages[args.path])});`,
         loader: "js",
@@ -45,36 +46,32 @@ if (entryPoints.length) {
       }));
     },
   };
-  const packages = await build({
-    entryPoints: Object.entries(realmPackages).map(([from, name]) => ({ in: from, out: `realm-${name}` })),
+  /** A realm has a browser's globals: code is bundled as for a browser, with no Node built-ins. */
+  const forRealm = {
     outdir: "dist",
     bundle: true,
     platform: "neutral",
     mainFields: ["module", "main"],
     conditions: ["browser", "import"],
-    format: "cjs",
     target: "es2022",
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: "warning",
     metafile: true,
+  };
+  // Plot and Inputs as CommonJS bodies: realm-host.ts runs them as module functions.
+  const packages = await build({
+    ...forRealm,
+    entryPoints: Object.entries(realmPackages).map(([from, name]) => ({ in: from, out: `realm-${name}` })),
+    format: "cjs",
   });
   const realm = await build({
+    ...forRealm,
     entryPoints: [{ in: "src/publish/realm-entry.ts", out: "realm" }],
     plugins: [packagesOnFirstUse],
-    outdir: "dist",
-    bundle: true,
-    platform: "neutral",
-    mainFields: ["module", "main"],
-    conditions: ["browser", "import"],
     format: "iife",
-    target: "es2022",
     alias: { "cssomnom/parse": "./src/publish/stubs/cssom-parse.ts" },
-    minifyWhitespace: true,
-    minifySyntax: true,
     sourcemap: "linked",
-    logLevel: "warning",
-    metafile: true,
   });
   // Remove what an earlier compile left behind, after the new files are in place: a build that is
   // running from dist/ meanwhile keeps every file it may still load.
