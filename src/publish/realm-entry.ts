@@ -128,17 +128,18 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
 
   const failures = [...run.failures(), ...oversized];
   const failing = new Set(failures.map((f) => f.cellId));
-  const late = (cellId: string | undefined, error: unknown, how: string) => {
+  // A fault after the run: the cell whose line threw, or else the cell that ran last.
+  const late = (error: unknown, how: string) => {
     const at = describeThrown(error, task.moduleUrl, compiledCells);
-    const owner = at.at?.cellId ?? cellId ?? lastRun ?? notebook.cells[0]?.id;
+    const owner = at.at?.cellId ?? lastRun ?? notebook.cells[0]?.id;
     const cell = owner === undefined ? undefined : notebook.cells.find((c) => c.id === owner);
     if (!cell || failing.has(cell.id)) return;
     failing.add(cell.id);
     thrown[cell.id] = at;
     failures.push({ cellId: cell.id, own: true, location: run.location(cell), message: `${messageOf(error)} (${how})` });
   };
-  for (const error of callbackFaults) late(undefined, error, "thrown by a timer, frame or microtask callback after the cell ran");
-  for (const error of rejections) late(undefined, error, "a promise rejected and nothing handled the rejection");
+  for (const error of callbackFaults) late(error, "thrown by a timer, frame or microtask callback after the cell ran");
+  for (const error of rejections) late(error, "a promise rejected and nothing handled the rejection");
 
   const exercises = checkExercises(notebook, results, outputs);
   const now = performance.now();
