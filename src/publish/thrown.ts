@@ -19,7 +19,8 @@ export interface Thrown {
 
 /** The notebook with each body wrapped so that what it throws (or rejects with) is noted by cell id. */
 export function noteThrows(notebook: CompiledNotebook, moduleUrl: string, note: (cellId: string, thrown: Thrown) => void): CompiledNotebook {
-  const describe = (error: unknown) => describeThrown(error, moduleUrl, notebook.cells);
+  const byLine = cellsByLine(notebook.cells);
+  const describe = (error: unknown) => describeAt(error, moduleUrl, byLine);
   const cells = notebook.cells.map((cell) => ({
     ...cell,
     body: (...inputs: unknown[]) => {
@@ -43,7 +44,15 @@ export function noteThrows(notebook: CompiledNotebook, moduleUrl: string, note: 
 
 /** What `error` is and where in the notebook's cells it was thrown, read from its stack. */
 export function describeThrown(error: unknown, moduleUrl: string, cells: readonly CompiledCell[]): Thrown {
-  const byLine = cells.filter((cell) => cell.bodyLine !== undefined).sort((a, b) => a.bodyLine! - b.bodyLine!);
+  return describeAt(error, moduleUrl, cellsByLine(cells));
+}
+
+/** The cells with a body, in the order of their lines in the module. */
+function cellsByLine(cells: readonly CompiledCell[]): CompiledCell[] {
+  return cells.filter((cell) => cell.bodyLine !== undefined).sort((a, b) => a.bodyLine! - b.bodyLine!);
+}
+
+function describeAt(error: unknown, moduleUrl: string, byLine: readonly CompiledCell[]): Thrown {
   const at = locate(error, moduleUrl, byLine);
   return { ...(error instanceof Error ? { name: error.name } : {}), ...(at ? { at } : {}) };
 }
