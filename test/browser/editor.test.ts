@@ -36,12 +36,17 @@ async function clickAbove(page: Page, selector: string): Promise<void> {
   await page.locator(selector).click();
 }
 
-/** Replaces the code in the open editor and runs it with Ctrl-Enter. */
-async function typeAndRun(page: Page, code: string): Promise<void> {
-  const content = inFrame(page).locator(".wb-editor .cm-content").first();
-  await content.click();
+/**
+ * Replaces the code in an open editor (the first, unless `content` says which) and runs it with
+ * Ctrl-Enter, once the editor holds exactly that code. Focus rather than a click: on a loaded machine Chromium can route a click to where the frame
+ * was a frame ago, and the keys would then go nowhere.
+ */
+async function typeAndRun(page: Page, code: string, content = inFrame(page).locator(".wb-editor .cm-content").first()): Promise<void> {
+  await content.focus();
   await page.keyboard.press("Control+A");
   await page.keyboard.insertText(code);
+  // CodeMirror writes each line as an element of its own: the text has no newlines.
+  await expect.poll(() => content.textContent()).toBe(code.replace(/\n/g, ""));
   await page.keyboard.press("Control+Enter");
 }
 
@@ -270,9 +275,7 @@ describe("the edit twin of a built page", () => {
     // A scratch cell computes with the notebook's values and the kernel, no import needed.
     await inFrame(page).locator(`.wb-cell-tools[data-for="${id}"] .wb-add-scratch`).click();
     await inFrame(page).locator(".wb-scratch .wb-editor .cm-content").waitFor();
-    await inFrame(page).locator(".wb-scratch .cm-content").click();
-    await page.keyboard.insertText("batteryLife({capacityMAh: 450, volts: 3, averageMW: battery.averageMW}).days / battery.days");
-    await page.keyboard.press("Control+Enter");
+    await typeAndRun(page, "batteryLife({capacityMAh: 450, volts: 3, averageMW: battery.averageMW}).days / battery.days", inFrame(page).locator(".wb-scratch .cm-content"));
     await expect.poll(() => inFrame(page).locator(".wb-scratch .wb-output").textContent()).toBe("2");
     expect(await page.locator(".wb-banner").textContent()).toContain("2 edited cells, 1 scratch cell");
 
