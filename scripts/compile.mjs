@@ -46,6 +46,15 @@ if (entryPoints.length) {
       }));
     },
   };
+  // linkedom's htmlparser2 runs its top level on first use only (src/publish/stubs/htmlparser2-on-first-use.ts).
+  const parserOnFirstUse = {
+    name: "htmlparser2-on-first-use",
+    setup(build) {
+      build.onResolve({ filter: /^htmlparser2$/ }, (args) =>
+        /[\\/]linkedom[\\/]/.test(args.importer) ? { path: path.resolve("src/publish/stubs/htmlparser2-on-first-use.ts") } : undefined,
+      );
+    },
+  };
   /** A realm has a browser's globals: code is bundled as for a browser, with no Node built-ins. */
   const forRealm = {
     outdir: "dist",
@@ -68,7 +77,7 @@ if (entryPoints.length) {
   const realm = await build({
     ...forRealm,
     entryPoints: [{ in: "src/publish/realm-entry.ts", out: "realm" }],
-    plugins: [packagesOnFirstUse],
+    plugins: [packagesOnFirstUse, parserOnFirstUse],
     format: "iife",
     alias: { "cssomnom/parse": "./src/publish/stubs/cssom-parse.ts" },
     sourcemap: "linked",

@@ -4,7 +4,7 @@
 // the slider at its default.
 //
 // Install only inside an evaluation worker: it writes globals.
-import { parseHTML } from "linkedom";
+import { DOMParser } from "linkedom";
 
 type Proto = Record<string, unknown>;
 
@@ -36,7 +36,13 @@ let installed: BuildDom | undefined;
 /** Creates the document and installs the globals once per worker; later calls return the same DOM. */
 export function installBuildDom(): BuildDom {
   if (installed) return installed;
-  const { window, document } = parseHTML("<!doctype html><html><head></head><body></body></html>") as unknown as BuildDom;
+  // Built node by node rather than parsed, so that a notebook that never parses markup never runs the
+  // HTML parser's top level (see stubs/htmlparser2-on-first-use.ts).
+  const document = new DOMParser().parseFromString("", "text/html") as unknown as Document & { doctype: unknown };
+  document.doctype = "html";
+  document.appendChild(document.createElement("html"));
+  void document.body; // linkedom makes head and body when first asked for them
+  const window = document.defaultView as Window & typeof globalThis;
   const w = window as unknown as Record<string, any>;
 
   // instanceof checks in htl need these to exist; linkedom never produces an HTMLCollection.
