@@ -1,7 +1,8 @@
 // Carbon from electricity (operational) and from manufacturing (embodied, amortized over service life).
 import { anchors } from "./catalogs/anchors.ts";
 import { units } from "./units.ts";
-import { count, kernelFunction, nonNegative, positive, strictObject, withDefault } from "./validate.ts";
+import { count, nonNegative, positive, strictObject, withDefault } from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 
 /**
  * Emissions of energy drawn from a grid. Pass facility energy: PUE is already in it and must not be applied

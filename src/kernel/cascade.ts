@@ -1,6 +1,7 @@
 // Edge–cloud cascades: a small edge model answers what it can and escalates the rest to the cloud.
 import { strictObject } from "zod/mini";
-import { fraction, kernelFunction, nonNegative, positive } from "./validate.ts";
+import { fraction, nonNegative, positive } from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 
 const cascadeCosts = {
   /** Energy of one edge inference, paid on every query. */

@@ -1,8 +1,18 @@
 // Edge and TinyML budgets: duty-cycled average power, battery life, hierarchical wake-word pipelines,
 // energy harvesting, the battery cost of on-device learning, and what a fleet of small devices adds up to.
 import { array, minLength, strictObject } from "zod/mini";
-import { efficiency, identifier, notAbove } from "./fields-extra.ts";
-import { count, fraction, kernelFunction, nonNegative, positive, positiveCount, withDefault } from "./validate.ts";
+import {
+  count,
+  efficiency,
+  fraction,
+  identifier,
+  nonNegative,
+  notAbove,
+  positive,
+  positiveCount,
+  withDefault,
+} from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 
 const HOURS_PER_DAY = 24;
 const DAYS_PER_YEAR = 365;

@@ -6,7 +6,6 @@ import {
   atLeastOne,
   count,
   fraction,
-  kernelFunction,
   nonNegative,
   positive,
   positiveCount,
@@ -14,7 +13,8 @@ import {
   pue,
   strictObject,
   withDefault,
-} from "./validate.ts";
+} from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 
 /** Energy from total work and realized end-to-end efficiency (FLOP per joule of IT energy). */
 export const trainingEnergy = kernelFunction(

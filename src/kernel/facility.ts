@@ -1,8 +1,19 @@
 // Facility arithmetic: what the building adds on top of the IT load (PUE), the water it evaporates (WUE),
 // the cooling choice that sets both, the rack budget that sizes the room, and the grid queue that gates it.
 import { boolean, strictObject } from "zod/mini";
-import { efficiency, notAbove, notBelow } from "./fields-extra.ts";
-import { count, fraction, kernelFunction, nonNegative, positive, positiveCount, pue, withDefault } from "./validate.ts";
+import {
+  count,
+  efficiency,
+  fraction,
+  nonNegative,
+  notAbove,
+  notBelow,
+  positive,
+  positiveCount,
+  pue,
+  withDefault,
+} from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 
 const HOURS_PER_YEAR = 8760;
 /** Latent heat of vaporization of water, kJ/kg (the chapter's 2,260 kJ/kg). One kg of water is one litre. */

@@ -1,6 +1,7 @@
 // Federated versus centralized training, and the radio-versus-arithmetic ratio that decides it.
 import { strictObject } from "zod/mini";
-import { count, kernelFunction, nonNegative, positive, withDefault } from "./validate.ts";
+import { count, nonNegative, positive, withDefault } from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 
 const PICO = 1e-12;
 

@@ -1,6 +1,7 @@
 // Compute demand against efficiency: doubling times, the energy that the gap implies, the energy wall
 // against slow-moving infrastructure, and the Jevons rebound that can spend an efficiency gain.
-import { array, fraction, greaterThanOne, kernelFunction, nonNegative, positive, strictObject } from "./validate.ts";
+import { array, fraction, greaterThanOne, nonNegative, positive, strictObject } from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 
 const MONTHS_PER_YEAR = 12;
 

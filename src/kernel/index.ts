@@ -1,7 +1,7 @@
 // The kernel's public surface, reachable from notebooks as "wattbook/kernel".
 // One line per topic module; keep this file to re-exports only.
-export { KernelInputError } from "./validate.ts";
-export type { KernelFunction } from "./validate.ts";
+export { KernelInputError } from "./input-error.ts";
+export type { KernelFunction } from "./kernel-function.ts";
 export type { Sourced } from "./catalog.ts";
 export * from "./units.ts";
 export * from "./energy.ts";
@@ -27,21 +27,21 @@ export * from "./catalogs/harvesting.ts";
 export * from "./catalogs/facility.ts";
 export * from "./sources.ts";
 export { sourced } from "./catalog.ts";
-export * from "./catalogs/serving-extra.ts";
+export * from "./catalogs/serving.ts";
 export * from "./catalogs/printed/decode.ts";
 export * from "./catalogs/printed/energy.ts";
-export * from "./catalogs/energy-extra.ts";
+export * from "./catalogs/gpt3-recipe.ts";
 export * from "./catalogs/printed/edge.ts";
 export * from "./catalogs/printed/cascade.ts";
 export * from "./catalogs/printed/roofline.ts";
 export * from "./catalogs/printed/geography.ts";
-export * from "./catalogs/geography-extra.ts";
+export * from "./catalogs/placement-scenario.ts";
 export * from "./catalogs/printed/federated.ts";
-export * from "./catalogs/federated-extra.ts";
+export * from "./catalogs/federated-scenario.ts";
 export * from "./catalogs/printed/lifecycle.ts";
 export * from "./catalogs/printed/facility.ts";
 export * from "./catalogs/printed/inference.ts";
 export * from "./catalogs/printed/growth.ts";
 export * from "./catalogs/printed/checkpoints.ts";
-export * from "./catalogs/checkpoints-extra.ts";
+export * from "./catalogs/checkpoint-scenario.ts";
 export * from "./catalogs/printed/self-checks.ts";

@@ -1,7 +1,8 @@
 // Serving energy: per query, cumulative against the one-time training run, and per generated token
 // through a roofline model of prefill and decode.
 import { units } from "./units.ts";
-import { kernelFunction, nonNegative, positive, positiveCount, strictObject, withDefault } from "./validate.ts";
+import { nonNegative, positive, positiveCount, strictObject, withDefault } from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 
 /** Energy of one query that holds `watts` for `secondsPerQuery`. */
 export const queryEnergy = kernelFunction(

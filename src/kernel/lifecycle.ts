@@ -2,17 +2,8 @@
 // them (a cleaner grid, a longer service life, a refresh that has to pay back its own manufacturing).
 import { clusterEnergy } from "./energy.ts";
 import { units } from "./units.ts";
-import {
-  atLeastOne,
-  count,
-  greaterThanOne,
-  kernelFunction,
-  nonNegative,
-  positive,
-  pue,
-  strictObject,
-  withDefault,
-} from "./validate.ts";
+import { atLeastOne, count, greaterThanOne, nonNegative, positive, pue, strictObject, withDefault } from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 
 const supportFactor = () => withDefault(atLeastOne(), 1);
 

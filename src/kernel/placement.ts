@@ -1,8 +1,8 @@
 // Where and when to run: rank regions by energy plus carbon cost, find the cleanest start hour in a
 // daily intensity profile, pause a checkpointed job through dirty hours, and rank decarbonization levers.
 import { array, enum as oneOf, minLength, refine, strictObject, superRefine } from "zod/mini";
-import { hourOfDay, identifier, notAbove } from "./fields-extra.ts";
-import { count, kernelFunction, nonNegative, positiveCount, pue, withDefault } from "./validate.ts";
+import { count, hourOfDay, identifier, nonNegative, notAbove, positiveCount, pue, withDefault } from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 
 const HOURS_PER_DAY = 24;
 

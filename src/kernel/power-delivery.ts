@@ -1,8 +1,8 @@
 // The electrical path from substation to transistor: current and I²R loss at a bus voltage, losses
 // compounding through conversion stages, regulator heat, and the synchronous load steps of training.
 import { array, minLength, strictObject } from "zod/mini";
-import { efficiency, identifier } from "./fields-extra.ts";
-import { kernelFunction, nonNegative, positive, positiveCount } from "./validate.ts";
+import { efficiency, identifier, nonNegative, positive, positiveCount } from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 
 /** Current and conduction loss of delivering `powerW` at `volts` through `resistanceMilliohm`. */
 export const conductionLoss = kernelFunction(

@@ -1,7 +1,8 @@
 // The energy roofline (Equations 4–7): energy is arithmetic plus data movement, and arithmetic intensity
 // against the crossover intensity says which one dominates. Also the CMOS power equation behind pJ/op.
 import { units } from "./units.ts";
-import { finite, fraction, kernelFunction, nonNegative, positive, positiveCount, strictObject, withDefault } from "./validate.ts";
+import { finite, fraction, nonNegative, positive, positiveCount, strictObject, withDefault } from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 
 export type EnergyBound = "compute" | "memory" | "balanced";
 

@@ -3,7 +3,8 @@
 // chain, upstream (manufacturing, construction, transport, outsourced compute) and downstream (use, disposal).
 import { array, enum as oneOf, strictObject } from "zod/mini";
 import { sourced, type Sourced } from "./catalog.ts";
-import { kernelFunction, nonNegative } from "./validate.ts";
+import { nonNegative } from "./fields.ts";
+import { kernelFunction } from "./kernel-function.ts";
 import { deepFrozen } from "./frozen.ts";
 
 export type GhgScope = 1 | 2 | 3;

@@ -1,6 +1,6 @@
 // Errors are part of the interface: each message names the function, the field, the rule and the value.
 import { describe, expect, test } from "vitest";
-import { KernelInputError } from "../../src/kernel/validate.ts";
+import { KernelInputError } from "../../src/kernel/input-error.ts";
 import { operationalCarbon } from "../../src/kernel/carbon.ts";
 import { annualEnergy, clusterEnergy, trainingEnergy, trainingRun } from "../../src/kernel/energy.ts";
 import { combinedReduction, growthRate } from "../../src/kernel/growth.ts";

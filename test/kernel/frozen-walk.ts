@@ -56,7 +56,7 @@ export function countReached(value: unknown, seen = new Set<object>()): number {
 /**
  * Which exports of one kernel module must be frozen: all of them in the public surface (index.ts); in a
  * topic module, every non-function export and every kernel function. Plain helpers that only the kernel's
- * own modules import (parseInput, the zod builders validate.ts re-exports) hold no data a notebook reads.
+ * own modules import (parseInput, the zod builders fields.ts re-exports) hold no data a notebook reads.
  */
 export function exportsToCheck(module: Record<string, unknown>, isPublicSurface: boolean): [string, unknown][] {
   return Object.entries(module).filter(

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { KernelInputError } from "../../src/kernel/validate.ts";
+import { KernelInputError } from "../../src/kernel/input-error.ts";
 
 /**
  * Asserts that `actual` rounds to the figure the chapter printed: it lies within half a unit of the printed

@@ -6,7 +6,9 @@ import { describe, expect, test } from "vitest";
 import { clusterEnergy, trainingRun } from "../../src/kernel/energy.ts";
 import { combinedReduction } from "../../src/kernel/growth.ts";
 import { trainingFootprint } from "../../src/kernel/lifecycle.ts";
-import { KernelInputError, kernelFunction, nonNegative, positive } from "../../src/kernel/validate.ts";
+import { nonNegative, positive } from "../../src/kernel/fields.ts";
+import { KernelInputError } from "../../src/kernel/input-error.ts";
+import { kernelFunction } from "../../src/kernel/kernel-function.ts";
 import { messageOf } from "./printed.ts";
 
 const base = { devices: 64, watts: 400, pue: 1.12 };
