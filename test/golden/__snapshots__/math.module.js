@@ -1,0 +1,2 @@
+export default {path: "math.md", cells: [
+], imports: {}};
