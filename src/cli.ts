@@ -7,9 +7,9 @@ import { style } from "./cli-style.ts";
 import type { LocatedError } from "./notebook/errors.ts";
 import { buildSite, skippedLine, type ProgressEvent } from "./publish/build.ts";
 import { DEFAULT_LIMITS, type EvaluationLimits } from "./publish/evaluate.ts";
-import { PACKAGE_ROOT } from "./publish/package-root.ts";
+import { WATTBOOK_VERSION } from "./publish/package-root.ts";
 
-const VERSION = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")).version as string;
+const VERSION = WATTBOOK_VERSION;
 
 const LIMIT_OPTIONS = {
   "timeout-ms": { type: "string" },
@@ -22,6 +22,12 @@ const COMMON = {
   root: { type: "string", default: "notebooks" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+const CACHE_OPTIONS = { "no-cache": { type: "boolean" } } as const;
+
+const CACHE_HELP = `  --no-cache           build every notebook afresh; without it, a notebook whose text, limits and
+                       wattbook are unchanged since it last built comes from the build cache
+                       (node_modules/.cache/wattbook/, or .wattbook/cache/ without node_modules)`;
 
 interface Command {
   readonly summary: string;
@@ -49,9 +55,10 @@ Options:
   --out DIR            output folder (default build): missing, empty, or a site an earlier build
                        wrote (it holds _wattbook/site.json); any other folder is refused
   --static DIR         folder copied into the site (default static)
+${CACHE_HELP}
 ${LIMITS_HELP}
   -h, --help           show this help`,
-    options: { ...COMMON, ...LIMIT_OPTIONS, out: { type: "string", default: "build" }, static: { type: "string", default: "static" } },
+    options: { ...COMMON, ...LIMIT_OPTIONS, ...CACHE_OPTIONS, out: { type: "string", default: "build" }, static: { type: "string", default: "static" } },
     run: (values) => build(values, true),
   },
   check: {
@@ -64,9 +71,10 @@ fails), reports every error, and writes nothing.
 
 Options:
   --root DIR           folder of .md notebooks (default notebooks)
+${CACHE_HELP}
 ${LIMITS_HELP}
   -h, --help           show this help`,
-    options: { ...COMMON, ...LIMIT_OPTIONS },
+    options: { ...COMMON, ...LIMIT_OPTIONS, ...CACHE_OPTIONS },
     run: (values) => build(values, false),
   },
   preview: {
@@ -154,7 +162,8 @@ function printErrors(errors: readonly LocatedError[]): void {
 }
 
 export function formatError(error: LocatedError): string {
-  const lines = [`${style.bold(`${error.file}:${error.line}:${error.column}`)}: ${style.red(error.reason)}`];
+  const code = error.code ? ` ${style.dim(`[${error.code}]`)}` : "";
+  const lines = [`${style.bold(`${error.file}:${error.line}:${error.column}`)}: ${style.red(error.reason)}${code}`];
   if (error.excerpt) lines.push(style.dim(error.excerpt.replace(/^/gm, "  ")));
   if (error.hint) lines.push(`  ${style.cyan("hint:")} ${error.hint}`);
   return lines.join("\n");
@@ -163,7 +172,8 @@ export function formatError(error: LocatedError): string {
 function progressLine(event: ProgressEvent): string {
   const mark = event.ok ? style.green("✓") : style.red("✗");
   const exercises = event.exercises ? `${event.exercises} exercise${event.exercises === 1 ? "" : "s"}, ` : "";
-  const detail = event.cells || event.ok ? style.dim(`${event.cells} cell${event.cells === 1 ? "" : "s"}, ${exercises}${Math.round(event.elapsedMs)} ms`) : style.dim("did not compile");
+  const time = event.fromCache ? "from the cache" : `${Math.round(event.elapsedMs)} ms`;
+  const detail = event.cells || event.ok ? style.dim(`${event.cells} cell${event.cells === 1 ? "" : "s"}, ${exercises}${time}`) : style.dim("did not compile");
   return `${mark} ${event.file}  ${detail}`;
 }
 
@@ -178,6 +188,7 @@ async function build(values: Record<string, string | boolean | undefined>, write
     limits: limitsFrom(values),
     progress: (event) => console.error(progressLine(event)),
     scratchOut: !write,
+    cache: !values["no-cache"],
   });
   // Files that look like notebooks but are skipped by rule, once, named as the terminal sees them.
   const root = path.resolve(String(values.root));
@@ -199,8 +210,10 @@ async function build(values: Record<string, string | boolean | undefined>, write
   const where = write ? ` into ${path.relative(projectRoot, out) || out}/` : "";
   const phases = Object.entries(result.phasesMs).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(", ");
   const notebooks = `${result.pages.length} notebook${result.pages.length === 1 ? "" : "s"}`;
-  if (write) console.error(`${style.green("Built")} ${notebooks}${where} in ${seconds} s ${style.dim(`(${phases})`)}.`);
-  else console.error(`${style.green("Checked")} ${notebooks} and ${result.exercises} exercise${result.exercises === 1 ? "" : "s"} in ${seconds} s ${style.dim(`(${phases})`)}.`);
+  const { fromCache, evaluated } = result.notebooks;
+  const sources = `${fromCache} from the cache, ${evaluated} evaluated`;
+  if (write) console.error(`${style.green("Built")} ${notebooks}${where} in ${seconds} s: ${sources} ${style.dim(`(${phases})`)}.`);
+  else console.error(`${style.green("Checked")} ${notebooks} and ${result.exercises} exercise${result.exercises === 1 ? "" : "s"} in ${seconds} s: ${sources} ${style.dim(`(${phases})`)}.`);
   return 0;
 }
 

@@ -1,10 +1,16 @@
-// An edited cell → the source of its compiled record, with the build's own analysis and compile
-// (analyzeCell, compileCell) and the loops guarded. Positions in errors are the cell's own: line 1,
-// column 1 is the first character in the editor. Nothing here evaluates code (see instantiate.ts).
+// An edited cell → the source of its compiled record, with the build's own compiler: the cell analyzed
+// (analyzeCell), then checked against the notebook's other cells as they run now (checkNotebook: names
+// defined twice, imports that disagree, cycles), so an edit the build would refuse is refused here with
+// the build's words; then compiled (compileCell) with its loops guarded. Positions in errors are the
+// edit's own: line 1, column 1 is the first character in the editor. Nothing here evaluates code (see
+// instantiate.ts).
 import { analyzeCell } from "../notebook/analyze.ts";
+import { checkNotebook, type CheckedCell } from "../notebook/check.ts";
 import { compileCell } from "../notebook/compile.ts";
 import { LocatedError, LocatedErrors } from "../notebook/errors.ts";
-import type { AnalyzedCell, CellLanguage, ImportSpecifier, SourcePosition } from "../notebook/types.ts";
+import { LineIndex } from "../notebook/locate.ts";
+import type { TypeStripper } from "../notebook/type-stripper.ts";
+import type { AnalyzedCell, CellImport, CellLanguage, ImportSpecifier, SourcePosition } from "../notebook/types.ts";
 import { guardLoops } from "./loop-guard.ts";
 
 export const KERNEL = "wattbook/kernel";
@@ -14,9 +20,11 @@ export interface CellSource {
   readonly id: string;
   readonly kind: "block" | "inline";
   readonly lang: CellLanguage;
-  readonly source: string;
+  readonly sourceText: string;
   /** Where the cell is in the notebook's .md (for runtime error locations). */
   readonly position: SourcePosition;
+  /** The cell's imports (absent when it has none), for the notebook-wide checks of an edit. */
+  readonly imports?: readonly CellImport[];
 }
 
 export interface EditError {
@@ -33,6 +41,8 @@ export interface CompiledEdit {
   /** Names the cell imports from the kernel that the notebook does not already bind, with the import's position. */
   readonly kernelImports: readonly KernelImport[];
   readonly declarations: readonly string[];
+  /** The edit as the notebook-wide checks see it, in .md positions: how later edits are checked against it. */
+  readonly checked: CheckedCell;
 }
 
 export interface KernelImport extends ImportSpecifier {
@@ -46,13 +56,22 @@ export interface CompileEditOptions {
   readonly imported: ReadonlySet<string>;
   /** Kernel names the cell may use without importing them (scratch cells, for quick calculations). */
   readonly kernelNames?: ReadonlySet<string>;
+  /** Strips a ts cell's types; without one, only js cells compile. */
+  readonly typeStripper?: TypeStripper;
+  /**
+   * The notebook as it runs now, this cell included (its position says where the edit goes): the
+   * checks across cells see the edit in its place. Without it, only the cell itself is checked.
+   */
+  readonly notebook?: { readonly path: string; readonly cells: readonly CheckedCell[] };
 }
 
 /** Compiles `code` as the new source of `cell`; it may also import more from the kernel. */
-export function compileEdit(cell: Pick<CellSource, "id" | "kind" | "lang">, code: string, { imported, kernelNames }: CompileEditOptions): EditResult {
+export function compileEdit(cell: Pick<CellSource, "id" | "kind" | "lang"> & { readonly position?: SourcePosition }, code: string, options: CompileEditOptions): EditResult {
+  const { imported, kernelNames } = options;
+  const lines = new LineIndex(code);
   let analyzed: AnalyzedCell;
   try {
-    analyzed = analyzeCell({ id: cell.id, kind: cell.kind, lang: cell.lang, source: code, position: { line: 1, column: 1 }, echo: false }, { file: "cell", source: code });
+    analyzed = analyzeCell({ id: cell.id, kind: cell.kind, lang: cell.lang, sourceText: code, position: { line: 1, column: 1 }, echo: false }, { file: "cell", lines, ...(options.typeStripper ? { typeStripper: options.typeStripper } : {}) });
   } catch (error) {
     if (error instanceof LocatedErrors) return { ok: false, errors: error.errors.map(editError) };
     if (error instanceof LocatedError) return { ok: false, errors: [editError(error)] };
@@ -62,12 +81,12 @@ export function compileEdit(cell: Pick<CellSource, "id" | "kind" | "lang">, code
   const kernelImports: KernelImport[] = [];
   for (const declaration of analyzed.imports) {
     for (const specifier of declaration.specifiers) {
-      if (imported.has(specifier.local)) continue; // the notebook's own binding
-      if (declaration.source === KERNEL) kernelImports.push({ ...specifier, position: declaration.position });
+      if (imported.has(specifier.local)) continue; // the notebook's own binding (the checks compare the two)
+      if (declaration.specifier === KERNEL) kernelImports.push({ ...specifier, position: declaration.position });
       else {
         errors.push({
           ...declaration.position,
-          message: `"${declaration.source}" cannot be imported while editing in the page`,
+          message: `"${declaration.specifier}" cannot be imported while editing in the page`,
           hint: `import from "${KERNEL}", or use what the notebook already imports`,
         });
         break;
@@ -78,15 +97,43 @@ export function compileEdit(cell: Pick<CellSource, "id" | "kind" | "lang">, code
   for (const name of analyzed.references) {
     if (kernelNames?.has(name) && !bound.has(name)) kernelImports.push({ imported: name, local: name, position: { line: 1, column: 1 } });
   }
-  analyzed.declarations.forEach((name, index) => {
-    if (!imported.has(name)) return;
-    const position = analyzed.declarationPositions?.[index] ?? { line: 1, column: 1 };
-    errors.push({ ...position, message: `${name} is imported by the notebook; a cell cannot redefine it`, hint: `pick another name, e.g. my${name[0]!.toUpperCase()}${name.slice(1)}` });
-  });
   if (errors.length) return { ok: false, errors };
   const names = new Set([...imported, ...kernelImports.map((s) => s.local)]);
+  const { checked, problems } = checkInNotebook(cell, analyzed, names, options);
+  if (problems.length) return { ok: false, errors: problems };
   const record = compileCell({ ...analyzed, js: guardLoops(analyzed.js, analyzed.expression) }, { imported: names });
-  return { ok: true, edit: { record, kernelImports, declarations: analyzed.expression ? [] : analyzed.declarations } };
+  return { ok: true, edit: { record, kernelImports, declarations: analyzed.expression ? [] : analyzed.declarations, checked } };
+}
+
+/**
+ * The notebook-wide checks with the edit in its cell's place, as the build would run them. Positions are
+ * the .md's while checking (so messages name the places the build would) and the edit's in the result;
+ * a problem found at another cell is shown at the edit's start, prefixed with where that cell is.
+ */
+function checkInNotebook(cell: { readonly id: string; readonly position?: SourcePosition }, analyzed: AnalyzedCell, importedNames: ReadonlySet<string>, options: CompileEditOptions): { checked: CheckedCell; problems: EditError[] } {
+  const origin = cell.position ?? { line: 1, column: 1 };
+  const toMd = (p: SourcePosition): SourcePosition => ({ line: origin.line + p.line - 1, column: p.line === 1 ? origin.column + p.column - 1 : p.column });
+  const toEdit = (p: SourcePosition): SourcePosition => ({ line: p.line - origin.line + 1, column: p.line === origin.line ? p.column - origin.column + 1 : p.column });
+  const edited: CheckedCell = {
+    id: cell.id,
+    position: origin,
+    declarations: analyzed.expression ? [] : analyzed.declarations,
+    declarationPositions: (analyzed.declarationPositions ?? []).map(toMd),
+    references: analyzed.references.filter((name) => !importedNames.has(name)),
+    imports: analyzed.imports.map((i) => ({ ...i, position: toMd(i.position) })),
+    ...(analyzed.foreignAssignments ? { foreignAssignments: analyzed.foreignAssignments.map((a) => ({ ...a, position: toMd(a.position) })) } : {}),
+  };
+  const notebook = options.notebook;
+  const others = notebook?.cells ?? [];
+  const cells = others.some((other) => other.id === cell.id) ? others.map((other) => (other.id === cell.id ? edited : other)) : [...others, edited];
+  const where = (p: SourcePosition) => `${notebook?.path ?? "cell"}:${p.line}:${p.column}`;
+  const problems = checkNotebook(cells, where).map((problem) => {
+    const own = problem.cellId === cell.id;
+    const at = own ? toEdit(problem.position) : { line: 1, column: 1 };
+    const message = own ? problem.reason : `${where(problem.position)}: ${problem.reason}`;
+    return { line: at.line, column: at.column, message, ...(problem.hint === undefined ? {} : { hint: problem.hint }) };
+  });
+  return { checked: edited, problems };
 }
 
 function editError(error: LocatedError): EditError {

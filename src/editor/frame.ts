@@ -3,7 +3,7 @@
 // What this side cannot do is keep anything: it tells the parent what runs (after each change has
 // settled, with the cells whose last run tripped the loop guard marked unsafe) and the parent decides
 // what to save. It takes edits, "open this cell" and input values from the parent.
-import { useTypeStripper } from "../notebook/typescript.ts";
+
 import type { NotebookRun } from "../runtime/notebook.ts";
 import type { Edits } from "./edits.ts";
 import type { SandboxApi } from "./sandbox/loader.ts";
@@ -123,7 +123,7 @@ async function start(): Promise<void> {
   const run = await whenLive();
   const session = new EditSession(run, init.cells, {
     loadKernel: () => sandbox.import(init.kernel),
-    loadTypeScript: async () => void useTypeStripper((await import("./strip-types.ts")).sucraseStripper),
+    loadTypeScript: async () => (await import("./strip-types.ts")).sucraseStripper,
     loopBudgetMs: LOOP_BUDGET_MS,
   });
   const editor = new FrameEditor(run, session, sandbox);

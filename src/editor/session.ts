@@ -1,6 +1,8 @@
 // An editing session over a live notebook: runs edited code in place of a cell's (the runtime's
 // redefine, so dependents follow), keeps what was edited, resets, adds scratch cells. No DOM here but
 // what the runtime itself touches; the page's controls are in ui/.
+import type { CheckedCell } from "../notebook/check.ts";
+import type { TypeStripper } from "../notebook/type-stripper.ts";
 import type { CompiledCell, CompiledNotebook } from "../notebook/types.ts";
 import { type CellSource, compileEdit, type EditError, KERNEL } from "./compile.ts";
 import type { Edits, ScratchCell } from "./edits.ts";
@@ -16,8 +18,8 @@ export interface LiveNotebook {
 export interface SessionOptions {
   /** The kernel's exports, loaded when an edit first imports from it. */
   readonly loadKernel: () => Promise<Readonly<Record<string, unknown>>>;
-  /** Plugs the type stripper in before the first TypeScript cell is compiled. */
-  readonly loadTypeScript: () => Promise<void>;
+  /** The type stripper, loaded before the first TypeScript cell is compiled. */
+  readonly loadTypeScript: () => Promise<TypeStripper>;
   /** How long edited code may run without giving the page a turn (see loop-guard.ts). */
   readonly loopBudgetMs: number;
 }
@@ -34,6 +36,9 @@ export class EditSession {
   private readonly listeners = new Set<() => void>();
   /** Edited cells whose code tripped the loop guard since it last ran: not to be saved. */
   private readonly tripped = new Set<string>();
+  /** Edited and scratch cells as the notebook-wide checks see them (author cells come from the page). */
+  private readonly checked = new Map<string, CheckedCell>();
+  private typeStripper: TypeStripper | undefined;
   private lastScratch = 0;
 
   constructor(
@@ -52,16 +57,16 @@ export class EditSession {
     if (author) return author;
     const scratch = this.scratch.get(id);
     if (!scratch) return undefined;
-    return { id, kind: "block", lang: "js", source: "", position: this.cell(scratch.after)?.position ?? { line: 1, column: 1 } };
+    return { id, kind: "block", lang: "js", sourceText: "", position: this.cell(scratch.after)?.position ?? { line: 1, column: 1 } };
   }
 
   /** What runs now: the edited source, the author's, or a scratch cell's. */
   source(id: string): string {
-    return this.edited.get(id) ?? this.scratch.get(id)?.source ?? this.authorSources.get(id)?.source ?? "";
+    return this.edited.get(id) ?? this.scratch.get(id)?.source ?? this.authorSources.get(id)?.sourceText ?? "";
   }
 
   authorSource(id: string): string | undefined {
-    return this.authorSources.get(id)?.source;
+    return this.authorSources.get(id)?.sourceText;
   }
 
   isEdited(id: string): boolean {
@@ -95,14 +100,19 @@ export class EditSession {
     if (!cell) return { ok: false, errors: [{ line: 1, column: 1, message: `no cell ${id} on this page` }] };
     const ticket = (this.runs.get(id) ?? 0) + 1;
     this.runs.set(id, ticket);
-    if (cell.source === code && this.authorSources.has(id)) {
+    if (cell.sourceText === code && this.authorSources.has(id)) {
       this.reset(id);
       return { ok: true };
     }
-    if (cell.lang === "ts") await this.options.loadTypeScript();
+    if (cell.lang === "ts") this.typeStripper ??= await this.options.loadTypeScript();
     // Scratch cells have the kernel at hand: its names that no cell defines need no import.
     const kernelNames = this.scratch.has(id) ? await this.scratchKernelNames() : undefined;
-    const result = compileEdit(cell, code, { imported: this.imported, kernelNames });
+    const result = compileEdit(cell, code, {
+      imported: this.imported,
+      kernelNames,
+      ...(this.typeStripper ? { typeStripper: this.typeStripper } : {}),
+      notebook: { path: this.live.notebook.path, cells: this.checkedCells(id) },
+    });
     if (!result.ok) return result;
     const { edit } = result;
     let kernel: Readonly<Record<string, unknown>> | undefined;
@@ -121,6 +131,7 @@ export class EditSession {
     };
     const compiled = instantiate(edit, { imports: this.live.notebook.imports ?? {}, kernel, position: cell.position, loopBudgetMs: this.options.loopBudgetMs, onTrip });
     this.live.redefine(compiled);
+    this.checked.set(id, edit.checked);
     const scratch = this.scratch.get(id);
     if (scratch) this.scratch.set(id, { ...scratch, source: code });
     else this.edited.set(id, code);
@@ -136,6 +147,7 @@ export class EditSession {
     this.runs.set(id, (this.runs.get(id) ?? 0) + 1);
     this.edited.delete(id);
     this.tripped.delete(id);
+    this.checked.delete(id);
     this.live.redefine(author);
     this.changed();
   }
@@ -157,9 +169,32 @@ export class EditSession {
   removeScratch(id: string): void {
     if (!this.scratch.delete(id)) return;
     this.tripped.delete(id);
+    this.checked.delete(id);
     this.runs.set(id, (this.runs.get(id) ?? 0) + 1);
     this.live.delete(id);
     this.changed();
+  }
+
+  /**
+   * The notebook's cells as they run now, in page order (each scratch cell after the cell it follows),
+   * with `including` in its place even before its first run: what an edit is checked against.
+   */
+  private checkedCells(including: string): CheckedCell[] {
+    const authorCell = (cell: CompiledCell): CheckedCell => {
+      const source = this.authorSources.get(cell.id);
+      const position = source?.position ?? cell.position;
+      return { id: cell.id, position, declarations: cell.outputs, references: cell.inputs, ...(source?.imports ? { imports: source.imports } : {}) };
+    };
+    const placeholder = (id: string): CheckedCell => ({ id, position: this.cell(id)?.position ?? { line: 1, column: 1 }, declarations: [], references: [] });
+    const scratchAfter = new Map<string, string[]>();
+    for (const scratch of this.scratch.values()) scratchAfter.set(scratch.after, [...(scratchAfter.get(scratch.after) ?? []), scratch.id]);
+    const cells: CheckedCell[] = [];
+    for (const cell of this.live.notebook.cells) {
+      cells.push(this.checked.get(cell.id) ?? authorCell(cell));
+      for (const id of scratchAfter.get(cell.id) ?? []) cells.push(this.checked.get(id) ?? placeholder(id));
+    }
+    if (!cells.some((cell) => cell.id === including)) cells.push(placeholder(including));
+    return cells;
   }
 
   private async scratchKernelNames(): Promise<ReadonlySet<string>> {

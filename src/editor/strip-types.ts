@@ -3,7 +3,7 @@
 // line where it was, so analysis positions need no realignment; like the build's esbuild it compiles
 // enums and parameter properties, and keeps imports that look unused (a cell's imports are everyone's).
 import { transform } from "sucrase";
-import type { StripResult, TypeStripper } from "../notebook/typescript.ts";
+import type { StripResult, TypeStripper } from "../notebook/type-stripper.ts";
 
 const OPTIONS = { transforms: ["typescript" as const], disableESTransforms: true, keepUnusedImports: true };
 

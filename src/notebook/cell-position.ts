@@ -1,20 +1,18 @@
 // Positions inside a cell → positions in the .md. A cell's first line starts at the cell's position; later
 // lines of a block cell in a list or blockquote carry the container's prefix, which the .md line shows.
 import type { Node, SourceLocation } from "acorn";
+import type { LineIndex } from "./locate.ts";
 import type { ParsedCell, SourcePosition } from "./types.ts";
 
 export class CellLocator {
   private readonly cellLines: string[];
 
   constructor(
-    private readonly cell: ParsedCell,
-    private readonly context: { readonly source: string },
+    private readonly cell: Pick<ParsedCell, "sourceText" | "position" | "kind" | "lang">,
+    /** The notebook's .md, indexed once for all its cells. */
+    private readonly mdLines: LineIndex,
   ) {
-    this.cellLines = cell.source.split("\n");
-  }
-
-  private get mdLines(): readonly string[] {
-    return linesOf(this.context.source);
+    this.cellLines = cell.sourceText.split("\n");
   }
 
   /** A 1-based line and 0-based column of the cell's source. */
@@ -24,7 +22,7 @@ export class CellLocator {
     if (line === 1) return { line: mdLine, column: position.column + column };
     // Later lines of a block cell in a list or quote carry the container's prefix; an inline cell's
     // later lines start wherever the paragraph's do.
-    const text = this.mdLines[mdLine - 1] ?? "";
+    const text = this.mdLines.line(mdLine);
     const own = this.cellLines[line - 1] ?? "";
     if (kind === "block" && text.endsWith(own)) return { line: mdLine, column: text.length - own.length + column + 1 };
     if (kind === "block") return { line: mdLine, column: position.column + column };
@@ -45,13 +43,6 @@ export class CellLocator {
     const loc = node.loc as SourceLocation;
     return this.js(loc.start.line, loc.start.column, needle);
   }
-}
-
-/** The .md's lines, split once for all the cells of a notebook (the last text asked for is kept). */
-let lastLines: { text: string; lines: string[] } | undefined;
-function linesOf(text: string): readonly string[] {
-  if (lastLines?.text !== text) lastLines = { text, lines: text.split(/\r\n?|\n/) };
-  return lastLines.lines;
 }
 
 function escapeRegExp(text: string): string {

@@ -43,8 +43,8 @@ export function compileCell(cell: AnalyzedCell, options: CompileCellOptions = {}
 }
 
 export interface CompileNotebookOptions {
-  /** Where an imported name comes from in the emitted module ("*" for a namespace); the source itself by default. */
-  readonly importUrl?: (source: string, imported: string) => string;
+  /** Where an imported name comes from in the emitted module ("*" for a namespace); the specifier itself by default. */
+  readonly importUrl?: (specifier: string, imported: string) => string;
 }
 
 /**
@@ -89,18 +89,18 @@ const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
  * `importUrl` says where each imported name comes from; the build splits "wattbook/kernel" into the
  * kernel's module files this way, so a page loads only the topics it uses.
  */
-export function hoistImports(imports: readonly CellImport[], importUrl: (source: string, imported: string) => string = (source) => source): string[] {
+export function hoistImports(imports: readonly CellImport[], importUrl: (specifier: string, imported: string) => string = (specifier) => specifier): string[] {
   const byUrl = new Map<string, Map<string, string>>(); // url → "imported as local" → statement part
   const partsOf = (url: string) => {
     const parts = byUrl.get(url) ?? new Map<string, string>();
     byUrl.set(url, parts);
     return parts;
   };
-  for (const { source, specifiers } of imports) {
-    if (!specifiers.length) partsOf(importUrl(source, "*"));
+  for (const { specifier, specifiers } of imports) {
+    if (!specifiers.length) partsOf(importUrl(specifier, "*"));
     for (const { imported, local } of specifiers) {
       const name = IDENTIFIER.test(imported) ? imported : JSON.stringify(imported);
-      partsOf(importUrl(source, imported)).set(`${imported}\0${local}`, imported === "*" ? `* as ${local}` : name === local ? local : `${name} as ${local}`);
+      partsOf(importUrl(specifier, imported)).set(`${imported}\0${local}`, imported === "*" ? `* as ${local}` : name === local ? local : `${name} as ${local}`);
     }
   }
   const lines: string[] = [];

@@ -9,7 +9,7 @@
 //   :::
 //   :::
 import type { MarkedExtension, Token, Tokens } from "marked";
-import { nestedBlock } from "./nesting.ts";
+import type { NestingLimit } from "./nesting.ts";
 
 export interface ContainerToken extends Tokens.Generic {
   type: "wbContainer";
@@ -76,7 +76,7 @@ export function tokenizeContainer(src: string, lexBlocks: (body: string) => Toke
 }
 
 /** The marked extension. A container may interrupt a paragraph, as a fenced code block may. */
-export const containerExtension: MarkedExtension = {
+export const containerExtension = (nesting: NestingLimit): MarkedExtension => ({
   extensions: [
     {
       name: "wbContainer",
@@ -89,7 +89,7 @@ export const containerExtension: MarkedExtension = {
         return /^ {0,3}:{3,}/m.exec(paragraph)?.index;
       },
       tokenizer(src) {
-        return tokenizeContainer(src, (body) => nestedBlock(src, () => this.lexer.blockTokens(body, [])));
+        return tokenizeContainer(src, (body) => nesting.nestedBlock(src, () => this.lexer.blockTokens(body, [])));
       },
       renderer(token) {
         const container = token as ContainerToken;
@@ -97,4 +97,4 @@ export const containerExtension: MarkedExtension = {
       },
     },
   ],
-};
+});

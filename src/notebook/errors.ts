@@ -1,5 +1,7 @@
 // The one error type the notebook pipeline lets escape: it names the .md file, the line and column, the
 // cell when there is one, and says what to do. Anything else escaping parse/analyze/compile is a bug.
+import { LineIndex } from "./locate.ts";
+import type { Diagnostic } from "./messages.ts";
 import type { SourcePosition } from "./types.ts";
 
 export interface LocatedErrorOptions {
@@ -12,6 +14,8 @@ export interface LocatedErrorOptions {
   readonly excerpt?: string;
   /** What the author can do about it, in one sentence. */
   readonly hint?: string;
+  /** The error's code in the catalog (messages.ts), when it has one. */
+  readonly code?: string;
 }
 
 export class LocatedError extends Error {
@@ -22,6 +26,7 @@ export class LocatedError extends Error {
   readonly cellId: string | undefined;
   readonly excerpt: string | undefined;
   readonly hint: string | undefined;
+  readonly code: string | undefined;
   /** The message without the location prefix. */
   readonly reason: string;
 
@@ -35,15 +40,36 @@ export class LocatedError extends Error {
     this.cellId = options.cellId;
     this.excerpt = options.excerpt;
     this.hint = options.hint;
+    this.code = options.code;
   }
 
-  /** The full report: location and reason, the excerpt with a caret, and the hint. */
+  /** The full report: location and reason (with the code, to look up in docs/errors.md), the excerpt with a caret, and the hint. */
   format(): string {
-    const parts = [this.message];
+    const parts = [this.code ? `${this.message} [${this.code}]` : this.message];
     if (this.excerpt) parts.push(this.excerpt);
     if (this.hint) parts.push(`hint: ${this.hint}`);
     return parts.join("\n");
   }
+}
+
+/** Where a diagnostic is: the notebook file as shown, its indexed text, the position and the cell. */
+export interface Located {
+  readonly file: string;
+  readonly lines: LineIndex;
+  readonly position: SourcePosition;
+  readonly cellId?: string;
+}
+
+/** A catalog diagnostic located in a notebook, with an excerpt of the lines around it. */
+export function locatedError(found: Diagnostic, at: Located, excerptLines: { before?: number; after?: number } = {}): LocatedError {
+  return new LocatedError(found.reason, {
+    file: at.file,
+    position: at.position,
+    excerpt: excerptAt(at.lines, at.position, excerptLines.before, excerptLines.after),
+    code: found.code,
+    ...(at.cellId === undefined ? {} : { cellId: at.cellId }),
+    ...(found.hint === undefined ? {} : { hint: found.hint }),
+  });
 }
 
 /** Several located errors from one notebook (or one build), reported together. */
@@ -63,18 +89,6 @@ function clip(text: string, length: number): string {
   return text.length > length ? `${text.slice(0, length)}… (${(text.length - length).toLocaleString("en-US")} more characters)` : text;
 }
 
-/** Where each line starts, for the last text asked about: one notebook's errors share one scan. */
-let lastText: { text: string; starts: number[] } | undefined;
-
-function lineStarts(text: string): number[] {
-  if (lastText?.text === text) return lastText.starts;
-  const starts = [0];
-  const newline = /\r\n?|\n/g;
-  while (newline.exec(text)) starts.push(newline.lastIndex);
-  lastText = { text, starts };
-  return starts;
-}
-
 /** Control characters (a NUL, an escape sequence) shown as visible symbols, never sent to a terminal. */
 function visible(text: string): string {
   return text.replace(/[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]/g, (c) => {
@@ -87,13 +101,14 @@ function visible(text: string): string {
  * Lines `line - before … line + after` of `text`, numbered, with a caret under `column` on `line`.
  *   12 | const x = ;
  *      |           ^
- * Long lines are cut to a window around the column; tabs stay tabs so that the caret lines up.
+ * Long lines are cut to a window around the column; tabs stay tabs so that the caret lines up. Pass
+ * the notebook's LineIndex when reporting several errors in one text: a string is indexed anew.
  */
-export function excerptAt(text: string, position: SourcePosition, before = 1, after = 1): string {
-  const starts = lineStarts(text);
-  const lineOf = (n: number) => text.slice(starts[n - 1], n < starts.length ? starts[n]! : text.length).replace(/\r?\n$|\r$/, "");
+export function excerptAt(text: string | LineIndex, position: SourcePosition, before = 1, after = 1): string {
+  const lines = typeof text === "string" ? new LineIndex(text) : text;
+  const lineOf = (n: number) => lines.line(n);
   const first = Math.max(1, position.line - before);
-  const last = Math.min(starts.length, position.line + after);
+  const last = Math.min(lines.lineCount, position.line + after);
   const width = String(last).length;
   // One window for every line, so that the lines stay aligned with each other.
   const column = Math.max(0, position.column - 1);
@@ -111,4 +126,9 @@ export function excerptAt(text: string, position: SourcePosition, before = 1, af
     }
   }
   return out.join("\n");
+}
+
+/** Errors in reading order: by file, then line, then column. */
+export function sortLocatedErrors(errors: readonly LocatedError[]): LocatedError[] {
+  return [...errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
 }

@@ -4,7 +4,7 @@
 // controls are in the HTML from the start, disabled, so nothing moves when the page goes live.
 import type { Token } from "marked";
 import type { AnswerKind } from "../exercise/spec.ts";
-import { escapeHtml } from "./markdown.ts";
+import { escapeHtml } from "../text/escape-html.ts";
 
 export interface ExerciseView {
   id: string;

@@ -12,7 +12,7 @@ import { parseUnit } from "../exercise/units.ts";
 import type { ContainerToken } from "./container.ts";
 import { renderExercise, type ExerciseView } from "./exercise-html.ts";
 import { slugify } from "./ids.ts";
-import { type ExpressionToken, markdown, tokenizeExpression } from "./markdown.ts";
+import { type ExpressionToken, tokenizeExpression } from "./markdown.ts";
 import type { ParsedCell, ParsedExercise, SourcePosition } from "./types.ts";
 
 /** What the exercise parser needs from the notebook parser. */
@@ -32,6 +32,8 @@ export interface ExerciseContext {
   readonly ids: Map<string, SourcePosition>;
   /** Errors reported so far on the page: an exercise with errors of its own is left out. */
   errorCount(): number;
+  /** Inline Markdown tokens of `text`, lexed with the parse's own Markdown instance. */
+  lexInline(text: string): Token[];
 }
 
 const SYNTAX_HINT = "an exercise holds a prompt, one ::: answer KIND, optional ::: hint blocks and an optional ::: solution, each closed by a line of :::";
@@ -156,7 +158,7 @@ function parseHeader(token: ContainerToken, at: number, ctx: ExerciseContext, nu
     ctx.error("an exercise title cannot hold a ${…} expression", titleAt + title.indexOf("${"), "put live values in the prompt below the title");
     return { id, title };
   }
-  const titleTokens = markdown.Lexer.lexInline(title, markdown.defaults);
+  const titleTokens = ctx.lexInline(title);
   ctx.walk(titleTokens, titleAt, titleAt + title.length);
   return { id, title, titleTokens };
 }
@@ -365,7 +367,7 @@ function readAnswerBody(body: string, bodyAt: number, ctx: ExerciseContext): { f
 }
 
 function inline(text: string, at: number, ctx: ExerciseContext): Token[] {
-  const tokens = markdown.Lexer.lexInline(text, markdown.defaults);
+  const tokens = ctx.lexInline(text);
   ctx.walk(tokens, at, at + text.length);
   return tokens;
 }

@@ -1,25 +1,19 @@
-// The notebook pipeline's public surface: parse → analyze → compile, each usable alone.
-import { analyzeNotebook } from "./analyze.ts";
-import { compileNotebook } from "./compile.ts";
-import { parseNotebook } from "./parse.ts";
-import type { AnalyzedNotebook } from "./types.ts";
-
-export { analyzeCell, analyzeNotebook, BUILTINS } from "./analyze.ts";
+// The compiler's public surface: parse → analyze → check → compile, each usable alone, and the whole
+// pipeline in one call (pipeline.ts). Environment-free: no Node built-ins, no DOM, no module state.
+export { analyzeCell, BUILTINS } from "./analyze.ts";
 export type { AnalyzeContext } from "./analyze.ts";
+export { checkNotebook } from "./check.ts";
+export type { CheckedCell, CheckProblem } from "./check.ts";
 export { compileCell, compileNotebook } from "./compile.ts";
 export type { CompileCellOptions, CompileNotebookOptions } from "./compile.ts";
-export { excerptAt, LocatedError, LocatedErrors } from "./errors.ts";
+export { excerptAt, LocatedError, LocatedErrors, locatedError } from "./errors.ts";
+export { cycles, definers, upstreamOf } from "./graph.ts";
+export type { GraphCell } from "./graph.ts";
+export { LineIndex, normalizeNewlines } from "./locate.ts";
+export { diagnostic, MESSAGES } from "./messages.ts";
+export type { Diagnostic, MessageCode } from "./messages.ts";
 export { parseNotebook } from "./parse.ts";
+export { analyzeNotebook, compileNotebookSource } from "./pipeline.ts";
+export type { CompileResult, CompilerDependencies, NotebookSource } from "./pipeline.ts";
+export type { StripFailure, StripResult, TypeStripper } from "./type-stripper.ts";
 export type * from "./types.ts";
-
-export interface ProcessedNotebook {
-  readonly notebook: AnalyzedNotebook;
-  /** The source of the notebook's ES module (see compile.ts). */
-  readonly module: string;
-}
-
-/** All three phases. Throws LocatedError or LocatedErrors (parse errors stop before analysis). */
-export function processNotebook(source: string, path: string): ProcessedNotebook {
-  const notebook = analyzeNotebook(parseNotebook(source, path), source);
-  return { notebook, module: compileNotebook(notebook) };
-}

@@ -1,5 +1,6 @@
-// Offsets ↔ positions in the .md file. marked reports no positions, so the parser finds each token's raw
-// text in the source, moving a cursor forward in document order; this module does the arithmetic.
+// Offsets ↔ positions in a text: the one place that knows where lines start. The parser finds each
+// token's raw text in the .md with a cursor moving forward (marked reports no positions), analysis maps
+// cell positions to the .md, and errors show excerpts; all of them ask a LineIndex, built once per text.
 import type { SourcePosition } from "./types.ts";
 
 /**
@@ -10,13 +11,23 @@ export function normalizeNewlines(source: string): string {
   return source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
+/** A line break as editors write them: \n, \r\n, or a lone \r. */
+const NEWLINE = /\r\n?|\n/g;
+
 export class LineIndex {
   readonly text: string;
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
     this.text = text;
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+    if (!text.includes("\r")) {
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+    } else for (const match of text.matchAll(NEWLINE)) this.starts.push(match.index + match[0].length);
+  }
+
+  /** How many lines the text has (a text ending in a newline has an empty last line). */
+  get lineCount(): number {
+    return this.starts.length;
   }
 
   /** 1-based line and column of a 0-based offset. */
@@ -31,12 +42,18 @@ export class LineIndex {
     return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
   }
 
-  /** The text of a 1-based line, without its newline ("" past the end). */
+  /** The text of a 1-based line, without its line break ("" past the end). */
   line(line: number): string {
     const start = this.starts[line - 1];
     if (start === undefined) return "";
     const end = this.starts[line];
-    return this.text.slice(start, end === undefined ? undefined : end - 1);
+    return this.text.slice(start, end === undefined ? undefined : end).replace(/\r?\n$|\r$/, "");
+  }
+
+  /** The 0-based offset of a 1-based line and column (clamped to the text). */
+  offset(position: SourcePosition): number {
+    const start = this.starts[Math.min(Math.max(position.line, 1), this.starts.length) - 1]!;
+    return Math.min(start + Math.max(position.column - 1, 0), this.text.length);
   }
 }
 

@@ -4,8 +4,9 @@
 import { parseExpressionAt } from "acorn";
 import { Marked, Renderer, type Token, type Tokens } from "marked";
 import { MAX_JS_NESTING, nestingTooDeep } from "./depth.ts";
-import { nestingLimit } from "./nesting.ts";
+import { createNestingLimit } from "./nesting.ts";
 import { containerExtension } from "./container.ts";
+import { escapeHtml } from "../text/escape-html.ts";
 
 export interface ExpressionToken extends Tokens.Generic {
   type: "wbExpression";
@@ -149,9 +150,6 @@ function tokenizeReference(src: string, tokens: readonly Tokens.Generic[]): Refe
   return { type: "wbReference", raw: match[0], name: match[1]! };
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-}
 
 /** The equation number to the right of a labelled display equation, and its anchor. */
 function renderMath(token: MathToken): string {
@@ -163,83 +161,89 @@ function renderMath(token: MathToken): string {
 
 const defaultRenderer = new Renderer();
 
-export const markdown = new Marked({ gfm: true });
-markdown.use({
-  extensions: [
-    {
-      name: "wbDisplayMath",
-      level: "block",
-      start: startOfDisplayMath,
-      // Its tokens are "wbMath" too, rendered by the inline extension's renderer below.
-      tokenizer: (src) => tokenizeDisplayMath(src),
-    },
-    {
-      name: "wbExpression",
-      level: "inline",
-      start: (src) => {
-        const index = src.indexOf("${");
-        return index === -1 ? undefined : index;
+/**
+ * A Markdown instance for one parse. Made per parse, not shared, because the nesting limit counts the
+ * levels the parse is in (about 13 µs to make).
+ */
+export function createMarkdown(): Marked {
+  const markdown = new Marked({ gfm: true });
+  markdown.use({
+    extensions: [
+      {
+        name: "wbDisplayMath",
+        level: "block",
+        start: startOfDisplayMath,
+        // Its tokens are "wbMath" too, rendered by the inline extension's renderer below.
+        tokenizer: (src) => tokenizeDisplayMath(src),
       },
-      tokenizer: (src) => tokenizeExpression(src),
-      renderer(token) {
-        const id = (token as ExpressionToken).wbCell;
-        return id === undefined ? escapeHtml(token.raw) : `<!--wb:inline:${id}-->`;
+      {
+        name: "wbExpression",
+        level: "inline",
+        start: (src) => {
+          const index = src.indexOf("${");
+          return index === -1 ? undefined : index;
+        },
+        tokenizer: (src) => tokenizeExpression(src),
+        renderer(token) {
+          const id = (token as ExpressionToken).wbCell;
+          return id === undefined ? escapeHtml(token.raw) : `<!--wb:inline:${id}-->`;
+        },
+      },
+      {
+        name: "wbMath",
+        level: "inline",
+        start: (src) => {
+          const index = src.indexOf("$");
+          return index === -1 ? undefined : index;
+        },
+        tokenizer: (src) => tokenizeInlineMath(src),
+        renderer: (token) => renderMath(token as MathToken) + ((token as MathToken).block ? "\n" : ""),
+      },
+      {
+        name: "wbReference",
+        level: "inline",
+        start: (src) => {
+          // Skip an @ after a letter or digit entirely: cutting the text there would hide e-mail addresses
+          // from marked's autolinker.
+          const match = /(?:^|[^\p{L}\p{N}_])@(?:eq|fig|tbl)-/u.exec(src);
+          return match ? match.index + match[0].indexOf("@") : undefined;
+        },
+        tokenizer: (src, tokens) => tokenizeReference(src, tokens as Tokens.Generic[]),
+        renderer: (token) => (token as ReferenceToken).wbHtml ?? escapeHtml(token.raw),
+      },
+    ],
+    renderer: {
+      code(token) {
+        const id = (token as Tokens.Code & Annotations).wbCell;
+        return id === undefined ? false : `<!--wb:cell:${id}-->\n`;
+      },
+      heading(token) {
+        const id = (token as Tokens.Heading & Annotations).wbId;
+        const inner = this.parser.parseInline(token.tokens);
+        return `<h${token.depth}${id === undefined ? "" : ` id="${escapeHtml(id)}"`}>${inner}</h${token.depth}>\n`;
+      },
+      html(token) {
+        return (token as Tokens.HTML & Annotations).wbHtml ?? false;
+      },
+      paragraph(token) {
+        return (token as Tokens.Paragraph & Annotations).wbSkip ? "" : false;
+      },
+      table(token) {
+        const caption = (token as Tokens.Table & Annotations).wbCaption;
+        if (!caption) return false;
+        const table = defaultRenderer.table.call(this, token);
+        const id = caption.label === undefined ? "" : ` id="${escapeHtml(caption.label)}"`;
+        const number = caption.number === undefined ? "" : `<span class="wb-label">Table ${caption.number}.</span> `;
+        return `<figure class="wb-table"${id}>\n<figcaption>${number}${this.parser.parseInline(caption.tokens)}</figcaption>\n${table}</figure>\n`;
       },
     },
-    {
-      name: "wbMath",
-      level: "inline",
-      start: (src) => {
-        const index = src.indexOf("$");
-        return index === -1 ? undefined : index;
-      },
-      tokenizer: (src) => tokenizeInlineMath(src),
-      renderer: (token) => renderMath(token as MathToken) + ((token as MathToken).block ? "\n" : ""),
-    },
-    {
-      name: "wbReference",
-      level: "inline",
-      start: (src) => {
-        // Skip an @ after a letter or digit entirely: cutting the text there would hide e-mail addresses
-        // from marked's autolinker.
-        const match = /(?:^|[^\p{L}\p{N}_])@(?:eq|fig|tbl)-/u.exec(src);
-        return match ? match.index + match[0].indexOf("@") : undefined;
-      },
-      tokenizer: (src, tokens) => tokenizeReference(src, tokens as Tokens.Generic[]),
-      renderer: (token) => (token as ReferenceToken).wbHtml ?? escapeHtml(token.raw),
-    },
-  ],
-  renderer: {
-    code(token) {
-      const id = (token as Tokens.Code & Annotations).wbCell;
-      return id === undefined ? false : `<!--wb:cell:${id}-->\n`;
-    },
-    heading(token) {
-      const id = (token as Tokens.Heading & Annotations).wbId;
-      const inner = this.parser.parseInline(token.tokens);
-      return `<h${token.depth}${id === undefined ? "" : ` id="${escapeHtml(id)}"`}>${inner}</h${token.depth}>\n`;
-    },
-    html(token) {
-      return (token as Tokens.HTML & Annotations).wbHtml ?? false;
-    },
-    paragraph(token) {
-      return (token as Tokens.Paragraph & Annotations).wbSkip ? "" : false;
-    },
-    table(token) {
-      const caption = (token as Tokens.Table & Annotations).wbCaption;
-      if (!caption) return false;
-      const table = defaultRenderer.table.call(this, token);
-      const id = caption.label === undefined ? "" : ` id="${escapeHtml(caption.label)}"`;
-      const number = caption.number === undefined ? "" : `<span class="wb-label">Table ${caption.number}.</span> `;
-      return `<figure class="wb-table"${id}>\n<figcaption>${number}${this.parser.parseInline(caption.tokens)}</figcaption>\n${table}</figure>\n`;
-    },
-  },
-});
+  });
 
-// ::: containers (exercises), after the others: a ::: line is never math or an expression.
-markdown.use(containerExtension);
+  const nesting = createNestingLimit();
+  // ::: containers (exercises), after the others: a ::: line is never math or an expression.
+  markdown.use(containerExtension(nesting));
+  // Lists and quotes nested past a limit are an error, not a hang (nesting.ts).
+  markdown.use(nesting.extension);
+  return markdown;
+}
 
-// Lists and quotes nested past a limit are an error, not a hang (nesting.ts).
-markdown.use(nestingLimit);
-
-export { escapeHtml };

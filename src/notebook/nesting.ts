@@ -20,55 +20,68 @@ export class NestingError extends Error {
   }
 }
 
-let depth = { block: 0, inline: 0 };
-let outermost: { block: number; inline: string } = { block: 0, inline: "" };
-
 type Tokenize = (this: Tokenizer, src: string, ...rest: unknown[]) => unknown;
 
 /** Starts of the inline spans that hold other inline content. */
 const NESTED_SPAN = /^(?:[*_~[]|!\[)/;
 
-function guarded(kind: "block" | "inline", name: "list" | "blockquote" | "emStrong" | "del" | "link" | "reflink"): Tokenize {
-  const original = Tokenizer.prototype[name] as Tokenize;
-  return function (src, ...rest) {
-    if (depth[kind] >= MAX_NESTING) {
-      // One level too deep: an error only where a level could really start, not wherever marked tries.
-      const starts = kind === "block" ? this.rules.block[name as "list" | "blockquote"].test(src) : NESTED_SPAN.test(src);
-      if (starts) throw new NestingError(kind, outermost[kind]);
-      return undefined;
-    }
-    if (depth[kind] === 0) {
-      if (kind === "block") outermost.block = src.length;
-      else outermost.inline = src;
-    }
-    depth[kind]++;
-    try {
-      return original.call(this, src, ...rest);
-    } finally {
-      depth[kind]--;
-    }
+export interface NestingLimit {
+  /** The marked extension that counts list, quote, emphasis and link levels. */
+  readonly extension: MarkedExtension;
+  /** Runs `lex` (the content of a block container found at `src`) one block level deeper, within the limit. */
+  nestedBlock<T>(src: string, lex: () => T): T;
+}
+
+/**
+ * The limit for one parse: the levels entered so far live in this closure, so that parses never share a
+ * count (each parse makes its own Markdown instance, see markdown.ts).
+ */
+export function createNestingLimit(): NestingLimit {
+  const depth = { block: 0, inline: 0 };
+  const outermost: { block: number; inline: string } = { block: 0, inline: "" };
+
+  const guarded = (kind: "block" | "inline", name: "list" | "blockquote" | "emStrong" | "del" | "link" | "reflink"): Tokenize => {
+    const original = Tokenizer.prototype[name] as Tokenize;
+    return function (src, ...rest) {
+      if (depth[kind] >= MAX_NESTING) {
+        // One level too deep: an error only where a level could really start, not wherever marked tries.
+        const starts = kind === "block" ? this.rules.block[name as "list" | "blockquote"].test(src) : NESTED_SPAN.test(src);
+        if (starts) throw new NestingError(kind, outermost[kind]);
+        return undefined;
+      }
+      if (depth[kind] === 0) {
+        if (kind === "block") outermost.block = src.length;
+        else outermost.inline = src;
+      }
+      depth[kind]++;
+      try {
+        return original.call(this, src, ...rest);
+      } finally {
+        depth[kind]--;
+      }
+    };
+  };
+
+  return {
+    extension: {
+      tokenizer: {
+        list: guarded("block", "list") as Tokenizer["list"],
+        blockquote: guarded("block", "blockquote") as Tokenizer["blockquote"],
+        emStrong: guarded("inline", "emStrong") as Tokenizer["emStrong"],
+        del: guarded("inline", "del") as Tokenizer["del"],
+        link: guarded("inline", "link") as Tokenizer["link"],
+        reflink: guarded("inline", "reflink") as Tokenizer["reflink"],
+      },
+    },
+    nestedBlock(src, lex) {
+      if (depth.block >= MAX_NESTING) throw new NestingError("block", outermost.block);
+      if (depth.block === 0) outermost.block = src.length;
+      depth.block++;
+      try {
+        return lex();
+      } finally {
+        depth.block--;
+      }
+    },
   };
 }
-
-/** Runs `lex` (the content of a block container found at `src`) one block level deeper, within the limit. */
-export function nestedBlock<T>(src: string, lex: () => T): T {
-  if (depth.block >= MAX_NESTING) throw new NestingError("block", outermost.block);
-  if (depth.block === 0) outermost.block = src.length;
-  depth.block++;
-  try {
-    return lex();
-  } finally {
-    depth.block--;
-  }
-}
-
-export const nestingLimit: MarkedExtension = {
-  tokenizer: {
-    list: guarded("block", "list") as Tokenizer["list"],
-    blockquote: guarded("block", "blockquote") as Tokenizer["blockquote"],
-    emStrong: guarded("inline", "emStrong") as Tokenizer["emStrong"],
-    del: guarded("inline", "del") as Tokenizer["del"],
-    link: guarded("inline", "link") as Tokenizer["link"],
-    reflink: guarded("inline", "reflink") as Tokenizer["reflink"],
-  },
-};

@@ -13,7 +13,7 @@ import { splitHtml } from "./html.ts";
 import { fencesInHtml, type HtmlProblem, unsafeHtml } from "./unsafe-html.ts";
 import { fnv1a, slugify, UniqueIds } from "./ids.ts";
 import { firstLine, LineIndex, normalizeNewlines } from "./locate.ts";
-import { type Annotations, type ExpressionToken, markdown, type MathToken, type ReferenceToken } from "./markdown.ts";
+import { type Annotations, createMarkdown, type ExpressionToken, type MathToken, type ReferenceToken } from "./markdown.ts";
 import { renderMath } from "./math.ts";
 import { MAX_NESTING, NestingError } from "./nesting.ts";
 import type { Heading, Label, ParsedCell, ParsedExercise, ParsedNotebook, SourcePosition } from "./types.ts";
@@ -35,24 +35,24 @@ interface PendingCaption {
   readonly tokens: Token[];
 }
 
-export function parseNotebook(source: string, path: string): ParsedNotebook {
+/** The notebook's text → cells, prose and math; `path` is the file as errors name it. Throws LocatedError(s). */
+export function parseNotebook(sourceText: string, path: string): ParsedNotebook {
   try {
-    return new NotebookParser(source, path).parse();
+    return new NotebookParser(sourceText, path).parse();
   } catch (error) {
     // Nesting too deep outside the body's lexing (in a caption): no other error can be trusted then.
     if (!(error instanceof NestingError)) throw error;
-    const lines = new LineIndex(normalizeNewlines(source));
-    throw nestingError(error, lines, 0, source, path);
+    throw nestingError(error, new LineIndex(normalizeNewlines(sourceText)), 0, path);
   }
 }
 
 /** A located NestingError: at the outermost list or quote, or at the text that nests too deeply. */
-function nestingError(error: NestingError, lines: LineIndex, bodyOffset: number, source: string, path: string): LocatedError {
+function nestingError(error: NestingError, lines: LineIndex, bodyOffset: number, path: string): LocatedError {
   const found = typeof error.at === "number" ? lines.text.length - error.at : lines.text.indexOf(firstLine(error.at), bodyOffset);
   const position = lines.position(Math.max(found, bodyOffset));
   const reason = error.kind === "block" ? `this block nests lists, block quotes and ::: containers more than ${MAX_NESTING} levels deep` : `this text nests emphasis, strikethrough and links more than ${MAX_NESTING} levels deep`;
   const hint = error.kind === "block" ? "flatten the nesting; check for stray > markers or indentation" : "flatten the nesting; check for stray *, _, ~ or [ characters (write \\* for a literal one)";
-  return new LocatedError(reason, { file: path, position, excerpt: excerptAt(source, position), hint });
+  return new LocatedError(reason, { file: path, position, excerpt: excerptAt(lines, position), hint });
 }
 
 class NotebookParser {
@@ -69,12 +69,14 @@ class NotebookParser {
   private exerciseContext: ExerciseContext | undefined;
   /** Inside a cell's caption (info string), inline expressions cannot go. */
   private inCaption = false;
+  /** This parse's own Markdown instance: its nesting limit counts this parse's levels only. */
+  private readonly markdown = createMarkdown();
 
   constructor(
-    private readonly source: string,
+    sourceText: string,
     private readonly path: string,
   ) {
-    this.lines = new LineIndex(normalizeNewlines(source));
+    this.lines = new LineIndex(normalizeNewlines(sourceText));
   }
 
   parse(): ParsedNotebook {
@@ -85,8 +87,8 @@ class NotebookParser {
     this.walk(tokens, frontMatter.bodyOffset, text.length);
     this.resolveReferences();
     const headings = this.assignHeadingIds();
-    for (const { cell, tokens } of this.captions) cell.captionHtml = markdown.Parser.parseInline(tokens, markdown.defaults);
-    const html = markdown.parser(tokens);
+    for (const { cell, tokens } of this.captions) cell.captionHtml = this.markdown.Parser.parseInline(tokens, this.markdown.defaults);
+    const html = this.markdown.parser(tokens);
 
     if (this.errors.length) {
       const errors = [...this.errors].sort((a, b) => a.line - b.line || a.column - b.column);
@@ -102,10 +104,10 @@ class NotebookParser {
   private lex(bodyOffset: number): Token[] {
     const text = this.lines.text;
     try {
-      return markdown.lexer(text.slice(bodyOffset));
+      return this.markdown.lexer(text.slice(bodyOffset));
     } catch (error) {
       if (!(error instanceof NestingError)) throw error;
-      this.errors.push(nestingError(error, this.lines, bodyOffset, this.source, this.path));
+      this.errors.push(nestingError(error, this.lines, bodyOffset, this.path));
       return [];
     }
   }
@@ -230,7 +232,7 @@ class NotebookParser {
 
     const id = this.cellIds.take(fnv1a(token.text));
     const position = { line: fence.line + 1, column: fence.column };
-    const cell: PendingCaption["cell"] = { id, kind: "block", lang: info.lang, source: token.text, position, echo: info.echo };
+    const cell: PendingCaption["cell"] = { id, kind: "block", lang: info.lang, sourceText: token.text, position, echo: info.echo };
     if (info.label !== undefined) {
       cell.label = info.label;
       const labelAt = this.lines.text.indexOf(`{`, fenceAt);
@@ -238,7 +240,7 @@ class NotebookParser {
     }
     if (info.caption !== undefined) {
       cell.caption = info.caption;
-      const tokens = markdown.Lexer.lexInline(info.caption, markdown.defaults);
+      const tokens = this.lexInline(info.caption);
       this.inCaption = true;
       this.walk(tokens, fenceAt, fenceAt + fenceLine.length);
       this.inCaption = false;
@@ -289,7 +291,7 @@ class NotebookParser {
     const href = token.href;
     if (!/[:&]/.test(href) && !(token.type === "image" && /^[\s\x00-\x1f]*[/\\]{2}|\\/.test(href))) return;
     if (token.type === "link" && /^(?:https?:\/\/|mailto:)/i.test(href)) return;
-    const html = markdown.Parser.parseInline([{ ...token, tokens: [] } as Token], markdown.defaults);
+    const html = this.markdown.Parser.parseInline([{ ...token, tokens: [] } as Token], this.markdown.defaults);
     this.reportHtml(unsafeHtml(html), html, at, false);
   }
 
@@ -309,7 +311,7 @@ class NotebookParser {
     }
     const id = this.cellIds.take(fnv1a(token.source));
     token.wbCell = id;
-    this.cells.push({ id, kind: "inline", lang: "js", source: token.source, position, echo: false });
+    this.cells.push({ id, kind: "inline", lang: "js", sourceText: token.source, position, echo: false });
   }
 
   /** `::: exercise` and its parts; see exercise.ts. */
@@ -318,8 +320,13 @@ class NotebookParser {
     if (exercise) this.exercises.push(exercise);
   }
 
+  private lexInline(text: string): Token[] {
+    return this.markdown.Lexer.lexInline(text, this.markdown.defaults);
+  }
+
   private exerciseHooks(): ExerciseContext {
     return {
+      lexInline: (text) => this.lexInline(text),
       text: this.lines.text,
       cells: this.cells,
       ids: new Map(),
@@ -464,7 +471,7 @@ class NotebookParser {
   }
 
   private error(reason: string, position: SourcePosition, options: { hint?: string } = {}): void {
-    const excerpt = excerptAt(this.source, position);
+    const excerpt = excerptAt(this.lines, position);
     this.errors.push(new LocatedError(reason, { file: this.path, position, excerpt, ...options }));
   }
 }

@@ -40,8 +40,8 @@ export interface ImportSpecifier {
 }
 
 export interface CellImport {
-  /** "wattbook/kernel" or a bare package specifier. */
-  readonly source: string;
+  /** What the import names: "wattbook/kernel" or a bare package specifier. */
+  readonly specifier: string;
   readonly specifiers: readonly ImportSpecifier[];
   readonly position: SourcePosition;
 }
@@ -52,9 +52,9 @@ export interface ParsedCell {
   readonly id: string;
   readonly kind: "block" | "inline";
   readonly lang: CellLanguage;
-  /** The source exactly as written in the .md (for inline cells: the expression inside `${…}`). */
-  readonly source: string;
-  /** Where `source` starts in the .md file. */
+  /** The cell's code exactly as written in the .md (for inline cells: the expression inside `${…}`). */
+  readonly sourceText: string;
+  /** Where `sourceText` starts in the .md file. */
   readonly position: SourcePosition;
   /** `echo` in the info string: show the source under the output. */
   readonly echo: boolean;
@@ -68,7 +68,7 @@ export interface ParsedCell {
 
 /** What analysis learns about a cell. */
 export interface CellAnalysis {
-  /** JavaScript to run: `source` for js cells, types stripped for ts cells. */
+  /** JavaScript to run: `sourceText` for js cells, types stripped for ts cells. */
   readonly js: string;
   /** Top-level names the cell defines (const/let/var, function, class, destructuring), in order. */
   readonly declarations: readonly string[];
@@ -82,6 +82,11 @@ export interface CellAnalysis {
   readonly expression: boolean;
   /** The cell uses top-level await. */
   readonly async: boolean;
+  /**
+   * Names the cell assigns without declaring them (absent when none): another cell's value or nothing,
+   * which the notebook-wide check tells apart (check.ts). Either way an error.
+   */
+  readonly foreignAssignments?: readonly { readonly name: string; readonly position: SourcePosition }[];
 }
 
 export type AnalyzedCell = ParsedCell & CellAnalysis;

@@ -3,7 +3,7 @@
 // pages to reload (server-sent events). Unlike `build`, a broken notebook does not stop anything: its
 // page shows the errors in an overlay, and the next good save recovers.
 import { watch, type FSWatcher } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { existsSync } from "node:fs";
 import { networkInterfaces } from "node:os";
@@ -12,15 +12,19 @@ import { pathToFileURL } from "node:url";
 import { build as esbuild } from "esbuild";
 import { LocatedErrors, type LocatedError } from "../notebook/errors.ts";
 import { copySiteAssets, STYLESHEETS } from "../publish/assets.ts";
-import { ASSETS_DIR, BundleError, LIBRARY_DIR } from "../publish/bundle.ts";
-import { emitNotebook } from "../publish/emit.ts";
+import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "../publish/build-cache.ts";
+import { ASSETS_DIR, LIBRARY_DIR } from "../publish/bundle.ts";
+import { compileForSite, type Compiled } from "../publish/compile-for-site.ts";
+import { emitNotebook, type EmittedNotebook } from "../publish/emit.ts";
 import { copyLibrary, ensureLibrary, type Library } from "../publish/library.ts";
 import { findNotebooks, isNotebookPath } from "../publish/build.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "../publish/evaluate.ts";
-import { indexAppendix, renderIndex } from "../publish/index-page.ts";
-import { bundleErrors, compileNotebookFile, evaluationErrors, pageOutputPath, toRootOf, type Compiled } from "../publish/phases.ts";
-import { PACKAGE_ROOT } from "../publish/package-root.ts";
-import { escapeHtml, renderPage } from "../publish/render.ts";
+import { evaluationErrors } from "../publish/evaluation-errors.ts";
+import { PACKAGE_ROOT, WATTBOOK_VERSION } from "../publish/package-root.ts";
+import { readNotebookFile, type NotebookText } from "../publish/read-notebook.ts";
+import { renderGeneratedIndex, renderSitePage, type Site, type SitePage, sitePage, sortPages } from "../publish/site-pages.ts";
+import { pageOutputPath, toRootOf } from "../publish/site-paths.ts";
+import { escapeHtml } from "../text/escape-html.ts";
 import { checkHost, checkOrigin, exposure, headerValues, isWildcardAddress, type Exposure, type InterfaceAddress, type Verdict } from "./origin-guard.ts";
 import { resolveSitePath } from "./paths.ts";
 import { serveFile } from "./static.ts";
@@ -45,15 +49,11 @@ export interface PreviewServer {
 }
 
 interface PageState {
-  readonly source: string;
-  title: string;
-  description: string;
-  order: number;
-  /** The last rendered HTML; kept when a later save breaks the notebook. */
-  html: string | undefined;
-  /** Its exercises, under the notebook path progress is kept by (for the progress box's site count). */
-  exercises?: { readonly path: string; readonly count: number };
-  errors: LocatedError[];
+  readonly sourcePath: string;
+  /** The last good build of the notebook: kept when a later save breaks it. */
+  page: SitePage | undefined;
+  outputs: Readonly<Record<string, string>>;
+  errors: readonly LocatedError[];
 }
 
 const CLIENT_SCRIPT = `${ASSETS_DIR}/preview.js`;
@@ -71,7 +71,6 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const siteDir = path.join(options.projectRoot, ".wattbook-cache", `preview-${process.pid}`);
   await rm(siteDir, { recursive: true, force: true });
   await mkdir(path.join(siteDir, ASSETS_DIR), { recursive: true });
-  await writeFile(path.join(siteDir, ASSETS_DIR, "package.json"), '{"type":"module"}\n');
   await copySiteAssets(siteDir, options.staticDir);
   await esbuild({
     entryPoints: [path.join(PACKAGE_ROOT, "src/preview/client.ts")],
@@ -90,87 +89,93 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     return loaded;
   };
   let library: Library = await loadLibrary();
+  // The build's cache: a notebook built before, by `build` or an earlier preview, is served at once.
+  const openCache = async () => {
+    const dist = path.join(PACKAGE_ROOT, "dist");
+    const code = (await readdir(dist)).filter((name) => name.endsWith(".js")).map((name) => path.join(dist, name));
+    return BuildCache.open(cacheDirOf(options.projectRoot), await toolchainKey(WATTBOOK_VERSION, code, path.basename(library.dir)), options.projectRoot);
+  };
+  let cache = await openCache();
   const pages = new Map<string, PageState>(); // by output path
   const clients = new Set<ServerResponse>();
-  let generation = 0;
 
   const broadcast = (pagesToReload: readonly string[]) => {
     const data = `data: ${JSON.stringify({ type: "reload", pages: pagesToReload })}\n\n`;
     for (const client of clients) client.write(data);
   };
 
-  // The pages compiled so far: at start-up, the count grows as the notebooks are read.
-  const siteExercises = () => Object.fromEntries([...pages.values()].flatMap((p) => (p.exercises?.count ? [[p.exercises.path, p.exercises.count]] : [])));
-  const sequence = () => [...pages.values()].filter((p) => p.source !== "index.md").sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+  /** The site as built so far: at start-up, it grows as the notebooks are read. */
+  const site = (): Site => ({ title: "wattbook", pages: sortPages([...pages.values()].flatMap((state) => (state.page ? [state.page] : []))) });
 
-  async function renderCompiled(compiled: Compiled): Promise<{ html: string; errors: LocatedError[] }> {
-    const assetsDir = `${ASSETS_DIR}/v${++generation}`;
-    let entry;
+  /** A notebook's scripts, written into the preview's site, evaluated; its errors, or what it built to. */
+  async function buildNotebook(text: NotebookText): Promise<{ compiled?: Compiled; emitted?: EmittedNotebook; outputs?: Readonly<Record<string, string>>; errors: readonly LocatedError[] }> {
+    const key = text.sourceText === undefined ? undefined : cache.keyOf(text as NotebookText & { sourceText: string }, limits);
+    const hit = key ? await cache.read(key) : undefined;
+    if (hit) {
+      await writeScripts(hit.emitted.files);
+      return { compiled: compiledFromCache(hit, text as NotebookText & { sourceText: string }), emitted: hit.emitted, outputs: hit.outputs, errors: [] };
+    }
+    const { compiled, errors } = compileForSite(text, library);
+    if (!compiled) return { errors };
+    let emitted: EmittedNotebook;
     try {
-      entry = await emitNotebook(compiled, { outDir: siteDir, projectRoot: options.projectRoot, assetsDir, library });
+      emitted = await emitNotebook(compiled, { outDir: siteDir, projectRoot: options.projectRoot, library });
     } catch (error) {
-      if (error instanceof LocatedErrors) return { html: "", errors: [...error.errors] };
-      if (error instanceof BundleError) return { html: "", errors: bundleErrors(error, [compiled]) };
+      if (error instanceof LocatedErrors) return { compiled, errors: [...error.errors] };
       throw error;
     }
-    const evaluation = await pool.evaluate(pathToFileURL(path.join(siteDir, entry.notebook)).href);
-    const errors = evaluationErrors(compiled, evaluation, limits);
+    await writeScripts(emitted.files);
+    const evaluation = await pool.evaluate(pathToFileURL(path.join(siteDir, emitted.notebook)).href);
+    const found = evaluationErrors(compiled, evaluation, limits);
     const outputs = evaluation.type === "result" ? evaluation.outputs : {};
-    const output = pageOutputPath(compiled.source);
-    const order = sequence();
-    const at = order.findIndex((p) => p.source === compiled.source);
-    const link = (p: PageState | undefined) => (p ? { href: toRootOf(output) + pageOutputPath(p.source), title: p.title } : undefined);
-    const html = renderPage(compiled.notebook, outputs, {
-      siteTitle: "wattbook",
-      toRoot: toRootOf(output),
-      stylesheets: STYLESHEETS,
-      script: compiled.notebook.cells.length ? entry.page : undefined,
-      preload: [],
-      prev: at > 0 ? link(order[at - 1]) : undefined,
-      next: at >= 0 ? link(order[at + 1]) : undefined,
-      appendix: output === "index.html" ? indexAppendix(compiled.notebook.html, order.map((p) => ({ output: pageOutputPath(p.source), title: p.title, description: p.description }))) : undefined,
-      exercises: compiled.notebook.exercises?.length ? { page: compiled.notebook.exercises.length, site: siteExercises() } : undefined,
-    });
-    return { html, errors };
+    if (!found.length && key) {
+      const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
+      await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs, ...inputs });
+    }
+    return { compiled, emitted, outputs, errors: found };
   }
 
-  async function refresh(source: string): Promise<void> {
+  async function writeScripts(files: ReadonlyMap<string, string>): Promise<void> {
+    await Promise.all(
+      [...files].map(async ([file, text]) => {
+        await mkdir(path.dirname(path.join(siteDir, file)), { recursive: true });
+        await writeFile(path.join(siteDir, file), text);
+      }),
+    );
+  }
+
+  async function refresh(sourcePath: string): Promise<void> {
     const started = performance.now();
-    const output = pageOutputPath(source);
-    if (!existsSync(path.join(options.root, source))) {
+    const output = pageOutputPath(sourcePath);
+    if (!existsSync(path.join(options.root, sourcePath))) {
       pages.delete(output);
       broadcast(["*"]);
-      log(`- ${source} removed`);
+      log(`- ${sourcePath} removed`);
       return;
     }
-    const state = pages.get(output) ?? { source, title: source, description: "", order: Number.POSITIVE_INFINITY, html: undefined, errors: [] };
+    const state = pages.get(output) ?? { sourcePath, page: undefined, outputs: {}, errors: [] };
     pages.set(output, state);
-    const { compiled, errors } = await compileNotebookFile(options.projectRoot, options.root, source);
-    if (compiled) {
-      const fm = compiled.notebook.frontMatter;
-      state.title = compiled.notebook.title;
-      state.description = typeof fm.description === "string" ? fm.description : "";
-      state.order = typeof fm.order === "number" ? fm.order : Number.POSITIVE_INFINITY;
-      state.exercises = { path: compiled.notebook.path, count: compiled.notebook.exercises?.length ?? 0 };
-      const rendered = await renderCompiled(compiled);
-      if (rendered.html) state.html = rendered.html;
-      state.errors = rendered.errors;
-    } else state.errors = errors;
+    const built = await buildNotebook(await readNotebookFile(options.projectRoot, options.root, sourcePath));
+    // A page shows its last good build, and over it the errors of the latest save.
+    if (built.compiled && built.emitted && built.outputs) {
+      state.page = sitePage(built.compiled.notebook, built.emitted);
+      state.outputs = built.outputs;
+    }
+    state.errors = built.errors;
     broadcast([output]);
     const mark = state.errors.length ? `✗ ${state.errors.length} error${state.errors.length === 1 ? "" : "s"}` : "✓";
-    log(`${mark} ${source}  ${Math.round(performance.now() - started)} ms`);
+    log(`${mark} ${sourcePath}  ${Math.round(performance.now() - started)} ms`);
   }
 
-  for (const source of existsSync(options.root) ? await findNotebooks(options.root) : []) await refresh(source);
+  for (const sourcePath of existsSync(options.root) ? await findNotebooks(options.root) : []) await refresh(sourcePath);
 
   const pageHtml = (output: string): string | undefined => {
     const state = pages.get(output);
-    if (output === "index.html" && !state) {
-      const list = renderIndex(sequence().map((p) => ({ output: pageOutputPath(p.source), title: p.title, description: p.description })), "");
-      return withClient(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wattbook</title>${STYLESHEETS.map((s) => `<link rel="stylesheet" href="${s}">`).join("")}</head><body><main class="wb-main"><h1>wattbook</h1>${list}</main></body></html>`, "");
-    }
+    if (output === "index.html" && !state) return withClient(renderGeneratedIndex(site()), "");
     if (!state) return undefined;
-    const body = state.html ?? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(state.source)}</title>${STYLESHEETS.map((s) => `<link rel="stylesheet" href="${toRootOf(output)}${s}">`).join("")}</head><body><main class="wb-main"><h1>${escapeHtml(state.source)}</h1></main></body></html>`;
+    const body = state.page
+      ? renderSitePage(state.page, state.outputs, site()).html
+      : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(state.sourcePath)}</title>${STYLESHEETS.map((s) => `<link rel="stylesheet" href="${toRootOf(output)}${s}">`).join("")}</head><body><main class="wb-main"><h1>${escapeHtml(state.sourcePath)}</h1></main></body></html>`;
     return withClient(body.replace("</main>", `${overlay(state.errors)}</main>`), toRootOf(output));
   };
 
@@ -251,8 +256,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     notebook: (source) => void refresh(source).catch((error) => log(`preview: ${String(error?.stack ?? error)}`)),
     everything: async () => {
       library = await loadLibrary();
+      cache = await openCache();
       await copySiteAssets(siteDir, options.staticDir);
-      for (const state of [...pages.values()]) await refresh(state.source);
+      for (const state of [...pages.values()]) await refresh(state.sourcePath);
       broadcast(["*"]);
     },
   });

@@ -1,29 +1,34 @@
-// `wattbook build`: notebooks → a static site. Every notebook is compiled, bundled, evaluated in a
-// worker and rendered into a temporary folder beside the output; only a build without a single error
-// replaces the output folder, in one rename. A failed build lists every error and leaves the previous
-// site exactly as it was.
+// `wattbook build`: notebooks → a static site. Each notebook is compiled once (src/notebook), its
+// scripts emitted, evaluated in a realm of its own on a worker, and its page rendered, all into a
+// temporary folder beside the output; only a build without a single error replaces the output folder,
+// in one rename. A failed build lists every error and leaves the previous site exactly as it was.
+// What a notebook built to is kept in the build cache (build-cache.ts) by the content of everything
+// that went into it: an unchanged notebook is neither compiled nor evaluated again, and the site
+// written is the same, byte for byte, with or without the cache.
 import { existsSync, statSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { LocatedError, LocatedErrors } from "../notebook/errors.ts";
-import type { AnalyzedNotebook } from "../notebook/types.ts";
-import { copySiteAssets, staticLinkProblems, STYLESHEETS } from "./assets.ts";
-import { ASSETS_DIR, BundleError, LIBRARY_DIR } from "./bundle.ts";
+import { LocatedError, LocatedErrors, sortLocatedErrors } from "../notebook/errors.ts";
+import { copySiteAssets, staticLinkProblems } from "./assets.ts";
+import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "./build-cache.ts";
+import { LIBRARY_DIR } from "./bundle.ts";
+import { compileForSite, type Compiled } from "./compile-for-site.ts";
+import { type EditScripts } from "./edit-twin.ts";
+import { copyEditor, EDITOR_DIR, ensureEditor, type EditorBundle } from "./editor-bundle.ts";
 import { emitNotebook, type EmittedNotebook } from "./emit.ts";
-import { copyLibrary, ensureLibrary } from "./library.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluate.ts";
-import { bundleErrors, compileNotebookText, evaluationErrors, pageOutputPath, readNotebookFile, sortErrors, toRootOf, type Compiled } from "./phases.ts";
-import { indexAppendix, renderIndex } from "./index-page.ts";
-import { makeDirectory } from "./output-dir.ts";
+import { evaluationErrors } from "./evaluation-errors.ts";
+import { copyLibrary, ensureLibrary, type Library } from "./library.ts";
 import { scanNotebooks, type SkippedFile } from "./notebook-files.ts";
 import { refuseOut, SITE_MARKER, siteMarker } from "./out-guard.ts";
-import { renderPage, type PageContext, type PageLink } from "./render.ts";
-import { editPageContext, editPagePath, readPageContext, type EditScripts } from "./edit-twin.ts";
-import { copyEditor, EDITOR_DIR, ensureEditor, type EditorBundle } from "./editor-bundle.ts";
+import { makeDirectory } from "./output-dir.ts";
+import { PACKAGE_ROOT, WATTBOOK_VERSION } from "./package-root.ts";
+import { readNotebookFile, type NotebookText } from "./read-notebook.ts";
+import { editPagePath, renderGeneratedIndex, renderSitePage, type Site, siteExercises, sitePage, sortPages } from "./site-pages.ts";
 
 export interface BuildOptions {
-  /** The project root: notebooks' bare imports resolve from its node_modules. */
+  /** The project root: notebooks' bare imports resolve from its node_modules, and the cache lives in it. */
   readonly projectRoot: string;
   /** Folder of notebooks (absolute). */
   readonly root: string;
@@ -35,13 +40,17 @@ export interface BuildOptions {
   readonly siteTitle?: string;
   /** One line per notebook as it finishes. */
   readonly progress?: (event: ProgressEvent) => void;
-  /** Reuse a pool across builds (preview); otherwise one is created and closed. */
+  /** Reuse a pool across builds (preview); otherwise one is created (when a notebook needs it) and closed. */
   readonly pool?: EvaluationPool;
   /**
    * `out` is a scratch folder of the caller's, removed after (check): it is not guarded. Otherwise an
    * `out` whose replacement could lose anything is refused (out-guard.ts).
    */
   readonly scratchOut?: boolean;
+  /** false: build every notebook afresh, neither reading nor writing the cache (`--no-cache`). */
+  readonly cache?: boolean;
+  /** The cache folder (default: cacheDirOf(projectRoot), see build-cache.ts). */
+  readonly cacheDir?: string;
 }
 
 export interface ProgressEvent {
@@ -51,11 +60,15 @@ export interface ProgressEvent {
   /** Exercises checked in the notebook. */
   readonly exercises?: number;
   readonly elapsedMs: number;
+  /** Taken from the cache: not compiled or evaluated in this build. */
+  readonly fromCache?: boolean;
 }
 
 export interface PageRecord {
-  readonly source: string; // notebook path relative to root ("energy.md")
-  readonly output: string; // page path relative to out ("energy.html")
+  /** The notebook, relative to the notebooks root ("energy.md"). */
+  readonly sourcePath: string;
+  /** The page, relative to the site root ("energy.html"). */
+  readonly output: string;
   readonly title: string;
   readonly description: string;
   readonly order: number;
@@ -78,6 +91,8 @@ export interface BuildResult {
    * main thread's pass over the notebooks, `evaluate` the wait for the workers after it.
    */
   readonly phasesMs: Readonly<Record<"compile" | "evaluate" | "write", number>>;
+  /** How many notebooks came from the cache, and how many were evaluated in this build. */
+  readonly notebooks: { readonly fromCache: number; readonly evaluated: number };
 }
 
 /** The notebooks under `root` by the rule in notebook-files.ts, as sorted forward-slash paths relative to it. */
@@ -85,10 +100,6 @@ export async function findNotebooks(root: string): Promise<string[]> {
   return (await scanNotebooks(root)).notebooks;
 }
 export { isNotebookPath, judgeEntry, scanNotebooks, skippedLine, type SkippedFile } from "./notebook-files.ts";
-
-function relativeHref(from: string, to: string): string {
-  return toRootOf(from) + to;
-}
 
 async function writeFileDeep(file: string, contents: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
@@ -107,11 +118,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const displayRoot = path.relative(options.projectRoot, options.root) || ".";
   const errors: LocatedError[] = [];
+  const notebooks = { fromCache: 0, evaluated: 0 };
+  const failed = (skipped: readonly SkippedFile[] = [], exercises = 0): BuildResult => ({ ok: false, errors: sortLocatedErrors(errors), pages: [], scripts: new Map(), elapsedMs: performance.now() - started, exercises, skipped, phasesMs, notebooks });
   const shown = (file: string) => path.relative(options.projectRoot, file) || ".";
   const located = (reason: string, file: string, hint: string) => new LocatedError(reason, { file, position: { line: 1, column: 1 }, hint });
   const stop = (reason: string, file: string, hint: string): BuildResult => {
     errors.push(located(reason, file, hint));
-    return { ok: false, errors, pages: [], scripts: new Map(), elapsedMs: performance.now() - started, exercises: 0, skipped: [], phasesMs };
+    return failed();
   };
   if (!existsSync(options.root)) return stop("the notebooks folder does not exist", displayRoot, "create it, or pass --root");
   if (!statSync(options.root).isDirectory()) return stop("the notebooks folder is a file, not a folder", displayRoot, "pass --root the folder that holds the .md notebooks");
@@ -122,7 +135,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (linkProblems.length) {
     const hint = "copy the file into the static folder instead of linking it (the site is meant to be published)";
     errors.push(...linkProblems.map((problem) => located(problem.reason, shown(problem.link), hint)));
-    return { ok: false, errors, pages: [], scripts: new Map(), elapsedMs: performance.now() - started, exercises: 0, skipped: [], phasesMs };
+    return failed();
   }
   // The site is written beside the output folder first; a place where that cannot be fails now.
   const tempOut = `${options.out}.tmp-${process.pid}-${Date.now().toString(36)}`;
@@ -132,65 +145,74 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const where = path.relative(options.projectRoot, options.out) || options.out;
     return stop(`cannot write the site there: ${(error as Error).message}`, where, "pass --out a folder you may write to");
   }
-  // Workers start and the library is found (or bundled) while the first notebooks compile.
-  const pool = options.pool ?? new EvaluationPool(limits);
-  pool.warm();
-  const library = ensureLibrary();
-  library.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
-  // The editor (only edit pages load it) bundles, when not cached, while the notebooks evaluate.
-  const editor = library.then(() => ensureEditor());
-  editor.catch(() => {});
+  // Workers start only when a notebook needs evaluating: a build served from the cache needs none.
+  let ownPool: EvaluationPool | undefined;
+  const evaluationPool = () => options.pool ?? (ownPool ??= new EvaluationPool(limits));
   const scripts = new Map<string, number>();
   try {
-    const { notebooks: sources, skipped } = await scanNotebooks(options.root);
-    let ready: Promise<void> | undefined;
-    const prepareSite = () =>
-      (ready ??= (async () => {
-        await copyLibrary(await library, path.join(tempOut, LIBRARY_DIR));
-        for (const [file, bytes] of (await library).files) scripts.set(`${LIBRARY_DIR}/${file}`, bytes);
-        // Node must read the site's scripts as ES modules wherever the output folder lives.
-        await writeFile(path.join(tempOut, ASSETS_DIR, "package.json"), '{"type":"module"}\n');
-      })());
+    // The compiler needs the library first (each kernel name is imported from its topic's file), and
+    // the site needs it before the first evaluation: realms load it from the site's scripts folder.
+    const library = await ensureLibrary();
+    const siteReady = copyLibrary(library, path.join(tempOut, LIBRARY_DIR));
+    siteReady.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
+    for (const [file, bytes] of library.files) scripts.set(`${LIBRARY_DIR}/${file}`, bytes);
+    // The editor (only edit pages load it) bundles, when not cached, while the notebooks evaluate.
+    const editor = ensureEditor();
+    editor.catch(() => {});
+    const cache = options.cache === false ? undefined : await openCache(options, library, limits);
+    const { notebooks: sourcePaths, skipped } = await scanNotebooks(options.root);
+    const texts = await Promise.all(sourcePaths.map((sourcePath) => readNotebookFile(options.projectRoot, options.root, sourcePath)));
+    const keys = texts.map((text) => (cache && text.sourceText !== undefined ? cache.keyOf(text as { sourcePath: string; sourceText: string }, limits) : undefined));
+    const hits = await Promise.all(keys.map((key) => (cache && key ? cache.read(key) : undefined)));
 
-    // A pipeline: the main thread compiles notebook after notebook while the workers evaluate the
-    // ones already written. Every error is kept; none stops the others.
-    const compiled: Compiled[] = [];
-    const emitted = new Map<string, EmittedNotebook>();
-    const outputs = new Map<string, Record<string, string>>();
+    const built = new Map<string, Built>();
+    texts.forEach((text, index) => {
+      const hit = hits[index];
+      if (!hit || text.sourceText === undefined) return;
+      built.set(text.sourcePath, { compiled: compiledFromCache(hit, text as NotebookText & { sourceText: string }), emitted: hit.emitted, outputs: hit.outputs });
+      notebooks.fromCache++;
+      options.progress?.({ file: text.displayPath, ok: true, cells: hit.notebook.cells.length, exercises: hit.notebook.exercises?.length ?? 0, elapsedMs: 0, fromCache: true });
+    });
+
+    // The rest: a pipeline. The main thread compiles notebook after notebook while the workers evaluate
+    // the ones already written. Every error is kept; none stops the others.
     const evaluations: Promise<void>[] = [];
-    const emitAndEvaluate = async (c: Compiled, t0: number): Promise<void> => {
-      await prepareSite();
-      let emit: EmittedNotebook;
+    const emitAndEvaluate = async (compiled: Compiled, key: string | undefined, t0: number): Promise<void> => {
+      const progress = (ok: boolean) => options.progress?.({ file: compiled.displayPath, ok, cells: compiled.notebook.cells.length, exercises: compiled.notebook.exercises?.length ?? 0, elapsedMs: performance.now() - t0 });
+      let emitted: EmittedNotebook;
       try {
-        emit = await emitNotebook(c, { outDir: tempOut, library: await library, projectRoot: options.projectRoot });
+        emitted = await emitNotebook(compiled, { outDir: tempOut, library, projectRoot: options.projectRoot });
       } catch (error) {
-        if (error instanceof LocatedErrors) errors.push(...error.errors);
-        else if (error instanceof BundleError) errors.push(...bundleErrors(error, [c]));
-        else throw error;
-        options.progress?.({ file: c.file, ok: false, cells: c.notebook.cells.length, exercises: c.notebook.exercises?.length ?? 0, elapsedMs: performance.now() - t0 });
-        return;
+        if (!(error instanceof LocatedErrors)) throw error;
+        errors.push(...error.errors);
+        return progress(false);
       }
-      emitted.set(c.source, emit);
-      for (const [file, bytes] of emit.files) scripts.set(file, bytes);
-      const evaluation = await pool.evaluate(pathToFileURL(path.join(tempOut, emit.notebook)).href);
-      const found = evaluationErrors(c, evaluation, limits);
+      await Promise.all([siteReady, writeScripts(tempOut, emitted.files)]);
+      const evaluation = await evaluationPool().evaluate(pathToFileURL(path.join(tempOut, emitted.notebook)).href);
+      notebooks.evaluated++;
+      const found = evaluationErrors(compiled, evaluation, limits);
       errors.push(...found);
-      if (evaluation.type === "result") outputs.set(c.source, evaluation.outputs);
-      options.progress?.({ file: c.file, ok: found.length === 0, cells: c.notebook.cells.length, exercises: c.notebook.exercises?.length ?? 0, elapsedMs: performance.now() - t0 });
+      if (evaluation.type === "result" && !found.length) {
+        built.set(compiled.sourcePath, { compiled, emitted, outputs: evaluation.outputs, written: true });
+        if (cache && key) {
+          const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
+          await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, ...inputs });
+        }
+      }
+      progress(found.length === 0);
     };
-    const texts = await Promise.all(sources.map((source) => readNotebookFile(options.projectRoot, options.root, source)));
     // Longest first: the notebooks that take the workers longest start earliest, so none is left
     // running alone at the end. (Pages and errors are sorted later; this order is only the schedule.)
-    texts.sort((a, b) => (b.text?.length ?? 0) - (a.text?.length ?? 0));
+    const misses = texts.map((text, index) => ({ text, key: keys[index] })).filter(({ text }) => !built.has(text.sourcePath));
+    misses.sort((a, b) => (b.text.sourceText?.length ?? 0) - (a.text.sourceText?.length ?? 0));
+    if (misses.some(({ text }) => text.sourceText !== undefined)) evaluationPool().warm();
     let lastYield = performance.now();
-    for (const text of texts) {
+    for (const { text, key } of misses) {
       const t0 = performance.now();
-      const result = compileNotebookText(text);
+      const result = compileForSite(text, library);
       errors.push(...result.errors);
-      if (result.compiled) {
-        compiled.push(result.compiled);
-        evaluations.push(emitAndEvaluate(result.compiled, t0));
-      } else options.progress?.({ file: text.file, ok: false, cells: 0, elapsedMs: 0 });
+      if (result.compiled) evaluations.push(emitAndEvaluate(result.compiled, key, t0));
+      else options.progress?.({ file: text.displayPath, ok: false, cells: 0, elapsedMs: 0 });
       // Compiling is synchronous; let writes finish and workers receive their next notebook now and then.
       if (performance.now() - lastYield > 8) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -201,70 +223,63 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await Promise.all(evaluations);
     endPhase("evaluate");
 
-    const pages: PageRecord[] = compiled
-      .map((c) => ({
-        source: c.source,
-        output: pageOutputPath(c.source),
-        title: c.notebook.title,
-        description: typeof c.notebook.frontMatter.description === "string" ? c.notebook.frontMatter.description : "",
-        order: typeof c.notebook.frontMatter.order === "number" ? c.notebook.frontMatter.order : Number.POSITIVE_INFINITY,
-        script: c.notebook.cells.length ? emitted.get(c.source)?.page : undefined,
-      }))
-      .filter((page) => emitted.has(page.source))
-      .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
-
-    // Exercises per notebook, for the progress box: progress across the site counts unopened pages too.
-    const siteExercises = Object.fromEntries(compiled.filter((c) => c.notebook.exercises?.length).map((c) => [c.notebook.path, c.notebook.exercises!.length]));
-    const exerciseCount = Object.values(siteExercises).reduce((sum, n) => sum + n, 0);
+    const site: Site = { title: options.siteTitle ?? "wattbook", pages: sortPages([...built.values()].map(({ compiled, emitted }) => sitePage(compiled.notebook, emitted))) };
+    const exerciseCount = Object.values(siteExercises(site)).reduce((sum, n) => sum + n, 0);
     if (errors.length) {
       await rm(tempOut, { recursive: true, force: true });
-      return { ok: false, errors: sortErrors(errors), pages, scripts: new Map(), elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs };
+      return failed(skipped, exerciseCount);
     }
 
-    await prepareSite();
-    await rm(path.join(tempOut, ASSETS_DIR, "package.json"));
-    const editScripts = pages.some((page) => page.script) ? await copyEditorInto(tempOut, await editor, (await library).kernel, scripts) : undefined;
-    const siteTitle = options.siteTitle ?? "wattbook";
-    const sequence = pages.filter((p) => p.output !== "index.html");
-    const byOutput = new Map(compiled.map((c) => [pageOutputPath(c.source), c]));
+    await siteReady;
+    for (const { emitted } of built.values()) for (const [file, text] of emitted.files) scripts.set(file, Buffer.byteLength(text));
+    const unwritten = [...built.values()].filter((entry) => !entry.written);
+    await Promise.all(unwritten.map(({ emitted }) => writeScripts(tempOut, emitted.files)));
+    const editScripts = site.pages.some((page) => page.script) ? await copyEditorInto(tempOut, await editor, library.kernel, scripts) : undefined;
     await Promise.all(
-      pages.map(async (page) => {
-        const c = byOutput.get(page.output)!;
-        const at = sequence.indexOf(page);
-        const link = (other: PageRecord | undefined): PageLink | undefined => (other ? { href: relativeHref(page.output, other.output), title: other.title } : undefined);
-        const context: PageContext = {
-          siteTitle,
-          toRoot: toRootOf(page.output),
-          stylesheets: STYLESHEETS,
-          script: page.script,
-          preload: page.script ? emitted.get(c.source)!.preload : [],
-          prev: at > 0 ? link(sequence[at - 1]) : undefined,
-          next: at >= 0 ? link(sequence[at + 1]) : undefined,
-          appendix: page.output === "index.html" ? indexAppendix(c.notebook.html, sequence) : undefined,
-          exercises: c.notebook.exercises?.length ? { page: c.notebook.exercises.length, site: siteExercises } : undefined,
-        };
-        const pageOutputs = outputs.get(c.source) ?? {};
-        if (!page.script || !editScripts) return writeFileDeep(path.join(tempOut, page.output), renderPage(c.notebook, pageOutputs, context));
-        // A page with cells links to its edit twin, the same page that also loads the cell editor.
-        await Promise.all([
-          writeFileDeep(path.join(tempOut, page.output), renderPage(c.notebook, pageOutputs, readPageContext(context, page.output))),
-          writeFileDeep(path.join(tempOut, editPagePath(page.output)), renderPage(c.notebook, pageOutputs, editPageContext(context, page.output, c.notebook, editScripts))),
-        ]);
+      site.pages.map(async (page) => {
+        const rendered = renderSitePage(page, built.get(page.sourcePath)!.outputs, site, editScripts);
+        await writeFileDeep(path.join(tempOut, page.output), rendered.html);
+        if (rendered.editHtml !== undefined) await writeFileDeep(path.join(tempOut, editPagePath(page.output)), rendered.editHtml);
       }),
     );
-    if (!byOutput.has("index.html")) await writeFileDeep(path.join(tempOut, "index.html"), renderIndexPage(siteTitle, sequence));
+    if (!site.pages.some((page) => page.output === "index.html")) await writeFileDeep(path.join(tempOut, "index.html"), renderGeneratedIndex(site));
     await copySiteAssets(tempOut, options.staticDir);
     // Last, so static/ cannot replace it: the next build knows this folder for a site it may replace.
-    await writeFileDeep(path.join(tempOut, SITE_MARKER), siteMarker(pages.map((page) => page.output)));
+    await writeFileDeep(path.join(tempOut, SITE_MARKER), siteMarker(site.pages.map((page) => page.output)));
     await swapInto(tempOut, options.out);
+    if (cache) await cache.prune(Math.max(1_000, 4 * texts.length));
     endPhase("write");
-    return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs };
+    const pages = site.pages.map(({ sourcePath, output, title, description, order, script }) => ({ sourcePath, output, title, description, order, script }));
+    return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs, notebooks };
   } catch (error) {
     await rm(tempOut, { recursive: true, force: true });
     throw error;
   } finally {
-    if (!options.pool) await pool.close();
+    await ownPool?.close();
   }
+}
+
+/** A notebook built (or taken from the cache) for the site. */
+interface Built {
+  readonly compiled: Compiled;
+  readonly emitted: EmittedNotebook;
+  readonly outputs: Readonly<Record<string, string>>;
+  /** Its scripts are in the site already (written for its evaluation). */
+  readonly written?: boolean;
+}
+
+/** Folders made in this build, so that writing hundreds of scripts makes each folder once. */
+async function writeScripts(site: string, files: ReadonlyMap<string, string>): Promise<void> {
+  await Promise.all([...files].map(([file, text]) => writeFileDeep(path.join(site, file), text)));
+}
+
+/** The project's build cache for this toolchain (see build-cache.ts). */
+async function openCache(options: BuildOptions, library: Library, limits: EvaluationLimits): Promise<BuildCache> {
+  const dist = path.join(PACKAGE_ROOT, "dist");
+  const code = (await readdir(dist)).filter((name) => name.endsWith(".js")).map((name) => path.join(dist, name));
+  const toolchain = await toolchainKey(WATTBOOK_VERSION, code, path.basename(library.dir));
+  void limits;
+  return BuildCache.open(options.cacheDir ?? cacheDirOf(options.projectRoot), toolchain, options.projectRoot);
 }
 
 /** Puts the editor into the site; returns where edit pages find it and the page's kernel. */
@@ -272,11 +287,6 @@ async function copyEditorInto(site: string, editor: EditorBundle, kernel: string
   await copyEditor(editor, path.join(site, EDITOR_DIR));
   for (const [file, bytes] of editor.files) scripts.set(`${EDITOR_DIR}/${file}`, bytes);
   return { editor: `${EDITOR_DIR}/${editor.entry}`, kernel: `${LIBRARY_DIR}/${kernel}` };
-}
-
-function renderIndexPage(siteTitle: string, pages: readonly PageRecord[]): string {
-  const notebook: AnalyzedNotebook = { path: "index.md", frontMatter: { title: siteTitle }, title: siteTitle, html: "", headings: [], labels: [], cells: [] };
-  return renderPage(notebook, {}, { siteTitle, toRoot: "", stylesheets: STYLESHEETS, preload: [], appendix: renderIndex(pages, "") });
 }
 
 /** Replaces `out` with `temp` in one rename; the old site is removed only after the new one is in place. */

@@ -21,8 +21,10 @@ export interface BundleInput {
 export interface BundleOutput {
   /** Per notebook path: output files relative to the site root. */
   readonly pages: Map<string, { readonly notebook: string; readonly page: string; readonly preload: readonly string[] }>;
-  /** Every output file with its size in bytes (relative to the site root). */
-  readonly files: Map<string, number>;
+  /** Every output file's text, by path relative to the site root (nothing is written). */
+  readonly files: Map<string, string>;
+  /** Every file on disk the bundle read (packages), absolute: what a cached bundle depends on. */
+  readonly inputs: readonly string[];
 }
 
 export class BundleError extends Error {
@@ -37,12 +39,17 @@ export function stemOf(notebookPath: string): string {
   return notebookPath.replace(/\.md$/i, "").replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "index";
 }
 
+/** How a compiled module imports a library file (compile-for-site.ts's libraryImport). */
+const LIBRARY_IMPORT = /^\.\/lib\//;
+
 function notebooksPlugin(inputs: readonly BundleInput[], projectRoot: string, libraryUrl: (file: string) => string, library: Library): Plugin {
   const modules = new Map(inputs.map((input) => [input.path, input.module]));
   return {
     name: "wattbook-notebooks",
     setup(build) {
       build.onResolve({ filter: /^wattbook\/kernel$/ }, () => ({ path: libraryUrl(library.kernel), external: true }));
+      // The compiled module imports each kernel name from its topic's library file already.
+      build.onResolve({ filter: LIBRARY_IMPORT }, (args) => (args.namespace === "wattbook" ? { path: args.path, external: true } : undefined));
       build.onResolve({ filter: /^wattbook\/runtime$/ }, () => ({ path: libraryUrl(library.runtime), external: true }));
       build.onResolve({ filter: /^wattbook-(notebook|page):/ }, (args) => ({ path: args.path, namespace: "wattbook" }));
       build.onLoad({ filter: /.*/, namespace: "wattbook" }, (args) => {
@@ -61,10 +68,8 @@ hydrate(notebook);
 }
 
 export interface BundleOptions {
-  /** Absolute path of the site's output directory; scripts go to `<outDir>/<assetsDir>`. */
+  /** Absolute path of the site's output directory: where the outputs would go (nothing is written). */
   readonly outDir: string;
-  /** Folder for scripts inside the site (default `_wattbook`); the preview uses one per rebuild. */
-  readonly assetsDir?: string;
   /** The prebuilt runtime and kernel, found at LIBRARY_DIR inside the site. */
   readonly library: Library;
   /** Where bare imports in cells resolve from (the project root, holding node_modules). */
@@ -73,7 +78,7 @@ export interface BundleOptions {
 }
 
 export async function bundleSite(inputs: readonly BundleInput[], options: BundleOptions): Promise<BundleOutput> {
-  const assetsDir = options.assetsDir ?? ASSETS_DIR;
+  const assetsDir = ASSETS_DIR;
   const libraryUrl = (file: string) => {
     const relative = path.posix.relative(assetsDir, `${LIBRARY_DIR}/${file}`);
     return relative.startsWith(".") ? relative : `./${relative}`;
@@ -83,6 +88,7 @@ export async function bundleSite(inputs: readonly BundleInput[], options: Bundle
     { in: `wattbook-page:${input.path}`, out: `page-${stemOf(input.path)}` },
   ]);
   let metafile: Metafile;
+  let outputFiles: { path: string; text: string }[];
   try {
     const result = await build({
       entryPoints,
@@ -97,23 +103,23 @@ export async function bundleSite(inputs: readonly BundleInput[], options: Bundle
       // Flat, so that every output's relative import of the library is the same.
       chunkNames: "[name]-[hash]",
       metafile: true,
-      write: true,
+      write: false,
       logLevel: "silent",
       legalComments: "none",
       absWorkingDir: options.projectRoot,
       plugins: [notebooksPlugin(inputs, options.projectRoot, libraryUrl, options.library)],
     });
     metafile = result.metafile;
+    outputFiles = result.outputFiles;
   } catch (error) {
     const messages = (error as { errors?: Message[] }).errors;
     if (messages?.length) throw new BundleError(messages);
     throw error;
   }
   const relative = (file: string) => path.relative(options.outDir, path.resolve(options.projectRoot, file)).split(path.sep).join("/");
-  const files = new Map<string, number>();
+  const files = new Map(outputFiles.map((file) => [relative(file.path), file.text]));
   const entries = new Map<string, string>();
   for (const [file, output] of Object.entries(metafile.outputs)) {
-    files.set(relative(file), output.bytes);
     if (output.entryPoint) entries.set(output.entryPoint.replace(/^wattbook:/, ""), file);
   }
   // What a page loads before it runs: its own static imports, then the library files they reach.
@@ -144,5 +150,8 @@ export async function bundleSite(inputs: readonly BundleInput[], options: Bundle
     if (!notebook || !page) throw new Error(`esbuild produced no output for ${input.path}`);
     pages.set(input.path, { notebook: relative(notebook), page: relative(page), preload: preloadOf(page) });
   }
-  return { pages, files };
+  const read = Object.keys(metafile.inputs)
+    .filter((input) => !/^[\w-]+:/.test(input))
+    .map((input) => path.resolve(options.projectRoot, input));
+  return { pages, files, inputs: read };
 }

@@ -38,8 +38,9 @@ export function installBuildDom(): BuildDom {
   if (installed) return installed;
   // Built node by node rather than parsed, so that a notebook that never parses markup never runs the
   // HTML parser's top level (see stubs/htmlparser2-on-first-use.ts).
-  const document = new DOMParser().parseFromString("", "text/html") as unknown as Document & { doctype: unknown };
-  document.doctype = "html";
+  const document = new DOMParser().parseFromString("", "text/html") as unknown as Document;
+  // linkedom's doctype setter takes the doctype's text (the DOM's own is read-only).
+  (document as unknown as { doctype: string }).doctype = "html";
   document.appendChild(document.createElement("html"));
   void document.body; // linkedom makes head and body when first asked for them
   const window = document.defaultView as Window & typeof globalThis;

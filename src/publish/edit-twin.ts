@@ -7,7 +7,7 @@
 import type { CellSource } from "../editor/compile.ts";
 import type { PageData } from "../editor/page-data.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
-import { toRootOf } from "./phases.ts";
+import { toRootOf } from "./site-paths.ts";
 import { CONTENT_SECURITY_POLICY, hrefOf, type PageContext, type PageLink } from "./render.ts";
 import { urlOfPath } from "./url-path.ts";
 
@@ -66,8 +66,8 @@ export function editPageContext(context: PageContext, output: string, notebook: 
   };
 }
 
-function cellSource({ id, kind, lang, source, position }: AnalyzedNotebook["cells"][number]): CellSource {
-  return { id, kind, lang, source, position };
+function cellSource({ id, kind, lang, sourceText, position, imports }: AnalyzedNotebook["cells"][number]): CellSource {
+  return { id, kind, lang, sourceText, position, ...(imports.length ? { imports } : {}) };
 }
 
 /** JSON that cannot end its <script> element or open a comment inside it. */

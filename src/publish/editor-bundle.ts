@@ -77,12 +77,15 @@ export async function ensureEditor(cacheRoot = BUNDLE_CACHE): Promise<EditorBund
   return { dir: modules.dir, loaderDir: loader.dir, entry: modules.manifest.entries.editor!, frame: modules.manifest.entries.frame!, loader: loader.manifest.entries.sandbox!, files };
 }
 
-/** The analysis must not pull esbuild into a page: the editor strips types with sucrase instead. */
+/**
+ * esbuild never belongs in a page: the compiler takes its type stripper from the caller, and the editor
+ * passes its own (sucrase). An import of esbuild reaching the editor's bundle is a mistake to stop here.
+ */
 function withoutEsbuild(): Plugin {
   return {
     name: "wattbook-without-esbuild",
     setup(build) {
-      build.onResolve({ filter: /[\\/]typescript-esbuild\.ts$/ }, () => ({ path: path.join(PACKAGE_ROOT, "src/editor/no-esbuild.ts") }));
+      build.onResolve({ filter: /^esbuild$/ }, (args) => ({ errors: [{ text: `esbuild cannot run in a page, but ${path.relative(PACKAGE_ROOT, args.importer)} imports it` }] }));
     },
   };
 }

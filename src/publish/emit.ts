@@ -1,22 +1,14 @@
-// Writes one notebook's scripts into the site: its compiled module and the page entry that hydrates it,
-// with content-hashed names. A notebook that imports only the kernel needs no bundler: the compiled
-// module is already a browser ES module once "wattbook/kernel" points at the library's file, which is
-// what makes a build of hundreds of notebooks fast. A notebook that imports other packages is bundled
-// with esbuild against the same library.
+// A compiled notebook's scripts for the site: its module and the page entry that hydrates it, with
+// content-hashed names. A notebook that imports only the kernel needs no bundler: its compiled module
+// already imports each kernel name from the library file of its topic, so it is a browser ES module as
+// it is, which is what makes a build of hundreds of notebooks fast. A notebook that imports other
+// packages is bundled with esbuild against the same library. Nothing is written here: the build writes
+// the files (and the cache keeps them).
 import { createHash } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { compileNotebook } from "../notebook/compile.ts";
 import { excerptAt, LocatedError, LocatedErrors } from "../notebook/errors.ts";
-import { ASSETS_DIR, bundleSite, LIBRARY_DIR, stemOf } from "./bundle.ts";
+import { ASSETS_DIR, BundleError, bundleSite, LIBRARY_DIR, stemOf } from "./bundle.ts";
+import { type Compiled, KERNEL_SPECIFIER, libraryImport } from "./compile-for-site.ts";
 import { staticClosure, type Library } from "./library.ts";
-import type { Compiled } from "./phases.ts";
-import { nearestName } from "../text/similar.ts";
-
-export const KERNEL_SPECIFIER = "wattbook/kernel";
-
-/** Folders already created in this process: one mkdir per build, not one per notebook. */
-const createdDirs = new Set<string>();
 
 export interface EmittedNotebook {
   /** The compiled module, relative to the site root (what the build evaluates). */
@@ -25,15 +17,15 @@ export interface EmittedNotebook {
   readonly page: string;
   /** Modules the page imports statically, for modulepreload, relative to the site root. */
   readonly preload: readonly string[];
-  /** Bytes written, by site-relative file. */
-  readonly files: ReadonlyMap<string, number>;
+  /** The scripts to write, by path relative to the site root (library files are the library's). */
+  readonly files: ReadonlyMap<string, string>;
+  /** For a bundled notebook: every package file the bundle read, absolute. */
+  readonly bundleInputs?: readonly string[];
 }
 
 export interface EmitOptions {
-  /** The site folder (absolute). */
+  /** The site folder (absolute): where a bundle's files would go. */
   readonly outDir: string;
-  /** Scripts folder inside the site (default `_wattbook`). */
-  readonly assetsDir?: string;
   readonly library: Library;
   readonly projectRoot: string;
 }
@@ -56,67 +48,64 @@ function contentHash(text: string): string {
   return out;
 }
 
+/** Whether the notebook imports anything but the kernel: then it is bundled. */
+export function needsBundler(compiled: Compiled): boolean {
+  return compiled.notebook.cells.some((cell) => cell.imports.some((i) => i.specifier !== KERNEL_SPECIFIER));
+}
+
+/** The notebook's scripts. Throws LocatedErrors when a bundled notebook's imports cannot be resolved. */
 export async function emitNotebook(compiled: Compiled, options: EmitOptions): Promise<EmittedNotebook> {
-  const assetsDir = options.assetsDir ?? ASSETS_DIR;
-  const sources = new Set(compiled.notebook.cells.flatMap((cell) => cell.imports.map((i) => i.source)));
-  const onlyKernel = [...sources].every((source) => source === KERNEL_SPECIFIER);
-  const unknown = compiled.notebook.cells
-    .flatMap((cell) => cell.imports)
-    .filter((i) => i.source === KERNEL_SPECIFIER)
-    .flatMap((i) => i.specifiers.filter((s) => s.imported !== "*" && !options.library.kernelExports.has(s.imported)).map((s) => ({ name: s.imported, position: i.position })));
-  if (unknown.length) {
-    throw new LocatedErrors(
-      unknown.map(({ name, position }) => new LocatedError(`"${KERNEL_SPECIFIER}" has no export named "${name}"`, { file: compiled.file, position, excerpt: excerptAt(compiled.text, position, 0, 0), hint: kernelHint(name, options.library.kernelExports.keys()) })),
-    );
-  }
-  if (!onlyKernel) {
-    const bundle = await bundleSite([{ path: compiled.source, module: compiled.module }], { ...options, assetsDir });
-    const entry = bundle.pages.get(compiled.source)!;
-    return { ...entry, files: bundle.files };
+  if (needsBundler(compiled)) {
+    let bundle;
+    try {
+      bundle = await bundleSite([{ path: compiled.sourcePath, module: compiled.module }], options);
+    } catch (error) {
+      if (error instanceof BundleError) throw new LocatedErrors(bundleErrors(error, compiled));
+      throw error;
+    }
+    return { ...bundle.pages.get(compiled.sourcePath)!, files: bundle.files, bundleInputs: bundle.inputs };
   }
 
-  const libraryUrl = (file: string) => {
-    const relative = path.posix.relative(assetsDir, `${LIBRARY_DIR}/${file}`);
-    return relative.startsWith(".") ? relative : `./${relative}`;
-  };
-  const stem = stemOf(compiled.source);
-  const kernelFiles = new Set<string>();
-  const module = compileNotebook(compiled.notebook, {
-    importUrl: (source, imported) => {
-      if (source !== KERNEL_SPECIFIER) return source;
-      const file = options.library.kernelExports.get(imported) ?? options.library.kernel;
-      kernelFiles.add(file);
-      return libraryUrl(file);
-    },
-  });
-  const notebookName = `notebook-${stem}-${contentHash(module)}.js`;
-  const page = `import notebook from "./${notebookName}";\nimport {hydrate} from ${JSON.stringify(libraryUrl(options.library.runtime))};\nhydrate(notebook);\n`;
+  const { library } = options;
+  const stem = stemOf(compiled.sourcePath);
+  const notebookName = `notebook-${stem}-${contentHash(compiled.module)}.js`;
+  const page = `import notebook from "./${notebookName}";\nimport {hydrate} from ${JSON.stringify(libraryImport(library.runtime))};\nhydrate(notebook);\n`;
   const pageName = `page-${stem}-${contentHash(page)}.js`;
-  const dir = path.join(options.outDir, assetsDir);
-  if (!createdDirs.has(dir)) {
-    await mkdir(dir, { recursive: true });
-    createdDirs.add(dir);
-  }
-  await Promise.all([writeFile(path.join(dir, notebookName), module), writeFile(path.join(dir, pageName), page)]);
-
+  // The library files the module imports, in the order it imports them (see compile-for-site.ts).
+  const kernelFiles = new Set(
+    compiled.notebook.cells.flatMap((cell) =>
+      cell.imports.flatMap((i) => (i.specifiers.length ? i.specifiers.map((s) => (s.imported === "*" ? library.kernel : (library.kernelExports.get(s.imported) ?? library.kernel))) : [library.kernel])),
+    ),
+  );
   const lib = (file: string) => `${LIBRARY_DIR}/${file}`;
   const preload = [
-    `${assetsDir}/${notebookName}`,
-    ...[...kernelFiles].flatMap((file) => [file, ...staticClosure(options.library, file)]).map(lib),
-    ...[options.library.runtime, ...staticClosure(options.library, options.library.runtime)].map(lib),
+    `${ASSETS_DIR}/${notebookName}`,
+    ...[...kernelFiles].flatMap((file) => [file, ...staticClosure(library, file)]).map(lib),
+    ...[library.runtime, ...staticClosure(library, library.runtime)].map(lib),
   ];
   return {
-    notebook: `${assetsDir}/${notebookName}`,
-    page: `${assetsDir}/${pageName}`,
+    notebook: `${ASSETS_DIR}/${notebookName}`,
+    page: `${ASSETS_DIR}/${pageName}`,
     preload: [...new Set(preload)],
     files: new Map([
-      [`${assetsDir}/${notebookName}`, Buffer.byteLength(module)],
-      [`${assetsDir}/${pageName}`, Buffer.byteLength(page)],
+      [`${ASSETS_DIR}/${notebookName}`, compiled.module],
+      [`${ASSETS_DIR}/${pageName}`, page],
     ]),
   };
 }
 
-function kernelHint(name: string, exported: Iterable<string>): string {
-  const best = nearestName(name, exported, Math.max(2, Math.floor(name.length / 3)));
-  return best ? `did you mean "${best}"?` : "see src/kernel/index.ts for what the kernel exports";
+/** esbuild's complaints about a notebook's module, located at the import they concern when there is one. */
+function bundleErrors(error: BundleError, compiled: Compiled): LocatedError[] {
+  return error.messages.map((message) => {
+    // The text names the import it is about: locate it at that import's line in the .md.
+    const specifier = /"([^"]+)"/.exec(message.text)?.[1];
+    const importPosition = specifier ? compiled.notebook.cells.flatMap((cell) => cell.imports).find((i) => i.specifier === specifier)?.position : undefined;
+    const position = importPosition ?? { line: 1, column: 1 };
+    return new LocatedError(message.text, {
+      file: compiled.displayPath,
+      position,
+      excerpt: excerptAt(compiled.sourceText, position, 0, 0),
+      hint: specifier ? `is "${specifier}" installed? Cells can import "wattbook/kernel" and packages in node_modules` : undefined,
+    });
+  });
 }

@@ -1,5 +1,6 @@
 // The list of notebooks on the index page: title, description, in front-matter order.
-import { escapeHtml, hrefOf } from "./render.ts";
+import { escapeHtml } from "../text/escape-html.ts";
+import { hrefOf } from "./render.ts";
 import { urlOfPath } from "./url-path.ts";
 
 export interface IndexEntry {

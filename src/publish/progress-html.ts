@@ -2,7 +2,7 @@
 // page's exercise code (runtime/progress.ts) fills in what the reader has answered here and across the
 // site, from localStorage, and enables the reset buttons. The site's exercise counts come from the
 // build, so progress across the site counts pages the reader has not opened yet.
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from "../text/escape-html.ts";
 
 export interface ExerciseCounts {
   /** Exercises on this page. */

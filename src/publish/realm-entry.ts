@@ -12,6 +12,7 @@ import { describeThrown, noteThrows, type Thrown } from "./thrown.ts";
 import { giveWebClasses, type RealmServices } from "./realm-globals.ts";
 import type { EvaluateResult, ExerciseCheck, PendingCell } from "./evaluate-protocol.ts";
 import { utf8ByteLength } from "../text/utf8.ts";
+import { escapeHtml } from "../text/escape-html.ts";
 
 /** A module as the realm runs it: the body of a CommonJS-style function (see module-form.ts). */
 export type ModuleFunction = (require: (specifier: string) => unknown, module: { exports: unknown }, exports: unknown) => void;
@@ -196,7 +197,7 @@ function checkExercises(notebook: CompiledNotebook, results: ReadonlyMap<string,
     const correct = correctValue(exercise, exercise.answerCell === undefined ? undefined : results.get(exercise.answerCell));
     const solution = exercise.solutionCell === undefined ? undefined : results.get(exercise.solutionCell);
     const { shown, problems, solutionProblem } = verifyExercise(exercise, correct, solution);
-    if (shown !== undefined) outputs[`answer:${exercise.id}`] = shown.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    if (shown !== undefined) outputs[`answer:${exercise.id}`] = escapeHtml(shown);
     return solutionProblem === undefined || exercise.solutionCell === undefined ? { id: exercise.id, problems } : { id: exercise.id, problems, solution: { cellId: exercise.solutionCell, problem: solutionProblem } };
   });
 }

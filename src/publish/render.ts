@@ -3,6 +3,7 @@
 // Content-Security-Policy meta tag makes the browser hold them to that.
 import type { AnalyzedCell, AnalyzedNotebook, Heading } from "../notebook/types.ts";
 import { type ExerciseCounts, renderProgress } from "./progress-html.ts";
+import { escapeHtml } from "../text/escape-html.ts";
 import { urlOfPath } from "./url-path.ts";
 
 /**
@@ -12,10 +13,6 @@ import { urlOfPath } from "./url-path.ts";
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** A site path (relative, unencoded) as an attribute value: percent-encoded per segment, then HTML-escaped. */
 export function hrefOf(sitePath: string): string {
@@ -70,7 +67,7 @@ function renderEditLink(cell: AnalyzedCell, editHref: string | undefined, figure
 
 function renderCell(cell: AnalyzedCell, output: string, labelNumber: (name: string) => number | undefined, editHref?: string): string {
   const box = `<div class="wb-output" data-cell="${cell.id}">${output}</div>`;
-  const echo = cell.echo ? `<pre class="wb-echo"><code class="language-${cell.lang}">${escapeHtml(cell.source)}</code></pre>` : "";
+  const echo = cell.echo ? `<pre class="wb-echo"><code class="language-${cell.lang}">${escapeHtml(cell.sourceText)}</code></pre>` : "";
   if (cell.label) {
     const number = labelNumber(cell.label);
     const kind = cell.label.startsWith("tbl-") ? "Table" : "Figure";

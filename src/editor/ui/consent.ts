@@ -62,7 +62,7 @@ export class ConsentPanel {
     const items: HTMLElement[] = [];
     for (const [id, source] of Object.entries(applicable.cells)) {
       const cell = byId.get(id)!;
-      const lines = diffLines(cell.source, source).map((line) =>
+      const lines = diffLines(cell.sourceText, source).map((line) =>
         line.kind === "same" ? h("span", {}, `  ${line.text}\n`) : h(line.kind === "added" ? "ins" : "del", {}, `${line.kind === "added" ? "+" : "−"} ${line.text}\n`),
       );
       items.push(

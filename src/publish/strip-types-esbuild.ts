@@ -2,7 +2,7 @@
 // to put each line back on the line it came from (where the order allows): stack traces and analysis
 // positions then point at the author's line.
 import { transformSync, type Message, type TransformOptions } from "esbuild";
-import type { StripResult, TypeStripper } from "./typescript.ts";
+import type { StripResult, TypeStripper } from "../notebook/type-stripper.ts";
 
 const OPTIONS: TransformOptions = {
   loader: "ts",

@@ -3,28 +3,30 @@
 import { CellLocator } from "../notebook/cell-position.ts";
 import { BUILTINS } from "../notebook/analyze.ts";
 import { excerptAt, LocatedError } from "../notebook/errors.ts";
+import { LineIndex, normalizeNewlines } from "../notebook/locate.ts";
 import type { AnalyzedCell, SourcePosition } from "../notebook/types.ts";
-import type { Compiled } from "./phases.ts";
+import type { Compiled } from "./compile-for-site.ts";
 import type { Thrown } from "./thrown.ts";
 import { nearestName } from "../text/similar.ts";
 
 export function explainFailure(compiled: Compiled, cellId: string, message: string, thrown: Thrown | undefined): LocatedError {
   const cells = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
   const cell = cells.get(cellId);
-  const locate = (target: AnalyzedCell, line: number, column: number) => new CellLocator(target, { source: compiled.text }).js(line, column);
+  const lines = new LineIndex(normalizeNewlines(compiled.sourceText));
+  const locate = (target: AnalyzedCell, line: number, column: number) => new CellLocator(target, lines).js(line, column);
   let position: SourcePosition = cell?.position ?? { line: 1, column: 1 };
   let reason = message;
   const undefinedName = /^(\S+) is not defined$/.exec(message)?.[1];
   const origin = thrown?.at && cells.get(thrown.at.cellId);
-  if (origin && thrown?.at && thrown.at.line <= origin.source.split("\n").length) {
+  if (origin && thrown?.at && thrown.at.line <= origin.sourceText.split("\n").length) {
     position = locate(origin, thrown.at.line, thrown.at.column);
-    if (origin !== cell && cell) reason += ` (in a function called by the cell at ${compiled.file}:${cell.position.line}:${cell.position.column})`;
+    if (origin !== cell && cell) reason += ` (in a function called by the cell at ${compiled.displayPath}:${cell.position.line}:${cell.position.column})`;
   } else if (cell && undefinedName) {
-    const use = firstUse(cell.source, undefinedName);
-    if (use) position = new CellLocator(cell, { source: compiled.text }).relative(use.line, use.column);
+    const use = firstUse(cell.sourceText, undefinedName);
+    if (use) position = new CellLocator(cell, lines).relative(use.line, use.column);
   }
   const hint = hintFor(message, thrown?.name, undefinedName, compiled);
-  return new LocatedError(reason, { file: compiled.file, position, cellId, excerpt: excerptAt(compiled.text, position, 0, 2), hint });
+  return new LocatedError(reason, { file: compiled.displayPath, position, cellId, excerpt: excerptAt(lines, position, 0, 2), hint });
 }
 
 /** Node's globals, which a cell does not have: it runs in the browser too. */
@@ -57,10 +59,10 @@ function hintFor(message: string, name: string | undefined, undefinedName: strin
   return "the cell threw this at build time; fix the cause, or catch the error and display a message instead";
 }
 
-/** 1-based line and 0-based column of the first use of `name` as a name (not a property) in `source`. */
-function firstUse(source: string, name: string): { line: number; column: number } | undefined {
+/** 1-based line and 0-based column of the first use of `name` as a name (not a property) in `sourceText`. */
+function firstUse(sourceText: string, name: string): { line: number; column: number } | undefined {
   const pattern = new RegExp(`(?<![\\w$.\\p{ID_Continue}])${name.replace(/[$]/g, "\\$")}(?![\\w$\\p{ID_Continue}])`, "u");
-  const lines = source.split("\n");
+  const lines = sourceText.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const match = pattern.exec(lines[i]!);
     if (match) return { line: i + 1, column: match.index };

@@ -1,0 +1,180 @@
+// The build cache: what a notebook compiled and evaluated to, kept by the content of everything that
+// went into it, so that a rebuild redoes only the notebooks that changed. An entry's key hashes the
+// notebook's text and path, the evaluation limits and the toolchain (wattbook's version and compiled
+// code, and the library, which holds the kernel); a notebook bundled with npm packages also records
+// each file the bundle read, by content, and is served only while every one is unchanged. Keys never
+// involve times or absolute paths: the same content is the same entry from any folder.
+//
+// An entry is served only when it reads back whole (its checksum matches) and is the one asked for;
+// anything else is a miss, and the notebook is built afresh and the entry written again. Entries are
+// written to a temporary file and renamed, so a concurrent build never reads half of one.
+//
+// The folder: node_modules/.cache/wattbook/ when the project has node_modules (where build tools keep
+// their caches, and git ignores it), else .wattbook/cache/. Delete it any time; `--no-cache` ignores it.
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { AnalyzedNotebook } from "../notebook/types.ts";
+import type { Compiled } from "./compile-for-site.ts";
+import type { EvaluationLimits } from "./evaluate.ts";
+import type { EmittedNotebook } from "./emit.ts";
+
+/** Bump when an entry's shape or meaning changes: older entries then simply miss. */
+const FORMAT = 1;
+
+/** Where a project's build cache lives (see the header). */
+export function cacheDirOf(projectRoot: string): string {
+  return existsSync(path.join(projectRoot, "node_modules")) ? path.join(projectRoot, "node_modules", ".cache", "wattbook") : path.join(projectRoot, ".wattbook", "cache");
+}
+
+/** What a notebook built to: everything the site needs of it without compiling or evaluating it again. */
+export interface CachedNotebook {
+  readonly notebook: AnalyzedNotebook;
+  readonly module: string;
+  readonly emitted: EmittedNotebook;
+  /** Each cell's prerendered output (and each exercise's shown answer). */
+  readonly outputs: Readonly<Record<string, string>>;
+  /** Files outside the notebook that its bundle read (npm packages), relative to the project root, with their SHA-256. */
+  readonly inputs?: readonly { readonly file: string; readonly sha256: string }[];
+}
+
+interface StoredEntry {
+  readonly format: number;
+  readonly key: string;
+  /** SHA-256 of `body`: an entry that does not read back whole is not served. */
+  readonly checksum: string;
+  /** The CachedNotebook as JSON, with `emitted.files` as pairs. */
+  readonly body: string;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries found but not served: unreadable, incomplete, or with an input that changed. */
+  rejected: number;
+}
+
+const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+export class BuildCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0 };
+
+  private constructor(
+    readonly dir: string,
+    /** The toolchain's part of every key. */
+    private readonly toolchain: string,
+    /** What entries' inputs are relative to. */
+    private readonly projectRoot: string,
+  ) {}
+
+  /**
+   * The cache in `dir` for builds by this toolchain: `toolchain` names everything besides a notebook
+   * that shapes what it builds to (see toolchainKey).
+   */
+  static async open(dir: string, toolchain: string, projectRoot: string): Promise<BuildCache> {
+    await mkdir(path.join(dir, "notebooks"), { recursive: true });
+    return new BuildCache(dir, toolchain, projectRoot);
+  }
+
+  /** The key of a notebook's entry. */
+  keyOf(compiledFrom: { readonly sourcePath: string; readonly sourceText: string }, limits: EvaluationLimits): string {
+    const parts = [FORMAT, this.toolchain, compiledFrom.sourcePath, limits.timeoutMs, limits.cellTimeoutMs, limits.memoryMb, limits.maxOutputBytes];
+    return sha256(`${JSON.stringify(parts)}\n${compiledFrom.sourceText}`);
+  }
+
+  private fileOf(key: string): string {
+    return path.join(this.dir, "notebooks", `${key.slice(0, 2)}`, `${key}.json`);
+  }
+
+  /** The entry for `key` when it is whole and still current; undefined otherwise (a miss). */
+  async read(key: string): Promise<CachedNotebook | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.fileOf(key), "utf8");
+    } catch {
+      this.stats.misses++;
+      return undefined;
+    }
+    const entry = decode(text, key);
+    if (!entry || !(await this.inputsUnchanged(entry))) {
+      this.stats.rejected++;
+      this.stats.misses++;
+      return undefined;
+    }
+    this.stats.hits++;
+    return entry;
+  }
+
+  /** Keeps what `key` built to. A cache that cannot be written only costs time: errors are swallowed. */
+  async write(key: string, entry: CachedNotebook): Promise<void> {
+    const body = JSON.stringify({ ...entry, emitted: { ...entry.emitted, files: [...entry.emitted.files] } });
+    const stored: StoredEntry = { format: FORMAT, key, checksum: sha256(body), body };
+    const file = this.fileOf(key);
+    const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(temporary, JSON.stringify(stored));
+      await rename(temporary, file);
+    } catch {
+      await rm(temporary, { force: true }).catch(() => {});
+    }
+  }
+
+  private async inputsUnchanged(entry: CachedNotebook): Promise<boolean> {
+    if (!entry.inputs?.length) return true;
+    const current = await Promise.all(entry.inputs.map(({ file }) => readFile(path.resolve(this.projectRoot, file)).then(sha256, () => undefined)));
+    return entry.inputs.every((input, index) => current[index] === input.sha256);
+  }
+
+  /** Each file, relative to the project, with its SHA-256: an entry's `inputs` (files that cannot be read are left out). */
+  async hashInputs(files: readonly string[]): Promise<{ file: string; sha256: string }[]> {
+    const hashed = await Promise.all(files.map(async (file) => ({ file: path.relative(this.projectRoot, file).split(path.sep).join("/"), sha256: await readFile(file).then(sha256, () => "") })));
+    return hashed.filter((input) => input.sha256);
+  }
+
+  /**
+   * Keeps the cache from growing without end: once it holds more than `limit` entries, the oldest
+   * (by when they were written) go first, down to half of it.
+   */
+  async prune(limit: number): Promise<void> {
+    const root = path.join(this.dir, "notebooks");
+    const files: { file: string; writtenMs: number }[] = [];
+    for (const shard of await readdir(root).catch(() => [] as string[])) {
+      for (const name of await readdir(path.join(root, shard)).catch(() => [] as string[])) files.push({ file: path.join(root, shard, name), writtenMs: 0 });
+    }
+    if (files.length <= limit) return;
+    await Promise.all(files.map(async (entry) => (entry.writtenMs = (await stat(entry.file).catch(() => undefined))?.mtimeMs ?? 0)));
+    files.sort((a, b) => a.writtenMs - b.writtenMs);
+    await Promise.all(files.slice(0, files.length - Math.floor(limit / 2)).map((entry) => rm(entry.file, { force: true })));
+  }
+}
+
+/** The stored entry's notebook, when it reads back whole and is the one asked for. */
+function decode(text: string, key: string): CachedNotebook | undefined {
+  try {
+    const stored = JSON.parse(text) as StoredEntry;
+    if (stored.format !== FORMAT || stored.key !== key || typeof stored.body !== "string" || sha256(stored.body) !== stored.checksum) return undefined;
+    const body = JSON.parse(stored.body) as Omit<CachedNotebook, "emitted"> & { emitted: Omit<EmittedNotebook, "files"> & { files: [string, string][] } };
+    if (!body.notebook || typeof body.module !== "string" || !body.outputs || !Array.isArray(body.emitted?.files)) return undefined;
+    return { ...body, emitted: { ...body.emitted, files: new Map(body.emitted.files) } };
+  } catch {
+    return undefined;
+  }
+}
+
+
+/**
+ * The toolchain's part of every key: wattbook's version, the code that compiles and evaluates (dist/,
+ * by content) and the library a site's pages import (the runtime and the kernel, by its content key).
+ */
+export async function toolchainKey(version: string, codeFiles: readonly string[], libraryKey: string): Promise<string> {
+  const hash = createHash("sha256").update(`${version}\n${libraryKey}\n`);
+  for (const file of [...codeFiles].sort()) hash.update(`${path.basename(file)}\n`).update(await readFile(file));
+  return hash.digest("hex");
+}
+
+/** A rehydrated Compiled from an entry and the text it was keyed by. */
+export function compiledFromCache(entry: CachedNotebook, text: { readonly sourcePath: string; readonly displayPath: string; readonly sourceText: string }): Compiled {
+  return { sourcePath: text.sourcePath, displayPath: text.displayPath, sourceText: text.sourceText, notebook: entry.notebook, module: entry.module };
+}

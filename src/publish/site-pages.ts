@@ -1,0 +1,101 @@
+// The pages of a site, as the build and the preview both write them: each notebook's page (and its edit
+// twin) with the site's order, prev/next links, the index's list of notebooks and the exercise counts
+// that the progress boxes show. One renderer, so the preview shows what the build will write.
+import type { AnalyzedNotebook } from "../notebook/types.ts";
+import { STYLESHEETS } from "./assets.ts";
+import { editPageContext, editPagePath, readPageContext, type EditScripts } from "./edit-twin.ts";
+import { indexAppendix, renderIndex } from "./index-page.ts";
+import { renderPage, type PageContext, type PageLink } from "./render.ts";
+import { pageOutputPath, relativeHref, toRootOf } from "./site-paths.ts";
+
+/** A notebook's page in the site. */
+export interface SitePage {
+  /** The notebook, relative to the notebooks root. */
+  readonly sourcePath: string;
+  /** The page, relative to the site root. */
+  readonly output: string;
+  readonly title: string;
+  readonly description: string;
+  /** Front-matter `order`; pages without one come last, by title. */
+  readonly order: number;
+  readonly notebook: AnalyzedNotebook;
+  /** The page's module script (absent when the notebook has no cells) and what it preloads. */
+  readonly script?: string;
+  readonly preload: readonly string[];
+}
+
+export interface Site {
+  readonly title: string;
+  /** Every page, in the site's order (see sortPages). */
+  readonly pages: readonly SitePage[];
+}
+
+export function sitePage(notebook: AnalyzedNotebook, scripts: { readonly page: string; readonly preload: readonly string[] } | undefined): SitePage {
+  const { frontMatter } = notebook;
+  const hasScript = notebook.cells.length > 0 && scripts !== undefined;
+  return {
+    sourcePath: notebook.path,
+    output: pageOutputPath(notebook.path),
+    title: notebook.title,
+    description: typeof frontMatter.description === "string" ? frontMatter.description : "",
+    order: typeof frontMatter.order === "number" ? frontMatter.order : Number.POSITIVE_INFINITY,
+    notebook,
+    ...(hasScript ? { script: scripts.page } : {}),
+    preload: hasScript ? scripts.preload : [],
+  };
+}
+
+/** Front-matter order first, then title; the same order every time for the same pages. */
+export function sortPages<P extends Pick<SitePage, "order" | "title" | "output">>(pages: readonly P[]): P[] {
+  return [...pages].sort((a, b) => a.order - b.order || a.title.localeCompare(b.title) || (a.output < b.output ? -1 : a.output > b.output ? 1 : 0));
+}
+
+/** The pages the prev/next links run through: every page but the index. */
+function sequenceOf(site: Site): SitePage[] {
+  return site.pages.filter((page) => page.output !== "index.html");
+}
+
+/** Exercises per notebook of the site, for the progress boxes (progress across the site counts unopened pages). */
+export function siteExercises(site: Site): Record<string, number> {
+  return Object.fromEntries(site.pages.flatMap((page) => (page.notebook.exercises?.length ? [[page.notebook.path, page.notebook.exercises.length]] : [])));
+}
+
+export interface RenderedPage {
+  /** The read page. */
+  readonly html: string;
+  /** The edit twin, when editing is on and the page has cells (at editPagePath(output)). */
+  readonly editHtml?: string;
+}
+
+/** One page of the site, with its prerendered outputs; with `edit`, its edit twin too. */
+export function renderSitePage(page: SitePage, outputs: Readonly<Record<string, string>>, site: Site, edit?: EditScripts): RenderedPage {
+  const sequence = sequenceOf(site);
+  const at = sequence.findIndex((other) => other.output === page.output);
+  const link = (other: SitePage | undefined): PageLink | undefined => (other ? { href: relativeHref(page.output, other.output), title: other.title } : undefined);
+  const exercises = page.notebook.exercises?.length ?? 0;
+  const context: PageContext = {
+    siteTitle: site.title,
+    toRoot: toRootOf(page.output),
+    stylesheets: STYLESHEETS,
+    script: page.script,
+    preload: page.preload,
+    prev: at > 0 ? link(sequence[at - 1]) : undefined,
+    next: at >= 0 ? link(sequence[at + 1]) : undefined,
+    appendix: page.output === "index.html" ? indexAppendix(page.notebook.html, sequence) : undefined,
+    exercises: exercises ? { page: exercises, site: siteExercises(site) } : undefined,
+  };
+  if (!page.script || !edit) return { html: renderPage(page.notebook, outputs, context) };
+  // A page with cells links to its edit twin, the same page that also loads the cell editor.
+  return {
+    html: renderPage(page.notebook, outputs, readPageContext(context, page.output)),
+    editHtml: renderPage(page.notebook, outputs, editPageContext(context, page.output, page.notebook, edit)),
+  };
+}
+
+/** The index page a site gets when no notebook is index.md: the list of notebooks. */
+export function renderGeneratedIndex(site: Site): string {
+  const notebook: AnalyzedNotebook = { path: "index.md", frontMatter: { title: site.title }, title: site.title, html: "", headings: [], labels: [], cells: [] };
+  return renderPage(notebook, {}, { siteTitle: site.title, toRoot: "", stylesheets: STYLESHEETS, preload: [], appendix: renderIndex(sequenceOf(site), "") });
+}
+
+export { editPagePath };
