@@ -25,6 +25,8 @@ export interface CellSource {
   readonly position: SourcePosition;
   /** The cell's imports (absent when it has none), for the notebook-wide checks of an edit. */
   readonly imports?: readonly CellImport[];
+  /** Where each name the cell defines is declared, in order (absent when it defines none): the checks' "at". */
+  readonly declarationPositions?: readonly SourcePosition[];
 }
 
 export interface EditError {

@@ -183,7 +183,14 @@ export class EditSession {
     const authorCell = (cell: CompiledCell): CheckedCell => {
       const source = this.authorSources.get(cell.id);
       const position = source?.position ?? cell.position;
-      return { id: cell.id, position, declarations: cell.outputs, references: cell.inputs, ...(source?.imports ? { imports: source.imports } : {}) };
+      return {
+        id: cell.id,
+        position,
+        declarations: cell.outputs,
+        references: cell.inputs,
+        ...(source?.declarationPositions ? { declarationPositions: source.declarationPositions } : {}),
+        ...(source?.imports ? { imports: source.imports } : {}),
+      };
     };
     const placeholder = (id: string): CheckedCell => ({ id, position: this.cell(id)?.position ?? { line: 1, column: 1 }, declarations: [], references: [] });
     const scratchAfter = new Map<string, string[]>();

@@ -149,11 +149,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let ownPool: EvaluationPool | undefined;
   const evaluationPool = () => options.pool ?? (ownPool ??= new EvaluationPool(limits));
   const scripts = new Map<string, number>();
+  // Copying the library into the site runs beside compiling; it must end before the folder is removed.
+  let siteReady: Promise<void> = Promise.resolve();
+  const removeTemp = async () => {
+    await siteReady.catch(() => {});
+    await rm(tempOut, { recursive: true, force: true });
+  };
   try {
     // The compiler needs the library first (each kernel name is imported from its topic's file), and
     // the site needs it before the first evaluation: realms load it from the site's scripts folder.
     const library = await ensureLibrary();
-    const siteReady = copyLibrary(library, path.join(tempOut, LIBRARY_DIR));
+    siteReady = copyLibrary(library, path.join(tempOut, LIBRARY_DIR));
     siteReady.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
     for (const [file, bytes] of library.files) scripts.set(`${LIBRARY_DIR}/${file}`, bytes);
     // The editor (only edit pages load it) bundles, when not cached, while the notebooks evaluate.
@@ -226,7 +232,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const site: Site = { title: options.siteTitle ?? "wattbook", pages: sortPages([...built.values()].map(({ compiled, emitted }) => sitePage(compiled.notebook, emitted))) };
     const exerciseCount = Object.values(siteExercises(site)).reduce((sum, n) => sum + n, 0);
     if (errors.length) {
-      await rm(tempOut, { recursive: true, force: true });
+      await removeTemp();
       return failed(skipped, exerciseCount);
     }
 
@@ -252,7 +258,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const pages = site.pages.map(({ sourcePath, output, title, description, order, script }) => ({ sourcePath, output, title, description, order, script }));
     return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs, notebooks };
   } catch (error) {
-    await rm(tempOut, { recursive: true, force: true });
+    await removeTemp();
     throw error;
   } finally {
     await ownPool?.close();

@@ -66,8 +66,10 @@ export function editPageContext(context: PageContext, output: string, notebook: 
   };
 }
 
-function cellSource({ id, kind, lang, sourceText, position, imports }: AnalyzedNotebook["cells"][number]): CellSource {
-  return { id, kind, lang, sourceText, position, ...(imports.length ? { imports } : {}) };
+/** What the editor carries of a cell: its code, where it is, and what the notebook-wide checks need. */
+export function cellSource({ id, kind, lang, sourceText, position, imports, expression, declarationPositions }: AnalyzedNotebook["cells"][number]): CellSource {
+  const declared = !expression && declarationPositions?.length ? { declarationPositions } : {};
+  return { id, kind, lang, sourceText, position, ...(imports.length ? { imports } : {}), ...declared };
 }
 
 /** JSON that cannot end its <script> element or open a comment inside it. */

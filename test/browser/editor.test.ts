@@ -268,7 +268,7 @@ describe("the edit twin of a built page", () => {
     const id = await cellId(page, "interface Budget");
     await inFrame(page).locator(`.wb-cell-tools[data-for="${id}"] a.wb-edit`).click();
     await inFrame(page).locator(".wb-editor .cm-content").first().waitFor();
-    const source = await page.evaluate((cell) => JSON.parse(document.getElementById("wb-edit-data")!.textContent!).cells.find((c: { id: string }) => c.id === cell).source as string, id);
+    const source = await page.evaluate((cell) => JSON.parse(document.getElementById("wb-edit-data")!.textContent!).cells.find((c: { id: string }) => c.id === cell).sourceText as string, id);
     await typeAndRun(page, source.replace("const budget: Budget", "const battery: Budget"));
     await expect.poll(() => inFrame(page).locator(".wb-inline .wb-error").first().textContent()).toContain("budget is not defined");
 

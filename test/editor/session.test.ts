@@ -6,34 +6,31 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { CellSource } from "../../src/editor/compile.ts";
 import { EditSession } from "../../src/editor/session.ts";
 import { sucraseStripper } from "../../src/editor/strip-types.ts";
-import { processNotebook } from "../../src/notebook/index.ts";
-import { esbuildStripper } from "../../src/notebook/typescript-esbuild.ts";
-import { esbuildStripper as pageStub } from "../../src/editor/no-esbuild.ts";
-import { useTypeStripper } from "../../src/notebook/typescript.ts";
 import { REPO_ROOT } from "../helpers/cli.ts";
+import { processNotebook } from "../helpers/compiler.ts";
+import { cellSource } from "../../src/publish/edit-twin.ts";
 import { runNotebook, type NotebookValues } from "../helpers/notebook-values.ts";
 
 let open: NotebookValues | undefined;
 afterEach(() => {
   open?.dispose();
   open = undefined;
-  useTypeStripper(esbuildStripper);
 });
 
 async function sessionOn(file: string) {
   const text = await readFile(path.join(REPO_ROOT, file), "utf8");
-  const sources: CellSource[] = processNotebook(text, file).notebook.cells.map(({ id, kind, lang, source, position }) => ({ id, kind, lang, source, position }));
+  const sources: CellSource[] = processNotebook(text, file).notebook.cells.map(cellSource);
   const nb = (open = await runNotebook(file));
   let typescriptLoads = 0;
   const session = new EditSession(nb.run, sources, {
     loadKernel: () => import("../../src/kernel/index.ts"),
     loadTypeScript: async () => {
       typescriptLoads++;
-      useTypeStripper(sucraseStripper);
+      return sucraseStripper;
     },
     loopBudgetMs: 50,
   });
-  const cellDefining = (name: string) => sources.find((cell) => new RegExp(`(const|let) ${name}\\b`).test(cell.source))!;
+  const cellDefining = (name: string) => sources.find((cell) => new RegExp(`(const|let) ${name}\\b`).test(cell.sourceText))!;
   return { nb, session, sources, cellDefining, typescriptLoads: () => typescriptLoads };
 }
 
@@ -44,7 +41,7 @@ describe("an editing session", () => {
     const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
     const cell = cellDefining("footprint");
     const before = await totalKg(nb);
-    const edited = cell.source.replace("devices: gpus", "devices: gpus * 2");
+    const edited = cell.sourceText.replace("devices: gpus", "devices: gpus * 2");
     expect(await session.run(cell.id, edited)).toEqual({ ok: true });
     await nb.run.settled();
     expect(await totalKg(nb)).toBeCloseTo(2 * before, 6);
@@ -61,7 +58,7 @@ describe("an editing session", () => {
     const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
     const cell = cellDefining("footprint");
     const before = await totalKg(nb);
-    const result = await session.run(cell.id, cell.source.replace("hours: days * 24,", "hours: days * ,"));
+    const result = await session.run(cell.id, cell.sourceText.replace("hours: days * 24,", "hours: days * ,"));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors[0]).toMatchObject({ line: 4, column: 17, message: "syntax error: Unexpected token" });
     await nb.run.settled();
@@ -71,7 +68,6 @@ describe("an editing session", () => {
 
   it("reports a js syntax error in the page before any type stripper is loaded", async () => {
     const { session, cellDefining, typescriptLoads } = await sessionOn("examples/training-carbon.md");
-    useTypeStripper(pageStub);
     const cell = cellDefining("footprint");
     const result = await session.run(cell.id, "const footprint: number = 1;");
     expect(!result.ok && result.errors[0]).toMatchObject({ line: 1, column: 16, message: "syntax error: Unexpected token" });
@@ -81,7 +77,7 @@ describe("an editing session", () => {
   it("follows a renamed declaration: cells that read the old name say it is not defined", async () => {
     const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
     const cell = cellDefining("footprint");
-    await session.run(cell.id, cell.source.replace("const footprint", "const footprint2"));
+    await session.run(cell.id, cell.sourceText.replace("const footprint", "const footprint2"));
     await nb.run.settled();
     const failures = nb.run.failures();
     expect(failures.length).toBeGreaterThan(0);
@@ -92,7 +88,7 @@ describe("an editing session", () => {
   it("stops an endless loop and reports it in the cell", async () => {
     const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
     const cell = cellDefining("footprint");
-    await session.run(cell.id, `let n = 0;\nwhile (true) { n++; }\n${cell.source}`);
+    await session.run(cell.id, `let n = 0;\nwhile (true) { n++; }\n${cell.sourceText}`);
     await nb.run.settled();
     const own = nb.run.failures().find((f) => f.cellId === cell.id);
     expect(own?.message).toBe("the loop at line 2 ran for more than 50 ms, so it was stopped: it may loop forever");
@@ -101,13 +97,13 @@ describe("an editing session", () => {
   it("stops recursion caught by try/catch, and marks the edit unsafe (not to be saved) until it runs clean", async () => {
     const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
     const cell = cellDefining("footprint");
-    await session.run(cell.id, `function f(n) {\n  try { return f(n + 1); } catch (e) { return f(n + 1); }\n}\nf(0);\n${cell.source}`);
+    await session.run(cell.id, `function f(n) {\n  try { return f(n + 1); } catch (e) { return f(n + 1); }\n}\nf(0);\n${cell.sourceText}`);
     await nb.run.settled();
     const own = nb.run.failures().find((f) => f.cellId === cell.id);
     expect(own?.message).toMatch(/^the function at line 1 ran for more than 50 ms without giving the page a turn/);
     expect(session.unsafe()).toEqual([cell.id]);
     expect(session.edits().cells).toHaveProperty(cell.id);
-    await session.run(cell.id, cell.source.replace("devices: gpus", "devices: gpus * 2"));
+    await session.run(cell.id, cell.sourceText.replace("devices: gpus", "devices: gpus * 2"));
     await nb.run.settled();
     expect(session.unsafe()).toEqual([]);
   });
@@ -118,9 +114,39 @@ describe("an editing session", () => {
     const d3 = await session.run(cell.id, 'import {sum} from "d3-array";\nconst footprint = 1;');
     expect(!d3.ok && d3.errors[0]).toMatchObject({ line: 1, column: 1, message: '"d3-array" cannot be imported while editing in the page' });
     const clash = await session.run(cell.id, "const grids = 1;");
-    expect(!clash.ok && clash.errors[0]).toMatchObject({ line: 1, column: 7, message: "grids is imported by the notebook; a cell cannot redefine it" });
+    // The build's own check, with the build's words.
+    expect(!clash.ok && clash.errors[0]).toMatchObject({ line: 1, column: 7, message: expect.stringMatching(/^grids is defined here and imported at examples\/training-carbon\.md:\d+:1$/), hint: "rename one of them" });
     const missing = await session.run(cell.id, 'import {nope} from "wattbook/kernel";\nconst footprint = 1;');
     expect(!missing.ok && missing.errors[0]).toMatchObject({ line: 1, message: '"wattbook/kernel" has no export named "nope"' });
+  });
+
+  it("refuses an edit the build would refuse, with the build's words: a name defined twice, a cycle, another cell's value assigned", async () => {
+    const { nb, session, sources, cellDefining } = await sessionOn("examples/training-carbon.md");
+    const cell = cellDefining("footprint");
+    const other = sources.find((c) => c.kind === "block" && c.id !== cell.id && /const (gpus|days)\b/.test(c.sourceText))!;
+    const defined = /const (gpus|days)\b/.exec(other.sourceText)![1]!;
+    const before = await totalKg(nb);
+
+    const twice = await session.run(cell.id, `${cell.sourceText}\nconst ${defined} = 1;`);
+    expect(twice.ok).toBe(false);
+    const at = `examples/training-carbon.md:${other.position.line}`;
+    // At the new declaration, the last line of the edit; "at" is where the build would point.
+    const lastLine = cell.sourceText.split("\n").length + 1;
+    expect(!twice.ok && twice.errors[0]).toMatchObject({ line: lastLine, column: 7, message: expect.stringMatching(new RegExp(`^${defined} is defined twice: here and at ${at}:7$`)), hint: "each name is defined by one cell; rename one of them" });
+
+    // footprint's cell reads `defined`; make that cell read footprint back: a cycle.
+    const cycle = await session.run(other.id, `${other.sourceText}\nconst echoed = footprint;`);
+    expect(cycle.ok).toBe(false);
+    expect(!cycle.ok && cycle.errors[0]!.message).toContain("these cells depend on each other in a cycle: ");
+    expect(!cycle.ok && cycle.errors[0]!.hint).toBe("a cell cannot read a value computed from its own; move the shared part into one cell");
+
+    const assigns = await session.run(cell.id, `${defined} = 3;\n${cell.sourceText}`);
+    expect(!assigns.ok && assigns.errors[0]).toMatchObject({ line: 1, column: 1, message: expect.stringMatching(new RegExp(`^${defined} is defined by another cell \\(${at}:\\d+\\); cells cannot reassign each other's values$`)) });
+
+    // None of them ran: the author's cells still run, and nothing is saved.
+    await nb.run.settled();
+    expect(await totalKg(nb)).toBe(before);
+    expect(session.edits().cells).toEqual({});
   });
 
   it("adds scratch cells that compute with the notebook's values and the kernel", async () => {
@@ -145,8 +171,8 @@ describe("an editing session", () => {
 
   it("strips TypeScript with the light stripper, loaded on the first TS cell", async () => {
     const { nb, session, sources, typescriptLoads } = await sessionOn("examples/edge-battery.md");
-    const cell = sources.find((c) => c.lang === "ts" && c.source.includes("interface Budget"))!;
-    expect(await session.run(cell.id, cell.source.replace("capacityMAh: 225", "capacityMAh: 450"))).toEqual({ ok: true });
+    const cell = sources.find((c) => c.lang === "ts" && c.sourceText.includes("interface Budget"))!;
+    expect(await session.run(cell.id, cell.sourceText.replace("capacityMAh: 225", "capacityMAh: 450"))).toEqual({ ok: true });
     expect(typescriptLoads()).toBe(1);
     await nb.run.settled();
     const budget = (await nb.value("budget")) as { days: number };

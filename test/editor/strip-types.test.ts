@@ -1,21 +1,18 @@
 // The editor's type stripper (sucrase) against the build's (esbuild), through the same analysis: a TS
 // cell must mean the same in the page as it did at build time.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sucraseStripper } from "../../src/editor/strip-types.ts";
 import { analyzeCell } from "../../src/notebook/analyze.ts";
 import { LocatedError, LocatedErrors } from "../../src/notebook/errors.ts";
+import type { TypeStripper } from "../../src/notebook/type-stripper.ts";
 import type { AnalyzedCell, ParsedCell } from "../../src/notebook/types.ts";
-import { esbuildStripper } from "../../src/notebook/typescript-esbuild.ts";
-import { useTypeStripper } from "../../src/notebook/typescript.ts";
+import { esbuildStripper } from "../../src/publish/strip-types-esbuild.ts";
+import { analyzeContext } from "../helpers/compiler.ts";
 
-afterEach(() => {
-  useTypeStripper(esbuildStripper);
-});
-
-function analyze(source: string): AnalyzedCell | { line: number; column: number } {
-  const parsed: ParsedCell = { id: "c1", kind: "block", lang: "ts", source, position: { line: 1, column: 1 }, echo: false };
+function analyze(source: string, stripper: TypeStripper): AnalyzedCell | { line: number; column: number } {
+  const parsed: ParsedCell = { id: "c1", kind: "block", lang: "ts", sourceText: source, position: { line: 1, column: 1 }, echo: false };
   try {
-    return analyzeCell(parsed, { file: "t.md", source });
+    return analyzeCell(parsed, analyzeContext(source, stripper));
   } catch (error) {
     const first = error instanceof LocatedErrors ? error.errors[0]! : (error as LocatedError);
     if (!(first instanceof LocatedError)) throw error;
@@ -24,11 +21,7 @@ function analyze(source: string): AnalyzedCell | { line: number; column: number 
 }
 
 function withBoth(source: string) {
-  useTypeStripper(esbuildStripper);
-  const esbuild = analyze(source);
-  useTypeStripper(sucraseStripper);
-  const sucrase = analyze(source);
-  return { esbuild, sucrase };
+  return { esbuild: analyze(source, esbuildStripper), sucrase: analyze(source, sucraseStripper) };
 }
 
 const summary = (cell: AnalyzedCell) => ({ declarations: cell.declarations, references: cell.references, expression: cell.expression, async: cell.async, imports: cell.imports.map((i) => i.specifiers) });
@@ -62,8 +55,7 @@ describe("sucrase strips types as esbuild does, as far as analysis can tell", ()
   }
 
   it("keeps every line on its line", () => {
-    useTypeStripper(sucraseStripper);
-    const cell = analyze("interface A {\n  a: number;\n}\nconst a: A = {a: 1};\nconst b = a.a as number;") as AnalyzedCell;
+    const cell = analyze("interface A {\n  a: number;\n}\nconst a: A = {a: 1};\nconst b = a.a as number;", sucraseStripper) as AnalyzedCell;
     const lines = cell.js.split("\n");
     expect(lines[3]).toContain("const a = {a: 1}");
     expect(lines[4]).toContain("const b = a.a");

@@ -18,8 +18,8 @@ export const editLive = (page: Page, options: { timeout?: number } = {}) =>
 /** The id of the cell whose source contains `text`, from the edit page's data. */
 export function cellId(page: Page, text: string): Promise<string> {
   return page.evaluate((needle) => {
-    const data = JSON.parse(document.getElementById("wb-edit-data")!.textContent!) as { cells: { id: string; source: string }[] };
-    return data.cells.find((cell) => cell.source.includes(needle))!.id;
+    const data = JSON.parse(document.getElementById("wb-edit-data")!.textContent!) as { cells: { id: string; sourceText: string }[] };
+    return data.cells.find((cell) => cell.sourceText.includes(needle))!.id;
   }, text);
 }
 

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { processNotebook } from "../../src/notebook/index.ts";
+import { processNotebook } from "./compiler.ts";
 import type { CompiledNotebook } from "../../src/notebook/types.ts";
 import { installBuildDom } from "../../src/publish/dom.ts";
 import { BUILD_WIDTH, createBuiltins } from "../../src/runtime/builtins.ts";

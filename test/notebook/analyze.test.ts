@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { analyzeCell, analyzeNotebook, BUILTINS } from "../../src/notebook/analyze.ts";
+import { analyzeCell, BUILTINS } from "../../src/notebook/analyze.ts";
 import { parseNotebook } from "../../src/notebook/parse.ts";
+import { analyzeContext, analyzeText } from "../helpers/compiler.ts";
 import type { AnalyzedCell, CellLanguage, ParsedCell } from "../../src/notebook/types.ts";
 import { locatedErrors, md } from "./helpers.ts";
 
@@ -9,12 +10,12 @@ const fence = "```";
 /** One block cell at line 1 of a .md made of just that fence: the source starts on line 2, column 1. */
 function cell(source: string, lang: CellLanguage = "js"): AnalyzedCell {
   const text = md(`${fence}${lang}`, source, fence);
-  const parsed: ParsedCell = { id: "c1", kind: "block", lang, source, position: { line: 2, column: 1 }, echo: false };
-  return analyzeCell(parsed, { file: "t.md", source: text });
+  const parsed: ParsedCell = { id: "c1", kind: "block", lang, sourceText: source, position: { line: 2, column: 1 }, echo: false };
+  return analyzeCell(parsed, analyzeContext(text));
 }
 
 function notebook(text: string) {
-  return analyzeNotebook(parseNotebook(text, "energy.md"), text);
+  return analyzeText(text, "energy.md");
 }
 
 describe("declarations", () => {
@@ -82,8 +83,8 @@ describe("imports", () => {
   it("records named, default and namespace imports with their positions", () => {
     const c = cell('const z = 1;\nimport {a, b as c} from "wattbook/kernel";\nimport d, * as ns from "d3";');
     expect(c.imports).toEqual([
-      { source: "wattbook/kernel", specifiers: [{ imported: "a", local: "a" }, { imported: "b", local: "c" }], position: { line: 3, column: 1 } },
-      { source: "d3", specifiers: [{ imported: "default", local: "d" }, { imported: "*", local: "ns" }], position: { line: 4, column: 1 } },
+      { specifier: "wattbook/kernel", specifiers: [{ imported: "a", local: "a" }, { imported: "b", local: "c" }], position: { line: 3, column: 1 } },
+      { specifier: "d3", specifiers: [{ imported: "default", local: "d" }, { imported: "*", local: "ns" }], position: { line: 4, column: 1 } },
     ]);
     expect(c.declarations).toEqual(["z"]);
   });
@@ -107,7 +108,7 @@ describe("imports", () => {
       [6, 11, "import.meta is not available in a cell: a cell is not a module of its own"],
     ]);
     // A registry package that shares a name with a Node module is the package.
-    expect(cell('import {EventEmitter} from "events";').imports.map((i) => i.source)).toEqual(["events"]);
+    expect(cell('import {EventEmitter} from "events";').imports.map((i) => i.specifier)).toEqual(["events"]);
   });
 
   it("rejects export", () => {
@@ -217,11 +218,14 @@ describe("notebook checks", () => {
     const text = md(`${fence}js`, "let count = 0;", fence, `${fence}js`, "count = count + 1;", fence);
     const [error] = locatedErrors(() => notebook(text));
     expect(error!.message).toBe("energy.md:5:1: count is defined by another cell (energy.md:2:5); cells cannot reassign each other's values");
-    const [alone] = locatedErrors(() => cell("count = 1"));
-    expect(alone!.message).toBe("t.md:2:1: cannot assign to count: it is not declared in this cell, and cells cannot reassign each other's values");
+    // Which cell defines a name is the notebook's to know: a cell alone records what it assigns.
+    expect(cell("count = 1").foreignAssignments).toEqual([{ name: "count", position: { line: 2, column: 1 } }]);
+    const alone = (code: string) => locatedErrors(() => notebook(md(`${fence}js`, code, fence)));
+    expect(alone("count = 1")[0]!.message).toBe("energy.md:2:1: cannot assign to count: it is not declared in this cell, and cells cannot reassign each other's values");
+    expect(alone("count = 1")[0]!.code).toBe("assigns-undeclared");
     expect(locatedErrors(() => cell("width = 1"))[0]!.reason).toBe("width is built in; cells cannot reassign it");
-    expect(locatedErrors(() => cell("({a, b: [c]} = o);")).map((e) => e.reason.split(":")[0])).toEqual(["cannot assign to a", "cannot assign to c"]);
-    expect(locatedErrors(() => cell("n++")).length).toBe(1);
+    expect(alone("({a, b: [c]} = o);").map((e) => e.reason.split(":")[0])).toEqual(["cannot assign to a", "cannot assign to c"]);
+    expect(alone("n++").length).toBe(1);
     expect(cell("let n = 0; n++; function f() { let m; m = 1; }").declarations).toEqual(["n", "f"]);
   });
 

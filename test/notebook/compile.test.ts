@@ -6,7 +6,7 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeCell } from "../../src/notebook/analyze.ts";
 import { compileCell, hoistImports } from "../../src/notebook/compile.ts";
-import { processNotebook } from "../../src/notebook/index.ts";
+import { analyzeContext, processNotebook } from "../helpers/compiler.ts";
 import type { CompiledCell, CompiledNotebook, ParsedCell } from "../../src/notebook/types.ts";
 import { md } from "./helpers.ts";
 
@@ -169,8 +169,8 @@ describe("compileNotebook", () => {
 
 describe("compileCell", () => {
   it("compiles one cell alone to a record whose body starts on the record's second line", () => {
-    const parsed: ParsedCell = { id: "x1", kind: "block", lang: "js", source: "const y = x * 2;", position: { line: 2, column: 1 }, echo: false };
-    const analyzed = analyzeCell(parsed, { file: "t.md", source: md(`${fence}js`, parsed.source, fence) });
+    const parsed: ParsedCell = { id: "x1", kind: "block", lang: "js", sourceText: "const y = x * 2;", position: { line: 2, column: 1 }, echo: false };
+    const analyzed = analyzeCell(parsed, analyzeContext(md(`${fence}js`, parsed.sourceText, fence)));
     const code = compileCell(analyzed);
     expect(code.split("\n")[1]).toBe("const y = x * 2;");
     const record = new Function(`return ${code}`)() as CompiledCell;
@@ -180,16 +180,16 @@ describe("compileCell", () => {
 
   it("removes imports without joining the statements around them", () => {
     const source = 'const a = 1\nimport {sum} from "d3-array"\n(() => {})()';
-    const parsed: ParsedCell = { id: "i", kind: "block", lang: "js", source, position: { line: 2, column: 1 }, echo: false };
-    const code = compileCell(analyzeCell(parsed, { file: "t.md", source: md(`${fence}js`, source, fence) }));
+    const parsed: ParsedCell = { id: "i", kind: "block", lang: "js", sourceText: source, position: { line: 2, column: 1 }, echo: false };
+    const code = compileCell(analyzeCell(parsed, analyzeContext(md(`${fence}js`, source, fence))));
     expect(code.split("\n").slice(1, 4)).toEqual(["const a = 1", ";                           ", "(() => {})()"]);
     const record = new Function(`return ${code}`)() as CompiledCell;
     expect(record.body()).toEqual({ a: 1 });
   });
 
   it("numbers bodyLine from the given line", () => {
-    const parsed: ParsedCell = { id: "e", kind: "inline", lang: "js", source: "a + 1", position: { line: 1, column: 3 }, echo: false };
-    const analyzed = analyzeCell(parsed, { file: "t.md", source: "${a + 1}" });
+    const parsed: ParsedCell = { id: "e", kind: "inline", lang: "js", sourceText: "a + 1", position: { line: 1, column: 3 }, echo: false };
+    const analyzed = analyzeCell(parsed, analyzeContext("${a + 1}"));
     expect(compileCell(analyzed, { line: 10 })).toBe('{id: "e", inputs: ["a"], outputs: [], expression: true, inline: true, position: {line: 1, column: 3}, bodyLine: 11, body: (a) => (\na + 1\n)}');
   });
 });
@@ -199,11 +199,11 @@ describe("hoistImports", () => {
     const at = { line: 1, column: 1 };
     expect(
       hoistImports([
-        { source: "d3", specifiers: [{ imported: "sum", local: "sum" }, { imported: "*", local: "d3" }], position: at },
-        { source: "wattbook/kernel", specifiers: [{ imported: "a", local: "b" }], position: at },
-        { source: "d3", specifiers: [{ imported: "sum", local: "sum" }, { imported: "default", local: "d3default" }, { imported: "max", local: "max" }], position: at },
-        { source: "side-effect", specifiers: [], position: at },
-        { source: "odd", specifiers: [{ imported: "a-b", local: "ab" }], position: at },
+        { specifier: "d3", specifiers: [{ imported: "sum", local: "sum" }, { imported: "*", local: "d3" }], position: at },
+        { specifier: "wattbook/kernel", specifiers: [{ imported: "a", local: "b" }], position: at },
+        { specifier: "d3", specifiers: [{ imported: "sum", local: "sum" }, { imported: "default", local: "d3default" }, { imported: "max", local: "max" }], position: at },
+        { specifier: "side-effect", specifiers: [], position: at },
+        { specifier: "odd", specifiers: [{ imported: "a-b", local: "ab" }], position: at },
       ]),
     ).toEqual([
       'import * as d3 from "d3";',

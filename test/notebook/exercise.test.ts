@@ -1,7 +1,7 @@
 // The ::: exercise syntax: what it parses into, the HTML it prerenders, what compiles into the module,
 // and every mistake as a located error with a hint.
 import { describe, expect, it } from "vitest";
-import { processNotebook } from "../../src/notebook/index.ts";
+import { processNotebook } from "../helpers/compiler.ts";
 import { parseNotebook } from "../../src/notebook/parse.ts";
 import { locatedErrors, md } from "./helpers.ts";
 
@@ -48,7 +48,7 @@ describe("::: exercise", () => {
     expect(nb.exercises).toHaveLength(1);
     const [exercise] = nb.exercises!;
     const answerCell = nb.cells.find((cell) => cell.id === exercise!.answerCell)!;
-    expect(answerCell).toMatchObject({ kind: "inline", source: "energyMWh", position: { line: 9, column: 12 } });
+    expect(answerCell).toMatchObject({ kind: "inline", sourceText: "energyMWh", position: { line: 9, column: 12 } });
     expect(exercise).toMatchObject({
       id: "cp11",
       title: "Checkpoint 1.1: the grid draw",
@@ -57,7 +57,7 @@ describe("::: exercise", () => {
       answer: { kind: "number", unit: "MWh", tolerance: { relative: 0.02 } },
       hints: 2,
     });
-    expect(exercise!.solutionCells).toEqual(nb.cells.filter((c) => /cp11Working/.test(c.source)).map((c) => c.id));
+    expect(exercise!.solutionCells).toEqual(nb.cells.filter((c) => /cp11Working/.test(c.sourceText)).map((c) => c.id));
     // The hidden cell has no place in the prose: the page shows the answer only in the solution.
     expect(nb.html).not.toContain(`<!--wb:inline:${exercise!.answerCell}-->`);
   });
@@ -77,7 +77,7 @@ describe("::: exercise", () => {
   it("compiles the exercises into the module, naming the solution's last expression cell", () => {
     const { module, notebook } = processNotebook(energy, "t.md");
     const exercises = JSON.parse(/, exercises: (\[.*\])\};$/m.exec(module)![1]!);
-    const last = notebook.cells.find((c) => c.source === "cp11Working")!;
+    const last = notebook.cells.find((c) => c.sourceText === "cp11Working")!;
     expect(exercises).toEqual([
       expect.objectContaining({ id: "cp11", answerCell: notebook.exercises![0]!.answerCell, solutionCell: last.id, hints: 2 }),
     ]);
@@ -161,13 +161,13 @@ describe("::: exercise", () => {
 
   it("takes a live correct answer for any kind, and inline values in options", () => {
     const nb = parseNotebook(md("::: exercise", "::: answer choice", "- at ${a} kWh", "- at ${b} kWh", "correct: ${a > b ? 'a' : 'b'}", ":::", ":::"), "t.md");
-    expect(nb.cells.map((c) => c.source)).toEqual(["a", "b", "a > b ? 'a' : 'b'"]);
+    expect(nb.cells.map((c) => c.sourceText)).toEqual(["a", "b", "a > b ? 'a' : 'b'"]);
     expect(nb.exercises![0]).toMatchObject({ answerCell: nb.cells[2]!.id });
   });
 
   it("keeps a ::: line inside a solution's code as code", () => {
     const nb = parseNotebook(md("::: exercise", "::: answer text", "correct: x", ":::", "::: solution", `${fence}js`, "const s = `", ":::", "`;", fence, ":::", ":::", "after"), "t.md");
-    expect(nb.cells[0]!.source).toBe("const s = `\n:::\n`;");
+    expect(nb.cells[0]!.sourceText).toBe("const s = `\n:::\n`;");
     expect(nb.html).toContain("<p>after</p>");
   });
 

@@ -8,7 +8,7 @@ const fence = "```";
 describe("cells", () => {
   it("turns js and ts fences into block cells with a placeholder where the output goes", () => {
     const nb = parseNotebook(md("Intro", "", `${fence}js`, "const a = 1;", fence, "", `${fence}ts`, "const b: number = 2", fence, "", "Outro"), "t.md");
-    expect(nb.cells.map((c) => [c.kind, c.lang, c.source])).toEqual([
+    expect(nb.cells.map((c) => [c.kind, c.lang, c.sourceText])).toEqual([
       ["block", "js", "const a = 1;"],
       ["block", "ts", "const b: number = 2"],
     ]);
@@ -68,7 +68,7 @@ describe("cells", () => {
 describe("inline expressions", () => {
   it("finds the closing brace with a JavaScript parser: nested braces, strings, template literals", () => {
     const nb = parseNotebook('A ${ {a: {b: 1}}.a.b } B ${"}"} C ${`x ${"y"} }`} D ${(1 + 2) /* } */}', "t.md");
-    expect(nb.cells.map((c) => c.source)).toEqual([" {a: {b: 1}}.a.b ", '"}"', '`x ${"y"} }`', "(1 + 2) /* } */"]);
+    expect(nb.cells.map((c) => c.sourceText)).toEqual([" {a: {b: 1}}.a.b ", '"}"', '`x ${"y"} }`', "(1 + 2) /* } */"]);
     expect(nb.cells.every((c) => c.kind === "inline" && c.lang === "js")).toBe(true);
     const [a, b, c, d] = nb.cells.map((c) => c.id);
     expect(nb.html).toBe(`<p>A <!--wb:inline:${a}--> B <!--wb:inline:${b}--> C <!--wb:inline:${c}--> D <!--wb:inline:${d}--></p>\n`);
@@ -120,7 +120,7 @@ describe("math", () => {
 
   it("lets ${ start an inline expression even where a closing $ could be", () => {
     const nb = parseNotebook("$a${b}$ end", "t.md");
-    expect(nb.cells.map((c) => c.source)).toEqual(["b"]);
+    expect(nb.cells.map((c) => c.sourceText)).toEqual(["b"]);
     expect(nb.html).toBe(`<p>$a<!--wb:inline:${nb.cells[0]!.id}-->$ end</p>\n`);
   });
 
@@ -183,12 +183,12 @@ describe("source positions", () => {
       { line: 7, column: 1 },
       { line: 10, column: 5 },
     ]);
-    expect(parseNotebook(crlf, "t.md").cells[1]!.source).toBe("const x = 1");
+    expect(parseNotebook(crlf, "t.md").cells[1]!.sourceText).toBe("const x = 1");
   });
 
   it("finds cells inside lists and blockquotes", () => {
     const nb = parseNotebook(md("1. First", "", "   ```js", "   const a = 1", "   ```", "", "> Quote", "> ```js", "> const b = 2", "> ```", "", "- item ${c}"), "t.md");
-    expect(nb.cells.map((c) => [c.source, c.position])).toEqual([
+    expect(nb.cells.map((c) => [c.sourceText, c.position])).toEqual([
       ["const a = 1", { line: 4, column: 4 }],
       ["const b = 2", { line: 9, column: 3 }],
       ["c", { line: 12, column: 10 }],
@@ -290,7 +290,7 @@ describe("headings", () => {
 
   it("interpolates ${…} in the text of HTML blocks, as Framework's cards do", () => {
     const nb = parseNotebook(md('<div class="grid">', '  <div class="card">${chart}</div>', "  <style>.a::after { content: \"${notMe}\"; }</style> \\${literal}", "</div>"), "t.md");
-    expect(nb.cells.map((c) => [c.source, c.position])).toEqual([["chart", { line: 2, column: 23 }]]);
+    expect(nb.cells.map((c) => [c.sourceText, c.position])).toEqual([["chart", { line: 2, column: 23 }]]);
     expect(nb.html).toBe(`<div class="grid">\n  <div class="card"><!--wb:inline:${nb.cells[0]!.id}--></div>\n  <style>.a::after { content: "\${notMe}"; }</style> \${literal}\n</div>`);
     const [error] = locatedErrors(() => parseNotebook('Text <span title="${x}">y</span>', "t.md"));
     expect(error!.message).toBe("t.md:1:19: a ${…} inside an HTML tag has no place for its value");

@@ -2,7 +2,7 @@ import { parse } from "acorn";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LocatedError, LocatedErrors } from "../../src/notebook/errors.ts";
-import { processNotebook } from "../../src/notebook/index.ts";
+import { processNotebook } from "../helpers/compiler.ts";
 
 const fence = "```";
 

@@ -270,7 +270,7 @@ describe("fences that Markdown would silently turn into something else", () => {
 
   it("still makes cells of fences separated from HTML by blank lines", () => {
     const nb = parseNotebook(md("<details>", "<summary>Code</summary>", "", `${fence}js`, "const x = 1;", fence, "", "</details>"), "t.md");
-    expect(nb.cells.map((c) => c.source)).toEqual(["const x = 1;"]);
+    expect(nb.cells.map((c) => c.sourceText)).toEqual(["const x = 1;"]);
   });
 });
 

@@ -2,7 +2,7 @@
 // loads the editor and carries the cells' sources; links from a nested page resolve.
 import { describe, expect, it } from "vitest";
 import type { PageData } from "../../src/editor/page-data.ts";
-import { processNotebook } from "../../src/notebook/index.ts";
+import { processNotebook } from "../helpers/compiler.ts";
 import { EDIT_CONTENT_SECURITY_POLICY, editPageContext, editPagePath, readPageContext, type EditScripts } from "../../src/publish/edit-twin.ts";
 import { CONTENT_SECURITY_POLICY, renderPage, type PageContext } from "../../src/publish/render.ts";
 
@@ -71,7 +71,7 @@ describe("read page and edit twin", () => {
     const data = JSON.parse(block) as PageData;
     expect(data.readPage).toBe("../../chapters/power.html");
     expect(data.kernel).toBe("../../_wattbook/lib/kernel-K.js");
-    expect(data.cells.map((c) => [c.kind, c.lang, c.source])).toEqual([
+    expect(data.cells.map((c) => [c.kind, c.lang, c.sourceText])).toEqual([
       ["block", "js", "const gpus = 8; // </script><!-- tricky"],
       ["block", "ts", "const watts: number = gpus * 700;"],
       ["inline", "js", "watts"],

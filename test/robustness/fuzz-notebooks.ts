@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { LocatedError, LocatedErrors } from "../../src/notebook/errors.ts";
-import { processNotebook } from "../../src/notebook/index.ts";
+import { processNotebook } from "../helpers/compiler.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const fence = "```";
