@@ -130,7 +130,7 @@ function prepare(cell: ParsedCell, at: CellLocator, stripper: TypeStripper | und
     }
     js = stripped.js;
   }
-  const expression = parseWholeExpression(js, cell.kind === "inline");
+  const expression = cell.kind === "block" && startsAStatement(js) ? undefined : parseWholeExpression(js, cell.kind === "inline");
   if (expression) return { js, root: expression };
   try {
     if (cell.kind === "inline") parseExpressionAt(js, 0, PARSE_OPTIONS); // to report why it is no expression
@@ -150,6 +150,17 @@ function syntaxError(cell: ParsedCell, reason: string, stripper: TypeStripper | 
   if (cell.kind === "inline") return diagnostic("inline-syntax", { reason });
   if (cell.lang === "js" && stripper && "js" in stripper.strip(cell.sourceText, 0)) return diagnostic("typescript-in-js-cell", { reason });
   return diagnostic("syntax", { reason });
+}
+
+/**
+ * Code whose first word begins a declaration or a statement cannot be one expression, and most cells
+ * start so: they skip a parse attempt that would fail (a thrown SyntaxError costs as much as the parse).
+ * In a module (strict), `let` is always a keyword; a class or function is an expression only unnamed.
+ */
+const STATEMENT_START = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(?:(?:const|let|var|if|for|while|do|switch|try|throw|return|break|continue|debugger|export)(?![\p{ID_Continue}$\u200c\u200d])|(?:async\s+)?function\s*\*?\s*[\p{ID_Start}$_]|class\s+(?!extends\b)[\p{ID_Start}$_]|import\s*[{*"'\p{ID_Start}$_])/u;
+
+function startsAStatement(js: string): boolean {
+  return STATEMENT_START.test(js);
 }
 
 /** One expression statement, or a block that may be an object literal (`{a: 1}`). */

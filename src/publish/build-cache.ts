@@ -77,6 +77,11 @@ export class BuildCache {
     return new BuildCache(dir, toolchain, projectRoot);
   }
 
+  /** Whether the cache holds no entry at all (a first build, or one after the cache was deleted). */
+  async isEmpty(): Promise<boolean> {
+    return (await readdir(path.join(this.dir, "notebooks")).catch(() => [] as string[])).length === 0;
+  }
+
   /** The key of a notebook's entry. */
   keyOf(compiledFrom: { readonly sourcePath: string; readonly sourceText: string }, limits: EvaluationLimits): string {
     const parts = [FORMAT, this.toolchain, compiledFrom.sourcePath, limits.timeoutMs, limits.cellTimeoutMs, limits.memoryMb, limits.maxOutputBytes];

@@ -5,8 +5,13 @@ import type { Thrown } from "./thrown.ts";
 export interface EvaluateTask {
   readonly type: "evaluate";
   readonly taskId: number;
-  /** file: URL of the bundled notebook module. */
+  /** file: URL of the notebook module (in the site's scripts folder, where its imports resolve). */
   readonly moduleUrl: string;
+  /**
+   * The notebook's own scripts by file: URL, in memory: the build writes them into the site only at the
+   * end. Any other script (the library's) is read from disk.
+   */
+  readonly modules?: Readonly<Record<string, string>>;
   /** How long the notebook may take to settle before its pending cells are reported. */
   readonly timeoutMs: number;
   /** How long one cell may take, from its body's start, to settle. */

@@ -36,8 +36,8 @@ async function evaluate(task: EvaluateTask): Promise<void> {
   }
   realms.add(realm);
   try {
-    const { timeoutMs, cellTimeoutMs, maxOutputBytes, moduleUrl } = task;
-    const outcome = await realm.evaluate({ moduleUrl, timeoutMs, cellTimeoutMs, maxOutputBytes }, (cellIndex) => {
+    const { timeoutMs, cellTimeoutMs, maxOutputBytes, moduleUrl, modules } = task;
+    const outcome = await realm.evaluate({ moduleUrl, timeoutMs, cellTimeoutMs, maxOutputBytes, ...(modules ? { modules } : {}) }, (cellIndex) => {
       Atomics.store(running, 0, task.taskId);
       Atomics.store(running, 1, cellIndex);
     });

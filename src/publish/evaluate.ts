@@ -48,6 +48,7 @@ export type Evaluation =
 
 interface Job {
   readonly moduleUrl: string;
+  readonly modules: Readonly<Record<string, string>> | undefined;
   readonly resolve: (evaluation: Evaluation) => void;
   /** Set once a job was on a worker that had to be terminated for another job's sake. */
   requeued: boolean;
@@ -82,10 +83,13 @@ export class EvaluationPool {
     while (this.slots.length < this.size && !this.closed) this.spawn();
   }
 
-  /** Evaluates one notebook module (a file: URL). Never rejects: failures come back as data. */
-  evaluate(moduleUrl: string): Promise<Evaluation> {
+  /**
+   * Evaluates one notebook module (a file: URL in the site's scripts folder); `modules` holds the
+   * notebook's own scripts by URL when they are not on disk yet. Never rejects: failures come back as data.
+   */
+  evaluate(moduleUrl: string, modules?: Readonly<Record<string, string>>): Promise<Evaluation> {
     return new Promise((resolve) => {
-      this.queue.push({ moduleUrl, resolve, requeued: false, taskId: 0, timer: undefined });
+      this.queue.push({ moduleUrl, modules, resolve, requeued: false, taskId: 0, timer: undefined });
       this.pump();
     });
   }
@@ -128,7 +132,7 @@ export class EvaluationPool {
       job.taskId = this.nextTaskId++;
       slot.jobs.set(job.taskId, job);
       const { timeoutMs, cellTimeoutMs, maxOutputBytes } = this.limits;
-      const task: EvaluateTask = { type: "evaluate", taskId: job.taskId, moduleUrl: job.moduleUrl, timeoutMs, cellTimeoutMs, maxOutputBytes };
+      const task: EvaluateTask = { type: "evaluate", taskId: job.taskId, moduleUrl: job.moduleUrl, ...(job.modules ? { modules: job.modules } : {}), timeoutMs, cellTimeoutMs, maxOutputBytes };
       slot.worker.ref();
       slot.worker.postMessage(task);
       job.timer = setTimeout(

@@ -33,6 +33,8 @@ export interface RealmHost extends RealmServices {
 
 export interface RealmTask {
   readonly moduleUrl: string;
+  /** The notebook's own scripts by URL, when they are in memory rather than on disk. */
+  readonly modules?: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
   readonly cellTimeoutMs: number;
   readonly maxOutputBytes: number;

@@ -45,19 +45,25 @@ const scripts = new Map<string, { readonly stamp: string; readonly script: vm.Sc
 const requireHere = createRequire(import.meta.url);
 let esbuild: typeof import("esbuild") | undefined;
 
-/** The module at `url` as a script that evaluates to its module function (`commonJs`: it is one already). */
-function moduleScript(url: string, commonJs = false): vm.Script {
+/**
+ * The module at `url` as a script that evaluates to its module function (`commonJs`: it is one already).
+ * `inMemory` is the module's text when the build has not written it yet (a notebook's own scripts).
+ */
+function moduleScript(url: string, commonJs = false, inMemory?: string): vm.Script {
   const file = fileURLToPath(url);
-  const stat = statSync(file);
-  const stamp = `${stat.size}:${stat.mtimeMs}`;
-  const cached = scripts.get(file);
-  if (cached?.stamp === stamp) return cached.script;
-  const code = readFileSync(file, "utf8");
+  let stamp = "";
+  if (inMemory === undefined) {
+    const stat = statSync(file);
+    stamp = `${stat.size}:${stat.mtimeMs}`;
+    const cached = scripts.get(file);
+    if (cached?.stamp === stamp) return cached.script;
+  }
+  const code = inMemory ?? readFileSync(file, "utf8");
   const notebook = commonJs ? undefined : notebookModuleBody(code);
   const body = commonJs ? code : (notebook ?? commonJsOf(code, url));
   // The wrapper's first line comes before the module's: line k of the module is line k of the file.
   const script = new vm.Script(wrapModuleBody(body), { filename: url, lineOffset: -1, importModuleDynamically: undefined });
-  if (notebook === undefined) scripts.set(file, { stamp, script });
+  if (notebook === undefined && inMemory === undefined) scripts.set(file, { stamp, script });
   return script;
 }
 
@@ -109,6 +115,7 @@ export function createRealm(): NotebookRealm {
   realmScript ??= new vm.Script(readFileSync(REALM_FILE, "utf8"), { filename: REALM_FILE });
   let siteDir: string | undefined;
   let notebookUrl: string | undefined;
+  let inMemory: Readonly<Record<string, string>> = {};
   let onRun: (cellIndex: number) => void = () => {};
   const timers = new Map<number, NodeJS.Timeout>();
   const frames = new Map<number, NodeJS.Immediate>();
@@ -162,7 +169,7 @@ export function createRealm(): NotebookRealm {
       if (siteDir === undefined) throw new Error("the realm has no notebook yet");
       return resolveInSite(specifier, fromUrl, siteDir);
     },
-    load: (url) => moduleScript(url).runInContext(context) as ModuleFunction,
+    load: (url) => moduleScript(url, false, Object.hasOwn(inMemory, url) ? inMemory[url] : undefined).runInContext(context) as ModuleFunction,
     loadPackage: (name) => moduleScript(pathToFileURL(path.join(PACKAGE_ROOT, "dist", `realm-${name}.js`)).href, true).runInContext(context) as ModuleFunction,
     register: (given) => void (api = given),
   };
@@ -180,6 +187,7 @@ export function createRealm(): NotebookRealm {
     evaluate: async (task, onCellRun) => {
       if (notebookUrl !== undefined && notebookUrl !== task.moduleUrl) return { crash: "a realm evaluates one notebook only" };
       notebookUrl = task.moduleUrl;
+      inMemory = task.modules ?? {};
       siteDir = scriptsRoot(path.dirname(fileURLToPath(task.moduleUrl)));
       onRun = onCellRun;
       try {
