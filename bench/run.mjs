@@ -1,7 +1,8 @@
 // `npm run bench`: the DESIGN.md budgets, measured on this machine and printed as numbers.
 //
 //   build      chapter notebooks, examples and 300 generated notebooks, each a fresh `wattbook build`
-//              process (cold: library cache emptied first; warm: cache kept), median of several runs
+//              process, median of several runs: cold (--no-cache), unchanged (every notebook from the
+//              build cache) and one notebook changed, with the ratios to cold the budgets set
 //   preview    save → page rebuilt and reload sent, median of several saves
 //   browser    JS a page loads (raw and gzip) with and without Plot, and input → dependent output
 //              latency, in Chromium
@@ -13,7 +14,7 @@
 // Pass section names to run only some: `node bench/run.mjs build preview`.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,15 +37,19 @@ const ms = (value) => `${Math.round(value)} ms`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const verdict = (value, budget) => (value <= budget ? "within budget" : "OVER budget");
 
-function build(root, out) {
+/** One `wattbook build` process; `cwd` is the project (and so where its build cache lives). */
+function build(root, out, { cwd = ROOT, args = [] } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [BIN, "build", "--root", root, "--out", out], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, [BIN, "build", "--root", root, "--out", out, ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("close", (code) => {
       if (code !== 0) reject(new Error(`build of ${root} failed:\n${stderr}`));
-      else resolve({ wallMs: performance.now() - started, reported: /in ([\d.]+) s \(([^)]*)\)/.exec(stderr) });
+      else {
+        const counts = /: (\d+) from the cache, (\d+) evaluated/.exec(stderr);
+        resolve({ wallMs: performance.now() - started, reported: /in ([\d.]+) s/.exec(stderr)?.[1], fromCache: Number(counts?.[1]), evaluated: Number(counts?.[2]) });
+      }
     });
   });
 }
@@ -53,25 +58,62 @@ async function clearLibraryCache() {
   await rm(LIBRARY_CACHE, { recursive: true, force: true });
 }
 
+/**
+ * Cold (--no-cache), unchanged (everything from the build cache) and one notebook changed, each the
+ * median of several fresh processes, wall time including Node's start-up. The project folder is a
+ * temporary one, so the build cache starts empty and is this benchmark's own.
+ */
 async function benchBuilds(work) {
-  console.log("\nbuild (fresh process per run; median wall time, including Node start-up)");
+  console.log("\nbuild (fresh `wattbook build` process per run; median wall time, including Node start-up)");
   const generated = path.join(work, "generated");
   await generateNotebooks(generated, 300);
+  // The library (wattbook's own runtime and kernel, bundled once per version of its sources) is bundled
+  // once here, so that no figure below includes it.
+  await clearLibraryCache();
+  const first = await build(path.join(ROOT, "examples"), path.join(work, "site-library"), { args: ["--no-cache"] });
+  console.log(`  library bundled on the first build of a version: ${ms(first.wallMs)} (examples, 4 notebooks)`);
   const targets = [
     ["chapter notebooks", path.join(ROOT, "notebooks"), 1500],
     ["example notebooks", path.join(ROOT, "examples"), undefined],
-    ["300 generated notebooks", generated, 1500],
+    ["300 generated notebooks", generated, undefined],
   ];
-  for (const [name, root, budget] of targets) {
-    if (!existsSync(root)) continue;
-    const out = path.join(work, `site-${name.replace(/\W+/g, "-")}`);
-    await clearLibraryCache();
-    const cold = await build(root, out);
-    const warm = [];
-    for (let i = 0; i < 3; i++) warm.push((await build(root, out)).wallMs);
-    const warmMedian = median(warm);
-    const budgetText = budget ? `  budget ≤ ${ms(budget)}: ${verdict(warmMedian, budget)}` : "";
-    console.log(`  ${name.padEnd(24)} cold ${ms(cold.wallMs).padStart(8)} (library bundled)   warm ${ms(warmMedian).padStart(8)} (runs: ${warm.map(ms).join(", ")})${budgetText}`);
+  for (const [name, source, coldBudget] of targets) {
+    if (!existsSync(source)) continue;
+    // A copy of the notebooks in a project of its own: its cache, and notebooks we may change.
+    const project = path.join(work, `project-${name.replace(/\W+/g, "-")}`);
+    const root = path.join(project, "notebooks");
+    await rm(project, { recursive: true, force: true });
+    await mkdir(project, { recursive: true });
+    await cp(source, root, { recursive: true });
+    const out = path.join(project, "build");
+    const runs = async (count, prepare, args = []) => {
+      const results = [];
+      for (let i = 0; i < count; i++) {
+        await prepare?.(i);
+        results.push(await build(root, out, { cwd: project, args }));
+      }
+      return results;
+    };
+    const cold = await runs(3, undefined, ["--no-cache"]);
+    await build(root, out, { cwd: project }); // fills the cache
+    const unchanged = await runs(3);
+    // One notebook changed: a number in its text, different on every run, so each run misses once.
+    const notebooks = (await readdir(root)).filter((file) => file.endsWith(".md")).sort();
+    const changed = path.join(root, notebooks[notebooks.length >> 1]);
+    const original = await readFile(changed, "utf8");
+    const oneChanged = await runs(3, (i) => writeFile(changed, `${original}\n\nChanged ${i + 1} time${i ? "s" : ""}: \${${1000 + i} * 2}.\n`));
+    const page = await readFile(path.join(out, path.relative(root, changed).replace(/\.md$/, ".html")), "utf8");
+    const showsNewValue = page.includes(`>${(1002 * 2).toLocaleString("en-US")}<`);
+    await writeFile(changed, original);
+    const coldMs = median(cold.map((r) => r.wallMs));
+    const unchangedMs = median(unchanged.map((r) => r.wallMs));
+    const oneChangedMs = median(oneChanged.map((r) => r.wallMs));
+    const counted = (results) => `${results.at(-1).fromCache} cached, ${results.at(-1).evaluated} evaluated`;
+    const ratio = (value, budget) => `${(value / coldMs).toFixed(3)} of cold (budget ≤ ${budget}: ${value <= coldMs * budget ? "within budget" : "OVER budget"})`;
+    console.log(`  ${name}`);
+    console.log(`    cold          ${ms(coldMs).padStart(8)}  (runs: ${cold.map((r) => ms(r.wallMs)).join(", ")}; ${counted(cold)})${coldBudget ? `  budget ≤ ${ms(coldBudget)}: ${verdict(coldMs, coldBudget)}` : ""}`);
+    console.log(`    unchanged     ${ms(unchangedMs).padStart(8)}  ${ratio(unchangedMs, 0.1)}  (${counted(unchanged)})`);
+    console.log(`    one changed   ${ms(oneChangedMs).padStart(8)}  ${ratio(oneChangedMs, 0.2)}  (${counted(oneChanged)}; its page shows the new value: ${showsNewValue ? "yes" : "NO"})`);
   }
 }
 

@@ -5,7 +5,7 @@
 // What a notebook built to is kept in the build cache (build-cache.ts) by the content of everything
 // that went into it: an unchanged notebook is neither compiled nor evaluated again, and the site
 // written is the same, byte for byte, with or without the cache.
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -26,6 +26,7 @@ import { makeDirectory } from "./output-dir.ts";
 import { PACKAGE_ROOT, WATTBOOK_VERSION } from "./package-root.ts";
 import { readNotebookFile, type NotebookText } from "./read-notebook.ts";
 import { editPagePath, renderGeneratedIndex, renderSitePage, type Site, siteExercises, sitePage, sortPages } from "./site-pages.ts";
+import { readSiteState, writeSiteFiles, writeSiteState } from "./site-writer.ts";
 
 export interface BuildOptions {
   /** The project root: notebooks' bare imports resolve from its node_modules, and the cache lives in it. */
@@ -253,12 +254,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       if (rendered.editHtml !== undefined) files.set(editPagePath(page.output), rendered.editHtml);
     }
     if (!site.pages.some((page) => page.output === "index.html")) files.set("index.html", renderGeneratedIndex(site));
-    writeFilesInto(tempOut, files);
+    // A file the previous site holds unchanged is linked from there (see site-writer.ts).
+    const previous = cache && existsSync(options.out) ? { dir: options.out, state: readSiteState(cache.dir, options.out) } : undefined;
+    const written = writeSiteFiles(tempOut, files, previous);
     await copySiteAssets(tempOut, options.staticDir);
     // Last, so static/ cannot replace it: the next build knows this folder for a site it may replace.
     await writeFileDeep(path.join(tempOut, SITE_MARKER), siteMarker(site.pages.map((page) => page.output)));
     await swapInto(tempOut, options.out);
-    if (cache) await cache.prune(Math.max(1_000, 4 * texts.length));
+    if (cache) await Promise.all([writeSiteState(cache.dir, options.out, written), cache.prune(Math.max(1_000, 4 * texts.length))]);
     endPhase("write");
     const pages = site.pages.map(({ sourcePath, output, title, description, order, script }) => ({ sourcePath, output, title, description, order, script }));
     return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs, notebooks };
@@ -275,15 +278,6 @@ interface Built {
   readonly compiled: Compiled;
   readonly emitted: EmittedNotebook;
   readonly outputs: Readonly<Record<string, string>>;
-}
-
-/**
- * Writes the site's pages and scripts, each folder made once. Synchronous on purpose: nothing else runs
- * by now, and a thousand small files are written in about half the time of as many promises.
- */
-function writeFilesInto(site: string, files: ReadonlyMap<string, string>): void {
-  for (const dir of new Set([...files.keys()].map((file) => path.dirname(path.join(site, file))))) mkdirSync(dir, { recursive: true });
-  for (const [file, text] of files) writeFileSync(path.join(site, file), text);
 }
 
 /** The project's build cache for this toolchain (see build-cache.ts). */
