@@ -14,7 +14,7 @@ import { copySiteAssets, staticLinkProblems } from "./assets.ts";
 import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "./build-cache.ts";
 import { LIBRARY_DIR } from "./bundle.ts";
 import { compileForSite, type Compiled } from "./compile-for-site.ts";
-import { type EditScripts } from "./edit-twin.ts";
+import type { EditScripts } from "./edit-twin.ts";
 import { copyEditor, EDITOR_DIR, ensureEditor, type EditorBundle } from "./editor-bundle.ts";
 import { emitNotebook, type EmittedNotebook } from "./emit.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluate.ts";
@@ -26,7 +26,7 @@ import { makeDirectory } from "./output-dir.ts";
 import { PACKAGE_ROOT, WATTBOOK_VERSION } from "./package-root.ts";
 import { readNotebookFile, type NotebookText } from "./read-notebook.ts";
 import { editPagePath, renderGeneratedIndex, renderSitePage, type Site, siteExercises, sitePage, sortPages } from "./site-pages.ts";
-import { readSiteState, writeSiteFiles, writeSiteState } from "./site-writer.ts";
+import { readSiteState, SiteWriter, writeSiteState } from "./site-writer.ts";
 
 export interface BuildOptions {
   /** The project root: notebooks' bare imports resolve from its node_modules, and the cache lives in it. */
@@ -177,7 +177,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Realms read the library from the site's scripts folder: it is there before the first evaluation.
     await siteReady;
 
+    // Every notebook of the site as it becomes known: compiled and emitted (or from the cache), then with
+    // its outputs. Once every notebook is compiled the site's pages are known, and from then on each
+    // page is written as soon as its notebook has been evaluated, while the others still are.
     const built = new Map<string, Built>();
+    const writer = new SiteWriter(tempOut, cache && existsSync(options.out) ? { dir: options.out, state: readSiteState(cache.dir, options.out) } : undefined);
+    let site: Site | undefined;
+    let editScripts: EditScripts | undefined;
+    const writePage = (entry: Built) => {
+      if (!site || !entry.outputs || errors.length) return;
+      const page = site.pages.find((candidate) => candidate.sourcePath === entry.compiled.sourcePath)!;
+      const rendered = renderSitePage(page, entry.outputs, site, editScripts);
+      writer.writeAll(entry.emitted.files);
+      writer.write(page.output, rendered.html);
+      if (rendered.editHtml !== undefined) writer.write(editPagePath(page.output), rendered.editHtml);
+    };
     texts.forEach((text, index) => {
       const hit = hits[index];
       if (!hit || text.sourceText === undefined) return;
@@ -187,9 +201,27 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     });
 
     // The rest: a pipeline. The main thread compiles notebook after notebook while the workers evaluate
-    // the ones already written. Every error is kept; none stops the others.
+    // the ones already emitted. Every error is kept; none stops the others.
+    const emissions: Promise<void>[] = [];
     const evaluations: Promise<void>[] = [];
-    const emitAndEvaluate = async (compiled: Compiled, key: string | undefined, t0: number): Promise<void> => {
+    const evaluate = async (entry: Built, key: string | undefined, progress: (ok: boolean) => void): Promise<void> => {
+      const { compiled, emitted } = entry;
+      // The notebook's own scripts go to the worker in memory; the site gets them with its page.
+      const modules = Object.fromEntries([...emitted.files].map(([file, text]) => [pathToFileURL(path.join(tempOut, file)).href, text]));
+      const evaluation = await evaluationPool().evaluate(pathToFileURL(path.join(tempOut, emitted.notebook)).href, modules);
+      notebooks.evaluated++;
+      const found = evaluationErrors(compiled, evaluation, limits);
+      errors.push(...found);
+      progress(found.length === 0);
+      if (evaluation.type !== "result" || found.length) return;
+      entry.outputs = evaluation.outputs;
+      writePage(entry);
+      if (cache && key) {
+        const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
+        await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, ...inputs });
+      }
+    };
+    const emit = async (compiled: Compiled, key: string | undefined, t0: number): Promise<void> => {
       const progress = (ok: boolean) => options.progress?.({ file: compiled.displayPath, ok, cells: compiled.notebook.cells.length, exercises: compiled.notebook.exercises?.length ?? 0, elapsedMs: performance.now() - t0 });
       let emitted: EmittedNotebook;
       try {
@@ -199,20 +231,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         errors.push(...error.errors);
         return progress(false);
       }
-      // The notebook's own scripts go to the worker in memory; the site gets them with everything else.
-      const modules = Object.fromEntries([...emitted.files].map(([file, text]) => [pathToFileURL(path.join(tempOut, file)).href, text]));
-      const evaluation = await evaluationPool().evaluate(pathToFileURL(path.join(tempOut, emitted.notebook)).href, modules);
-      notebooks.evaluated++;
-      const found = evaluationErrors(compiled, evaluation, limits);
-      errors.push(...found);
-      if (evaluation.type === "result" && !found.length) {
-        built.set(compiled.sourcePath, { compiled, emitted, outputs: evaluation.outputs });
-        if (cache && key) {
-          const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
-          await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, ...inputs });
-        }
-      }
-      progress(found.length === 0);
+      const entry: Built = { compiled, emitted };
+      built.set(compiled.sourcePath, entry);
+      evaluations.push(evaluate(entry, key, progress));
     };
     // Longest first: the notebooks that take the workers longest start earliest, so none is left
     // running alone at the end. (Pages and errors are sorted later; this order is only the schedule.)
@@ -224,44 +245,36 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const t0 = performance.now();
       const result = compileForSite(text, library);
       errors.push(...result.errors);
-      if (result.compiled) evaluations.push(emitAndEvaluate(result.compiled, key, t0));
+      if (result.compiled) emissions.push(emit(result.compiled, key, t0));
       else options.progress?.({ file: text.displayPath, ok: false, cells: 0, elapsedMs: 0 });
-      // Compiling is synchronous; let writes finish and workers receive their next notebook now and then.
+      // Compiling is synchronous; let workers receive their next notebook now and then.
       if (performance.now() - lastYield > 8) {
         await new Promise((resolve) => setImmediate(resolve));
         lastYield = performance.now();
       }
     }
+    await Promise.all(emissions);
     endPhase("compile");
+
+    // Every page is known now: write those whose notebooks are done, and the others as they finish.
+    site = { title: options.siteTitle ?? "wattbook", pages: sortPages([...built.values()].map(({ compiled, emitted }) => sitePage(compiled.notebook, emitted))) };
+    editScripts = site.pages.some((page) => page.script) ? await copyEditorInto(tempOut, await editor, library.kernel, scripts) : undefined;
+    for (const entry of built.values()) writePage(entry);
     await Promise.all(evaluations);
     endPhase("evaluate");
 
-    const site: Site = { title: options.siteTitle ?? "wattbook", pages: sortPages([...built.values()].map(({ compiled, emitted }) => sitePage(compiled.notebook, emitted))) };
     const exerciseCount = Object.values(siteExercises(site)).reduce((sum, n) => sum + n, 0);
     if (errors.length) {
       await removeTemp();
       return failed(skipped, exerciseCount);
     }
-
-    await siteReady;
     for (const { emitted } of built.values()) for (const [file, text] of emitted.files) scripts.set(file, Buffer.byteLength(text));
-    const files = new Map<string, string>();
-    for (const { emitted } of built.values()) for (const [file, text] of emitted.files) files.set(file, text);
-    const editScripts = site.pages.some((page) => page.script) ? await copyEditorInto(tempOut, await editor, library.kernel, scripts) : undefined;
-    for (const page of site.pages) {
-      const rendered = renderSitePage(page, built.get(page.sourcePath)!.outputs, site, editScripts);
-      files.set(page.output, rendered.html);
-      if (rendered.editHtml !== undefined) files.set(editPagePath(page.output), rendered.editHtml);
-    }
-    if (!site.pages.some((page) => page.output === "index.html")) files.set("index.html", renderGeneratedIndex(site));
-    // A file the previous site holds unchanged is linked from there (see site-writer.ts).
-    const previous = cache && existsSync(options.out) ? { dir: options.out, state: readSiteState(cache.dir, options.out) } : undefined;
-    const written = writeSiteFiles(tempOut, files, previous);
+    if (!site.pages.some((page) => page.output === "index.html")) writer.write("index.html", renderGeneratedIndex(site));
     await copySiteAssets(tempOut, options.staticDir);
     // Last, so static/ cannot replace it: the next build knows this folder for a site it may replace.
     await writeFileDeep(path.join(tempOut, SITE_MARKER), siteMarker(site.pages.map((page) => page.output)));
     await swapInto(tempOut, options.out);
-    if (cache) await Promise.all([writeSiteState(cache.dir, options.out, written), cache.prune(Math.max(1_000, 4 * texts.length))]);
+    if (cache) await Promise.all([writeSiteState(cache.dir, options.out, writer.state), cache.prune(Math.max(1_000, 4 * texts.length))]);
     endPhase("write");
     const pages = site.pages.map(({ sourcePath, output, title, description, order, script }) => ({ sourcePath, output, title, description, order, script }));
     return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs, notebooks };
@@ -273,11 +286,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** A notebook built (or taken from the cache) for the site. */
+/** A notebook compiled and emitted (or taken from the cache) for the site; `outputs` once evaluated. */
 interface Built {
   readonly compiled: Compiled;
   readonly emitted: EmittedNotebook;
-  readonly outputs: Readonly<Record<string, string>>;
+  outputs?: Readonly<Record<string, string>>;
 }
 
 /** The project's build cache for this toolchain (see build-cache.ts). */
