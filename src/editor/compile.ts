@@ -9,6 +9,7 @@ import { checkNotebook, type CheckedCell } from "../notebook/check.ts";
 import { compileCell } from "../notebook/compile.ts";
 import { LocatedError, LocatedErrors } from "../notebook/errors.ts";
 import { LineIndex } from "../notebook/locate.ts";
+import { type Diagnostic, diagnostic, type MessageCode } from "../notebook/messages.ts";
 import type { TypeStripper } from "../notebook/type-stripper.ts";
 import type { AnalyzedCell, CellImport, CellLanguage, ImportSpecifier, SourcePosition } from "../notebook/types.ts";
 import { guardLoops } from "./loop-guard.ts";
@@ -35,6 +36,8 @@ export interface EditError {
   readonly column: number;
   readonly message: string;
   readonly hint?: string;
+  /** The error's code in the catalog (notebook/messages.ts), the build's own when the build would refuse the same. */
+  readonly code?: MessageCode;
 }
 
 export interface CompiledEdit {
@@ -86,11 +89,7 @@ export function compileEdit(cell: Pick<CellSource, "id" | "kind" | "lang"> & { r
       if (imported.has(specifier.local)) continue; // the notebook's own binding (the checks compare the two)
       if (declaration.specifier === KERNEL) kernelImports.push({ ...specifier, position: declaration.position });
       else {
-        errors.push({
-          ...declaration.position,
-          message: `"${declaration.specifier}" cannot be imported while editing in the page`,
-          hint: `import from "${KERNEL}", or use what the notebook already imports`,
-        });
+        errors.push(editErrorAt(diagnostic("editor-import-not-allowed", { specifier: declaration.specifier }), declaration.position));
         break;
       }
     }
@@ -133,11 +132,16 @@ function checkInNotebook(cell: { readonly id: string; readonly position?: Source
     const own = problem.cellId === cell.id;
     const at = own ? toEdit(problem.position) : { line: 1, column: 1 };
     const message = own ? problem.reason : `${where(problem.position)}: ${problem.reason}`;
-    return { line: at.line, column: at.column, message, ...(problem.hint === undefined ? {} : { hint: problem.hint }) };
+    return { line: at.line, column: at.column, message, ...(problem.hint === undefined ? {} : { hint: problem.hint }), code: problem.code };
   });
   return { checked: edited, problems };
 }
 
+/** A catalog diagnostic at a position in the edited code. */
+export function editErrorAt(found: Diagnostic, position: SourcePosition): EditError {
+  return { line: position.line, column: position.column, message: found.reason, ...(found.hint === undefined ? {} : { hint: found.hint }), code: found.code };
+}
+
 function editError(error: LocatedError): EditError {
-  return { line: error.line, column: error.column, message: error.reason, ...(error.hint ? { hint: error.hint } : {}) };
+  return { line: error.line, column: error.column, message: error.reason, ...(error.hint ? { hint: error.hint } : {}), ...(error.code ? { code: error.code } : {}) };
 }

@@ -2,9 +2,11 @@
 // redefine, so dependents follow), keeps what was edited, resets, adds scratch cells. No DOM here but
 // what the runtime itself touches; the page's controls are in ui/.
 import type { CheckedCell } from "../notebook/check.ts";
+import { missingKernelExport } from "../notebook/kernel-export.ts";
+import { diagnostic } from "../notebook/messages.ts";
 import type { TypeStripper } from "../notebook/type-stripper.ts";
 import type { CompiledCell, CompiledNotebook } from "../notebook/types.ts";
-import { type CellSource, compileEdit, type EditError, KERNEL } from "./compile.ts";
+import { type CellSource, compileEdit, type EditError, editErrorAt } from "./compile.ts";
 import type { Edits, ScratchCell } from "./edits.ts";
 import { instantiate } from "./instantiate.ts";
 
@@ -97,7 +99,7 @@ export class EditSession {
    */
   async run(id: string, code: string): Promise<RunResult> {
     const cell = this.cell(id);
-    if (!cell) return { ok: false, errors: [{ line: 1, column: 1, message: `no cell ${id} on this page` }] };
+    if (!cell) return { ok: false, errors: [editErrorAt(diagnostic("editor-no-such-cell", { id }), { line: 1, column: 1 })] };
     const ticket = (this.runs.get(id) ?? 0) + 1;
     this.runs.set(id, ticket);
     if (cell.sourceText === code && this.authorSources.has(id)) {
@@ -119,7 +121,7 @@ export class EditSession {
     if (edit.kernelImports.length) {
       kernel = await this.options.loadKernel();
       const missing = edit.kernelImports.filter((s) => s.imported !== "*" && !(s.imported in kernel!));
-      if (missing.length) return { ok: false, errors: missing.map((s) => ({ ...s.position, message: `"${KERNEL}" has no export named "${s.imported}"` })) };
+      if (missing.length) return { ok: false, errors: missing.map((s) => editErrorAt(missingKernelExport(s.imported, Object.keys(kernel!)), s.position)) };
     }
     if (this.runs.get(id) !== ticket) return { ok: false, errors: [], stale: true };
     this.tripped.delete(id);

@@ -1,7 +1,7 @@
 // The one error type the notebook pipeline lets escape: it names the .md file, the line and column, the
 // cell when there is one, and says what to do. Anything else escaping parse/analyze/compile is a bug.
 import { LineIndex } from "./locate.ts";
-import type { Diagnostic } from "./messages.ts";
+import type { Diagnostic, MessageCode } from "./messages.ts";
 import type { SourcePosition } from "./types.ts";
 
 export interface LocatedErrorOptions {
@@ -15,7 +15,7 @@ export interface LocatedErrorOptions {
   /** What the author can do about it, in one sentence. */
   readonly hint?: string;
   /** The error's code in the catalog (messages.ts), when it has one. */
-  readonly code?: string;
+  readonly code?: MessageCode;
 }
 
 export class LocatedError extends Error {
@@ -26,7 +26,7 @@ export class LocatedError extends Error {
   readonly cellId: string | undefined;
   readonly excerpt: string | undefined;
   readonly hint: string | undefined;
-  readonly code: string | undefined;
+  readonly code: MessageCode | undefined;
   /** The message without the location prefix. */
   readonly reason: string;
 
@@ -52,10 +52,11 @@ export class LocatedError extends Error {
   }
 }
 
-/** Where a diagnostic is: the notebook file as shown, its indexed text, the position and the cell. */
+/** Where a diagnostic is: the notebook file as shown, its text (indexed, or not), the position and the cell. */
 export interface Located {
   readonly file: string;
-  readonly lines: LineIndex;
+  /** The notebook's text, for the excerpt; absent when there is none to show (a file that could not be read). */
+  readonly lines?: LineIndex | string;
   readonly position: SourcePosition;
   readonly cellId?: string;
 }
@@ -65,7 +66,7 @@ export function locatedError(found: Diagnostic, at: Located, excerptLines: { bef
   return new LocatedError(found.reason, {
     file: at.file,
     position: at.position,
-    excerpt: excerptAt(at.lines, at.position, excerptLines.before, excerptLines.after),
+    ...(at.lines === undefined ? {} : { excerpt: excerptAt(at.lines, at.position, excerptLines.before, excerptLines.after) }),
     code: found.code,
     ...(at.cellId === undefined ? {} : { cellId: at.cellId }),
     ...(found.hint === undefined ? {} : { hint: found.hint }),

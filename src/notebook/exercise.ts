@@ -13,13 +13,14 @@ import type { ContainerToken } from "./container.ts";
 import { renderExercise, type ExerciseView } from "./exercise-html.ts";
 import { slugify } from "./ids.ts";
 import { type ExpressionToken, tokenizeExpression } from "./markdown.ts";
+import { type Diagnostic, diagnostic } from "./messages.ts";
 import type { ParsedCell, ParsedExercise, SourcePosition } from "./types.ts";
 
 /** What the exercise parser needs from the notebook parser. */
 export interface ExerciseContext {
   readonly text: string;
   position(offset: number): SourcePosition;
-  error(reason: string, offset: number, hint?: string): void;
+  error(found: Diagnostic, offset: number): void;
   /** Where a token's raw text starts, searching from `cursor`. */
   find(raw: string, cursor: number, limit: number): number;
   /** Visits Markdown tokens (creating their cells); returns the offset after the last one. */
@@ -36,7 +37,6 @@ export interface ExerciseContext {
   lexInline(text: string): Token[];
 }
 
-const SYNTAX_HINT = "an exercise holds a prompt, one ::: answer KIND, optional ::: hint blocks and an optional ::: solution, each closed by a line of :::";
 const KINDS_TEXT = ANSWER_KINDS.join(", ");
 const FIELDS: Record<string, readonly string[]> = {
   number: ["correct", "tolerance"],
@@ -50,13 +50,13 @@ const FIELDS: Record<string, readonly string[]> = {
 /** A container the walk met: an exercise, or one of its parts out of place. */
 export function visitContainer(token: ContainerToken, at: number, ctx: ExerciseContext, count: () => number): ParsedExercise | undefined {
   if (!token.closed) {
-    ctx.error(`this ::: ${token.name} is never closed, so everything after it became part of it`, at, "add a line of ::: where it ends");
+    ctx.error(diagnostic("container-not-closed", { name: token.name }), at);
     return undefined;
   }
   if (token.name === "exercise") return parseExercise(token, at, ctx, count());
-  if (!token.name) ctx.error("this ::: closes nothing: no container is open here", at, "remove it, or open a container above it with ::: exercise");
-  else if (["answer", "hint", "solution"].includes(token.name)) ctx.error(`::: ${token.name} belongs inside a ::: exercise`, at, SYNTAX_HINT);
-  else ctx.error(`unknown container ::: ${token.name}`, at, "wattbook knows ::: exercise (with ::: answer, ::: hint and ::: solution inside)");
+  if (!token.name) ctx.error(diagnostic("container-closes-nothing"), at);
+  else if (["answer", "hint", "solution"].includes(token.name)) ctx.error(diagnostic("exercise-part-outside", { name: token.name }), at);
+  else ctx.error(diagnostic("container-unknown", { name: token.name }), at);
   return undefined;
 }
 
@@ -81,15 +81,15 @@ function parseExercise(token: ContainerToken, at: number, ctx: ExerciseContext, 
     const part = child as ContainerToken;
     cursor = childAt + part.raw.length;
     if (!part.closed) {
-      ctx.error(`this ::: ${part.name} is never closed`, childAt, "add a line of ::: where it ends, before the exercise's own closing :::");
+      ctx.error(diagnostic("exercise-part-not-closed", { name: part.name }), childAt);
       continue;
     }
-    if (part.name !== "answer" && part.info) ctx.error(`::: ${part.name} takes nothing after its name (found "${part.info}")`, childAt + part.infoOffset, `put "${part.info}" on the next line, inside the ::: ${part.name}`);
+    if (part.name !== "answer" && part.info) ctx.error(diagnostic("exercise-part-takes-nothing", { name: part.name, info: part.info }), childAt + part.infoOffset);
     const inner = childAt + part.bodyOffset;
     switch (part.name) {
       case "answer":
         if (answer) {
-          ctx.error("an exercise has one ::: answer; this is a second", childAt, SYNTAX_HINT);
+          ctx.error(diagnostic("exercise-second-answer"), childAt);
           break;
         }
         answer = parseAnswer(part, childAt, ctx);
@@ -101,7 +101,7 @@ function parseExercise(token: ContainerToken, at: number, ctx: ExerciseContext, 
         break;
       case "solution": {
         if (view.solution) {
-          ctx.error("an exercise has at most one ::: solution; this is a second", childAt, SYNTAX_HINT);
+          ctx.error(diagnostic("exercise-second-solution"), childAt);
           break;
         }
         const before = ctx.cells.length;
@@ -111,13 +111,13 @@ function parseExercise(token: ContainerToken, at: number, ctx: ExerciseContext, 
         break;
       }
       case "exercise":
-        ctx.error("exercises cannot nest: close the first with ::: before starting the next", childAt, SYNTAX_HINT);
+        ctx.error(diagnostic("exercise-nested"), childAt);
         break;
       default:
-        ctx.error(part.name ? `unknown part ::: ${part.name} in an exercise` : "this ::: closes nothing", childAt, SYNTAX_HINT);
+        ctx.error(part.name ? diagnostic("exercise-unknown-part", { name: part.name }) : diagnostic("exercise-part-closes-nothing"), childAt);
     }
   }
-  if (!answer && ctx.errorCount() === errorsBefore) ctx.error("this exercise has no ::: answer, so nothing can be checked", at, `add one inside it, e.g. "::: answer number", "correct: \${x} kWh", ":::"`);
+  if (!answer && ctx.errorCount() === errorsBefore) ctx.error(diagnostic("exercise-no-answer"), at);
   if (!answer || ctx.errorCount() > errorsBefore) return undefined;
   return {
     id: header.id,
@@ -145,17 +145,17 @@ function parseHeader(token: ContainerToken, at: number, ctx: ExerciseContext, nu
   if (idMatch) {
     const idAt = at + token.infoOffset + idMatch.index;
     title = title.slice(0, idMatch.index).trim();
-    if (!/^[A-Za-z][\w-]*$/.test(idMatch[1]!)) ctx.error(`the exercise id #${idMatch[1]} should start with a letter and continue with letters, digits, - or _`, idAt, "rename it, e.g. {#ex-pue}");
+    if (!/^[A-Za-z][\w-]*$/.test(idMatch[1]!)) ctx.error(diagnostic("exercise-id-name", { id: idMatch[1]! }), idAt);
     else id = idMatch[1]!;
   }
   id ??= title ? slugify(title.replace(/\$\{[^}]*\}/g, "")) : `exercise-${number}`;
   const seen = ctx.ids.get(id);
-  if (seen) ctx.error(`the exercise id ${id} is taken by the exercise at line ${seen.line}`, at, "give one of them its own {#id}: learners' progress is kept under it");
+  if (seen) ctx.error(diagnostic("exercise-id-taken", { id, line: seen.line }), at);
   else ctx.ids.set(id, ctx.position(at));
   if (!title) return { id };
   const titleAt = at + token.infoOffset;
   if (title.includes("${")) {
-    ctx.error("an exercise title cannot hold a ${…} expression", titleAt + title.indexOf("${"), "put live values in the prompt below the title");
+    ctx.error(diagnostic("exercise-title-holds-inline"), titleAt + title.indexOf("${"));
     return { id, title };
   }
   const titleTokens = ctx.lexInline(title);
@@ -191,35 +191,35 @@ function parseAnswer(part: ContainerToken, at: number, ctx: ExerciseContext): Pa
   const kindAt = at + part.infoOffset;
   const kind = part.info.trim();
   if (!kind) {
-    ctx.error(`::: answer needs a kind: ${KINDS_TEXT}`, at, "e.g. ::: answer number");
+    ctx.error(diagnostic("exercise-answer-without-kind", { kinds: KINDS_TEXT }), at);
     return undefined;
   }
   if (!(ANSWER_KINDS as readonly string[]).includes(kind)) {
-    ctx.error(`unknown answer kind "${kind}"; the kinds are ${KINDS_TEXT}`, kindAt, 'write one of them after "::: answer", e.g. "::: answer number"');
+    ctx.error(diagnostic("exercise-unknown-answer-kind", { kind, kinds: KINDS_TEXT }), kindAt);
     return undefined;
   }
   const body = readAnswerBody(part.body, at + part.bodyOffset, ctx);
   if (!body) return undefined;
   const { fields, options, ordered } = body;
   for (const [name, field] of fields) {
-    if (!FIELDS[kind]!.includes(name)) ctx.error(`a ${kind} answer takes ${FIELDS[kind]!.map((f) => `${f}:`).join(", ")}; not ${name}:`, field.line);
+    if (!FIELDS[kind]!.includes(name)) ctx.error(diagnostic("exercise-field-not-for-kind", { kind, fields: FIELDS[kind]!.map((f) => `${f}:`).join(", "), field: name }), field.line);
   }
   const correct = fields.get("correct");
   if (!correct) {
-    ctx.error(`this ${kind} answer has no correct: line`, at, kind === "number" ? 'e.g. "correct: ${energyMWh} MWh"' : kind === "text" ? 'e.g. "correct: MLPerf Tiny"' : 'e.g. "correct: b"');
+    ctx.error(kind === "number" ? diagnostic("exercise-number-without-correct") : kind === "text" ? diagnostic("exercise-text-without-correct") : diagnostic("exercise-without-correct", { kind }), at);
     return undefined;
   }
   const needsOptions = kind === "choice" || kind === "choices" || kind === "order" || kind === "classify";
   if (needsOptions && options.length < (kind === "classify" ? 1 : 2)) {
-    ctx.error(`a ${kind} answer lists its ${kind === "order" || kind === "classify" ? "items" : "options"} as a Markdown list (- … or 1. …), ${kind === "classify" ? "at least one" : "at least two"}`, at, "put one - line per option inside the ::: answer, before correct:");
+    ctx.error(kind === "classify" ? diagnostic("exercise-classify-without-items") : kind === "order" ? diagnostic("exercise-too-few-items") : diagnostic("exercise-too-few-options", { kind }), at);
     return undefined;
   }
   if (!needsOptions && options.length) {
-    ctx.error(`a ${kind} answer has no options; this line is one`, options[0]!.at, "remove the list, or change the answer's kind");
+    ctx.error(diagnostic("exercise-options-not-allowed", { kind }), options[0]!.at);
     return undefined;
   }
   for (const option of options) option.label = ordered ? String(options.indexOf(option) + 1) : String.fromCharCode(97 + options.indexOf(option));
-  if (options.length > 26 && !ordered) ctx.error("more than 26 options: number them (1. …) instead", options[26]!.at, "write the list as 1. … 2. …, and correct: as numbers");
+  if (options.length > 26 && !ordered) ctx.error(diagnostic("exercise-too-many-options"), options[26]!.at);
 
   const labels = options.map((o) => o.label);
   const view: Partial<ExerciseView> = { kind: kind as AnswerSpec["kind"], options: options.map((o) => ({ label: o.label, tokens: inline(o.text, o.at, ctx) })) };
@@ -239,7 +239,7 @@ function parseAnswer(part: ContainerToken, at: number, ctx: ExerciseContext): Pa
       if (!expression) {
         const number = readNumber(correct.value);
         if (!number.ok) {
-          ctx.error(`correct: ${number.problem}`, correct.at, 'write a number and its unit ("1918.9 MWh") or an expression ("${energyMWh} MWh")');
+          ctx.error(diagnostic("exercise-correct-not-a-number", { problem: number.problem }), correct.at);
           return undefined;
         }
         written = number.value;
@@ -247,7 +247,7 @@ function parseAnswer(part: ContainerToken, at: number, ctx: ExerciseContext): Pa
       }
       const parsedUnit = parseUnit(unit, { counted: true });
       if (!parsedUnit.ok) {
-        ctx.error(`correct: ${parsedUnit.problem}`, correct.at + correct.value.lastIndexOf(unit), "units are symbols such as kWh, MW, t, L, GB, $, days, %, × and their quotients (g/kWh)");
+        ctx.error(diagnostic("exercise-unknown-unit", { problem: parsedUnit.problem }), correct.at + correct.value.lastIndexOf(unit));
         return undefined;
       }
       const toleranceField = fields.get("tolerance");
@@ -255,7 +255,7 @@ function parseAnswer(part: ContainerToken, at: number, ctx: ExerciseContext): Pa
       if (toleranceField) {
         const read = parseTolerance(toleranceField.value, unit);
         if (!read.ok) {
-          ctx.error(`tolerance: ${read.problem}`, toleranceField.at, 'a percentage ("2%") or an amount in the answer\'s unit ("0.5 MWh")');
+          ctx.error(diagnostic("exercise-tolerance-invalid", { problem: read.problem }), toleranceField.at);
           return undefined;
         }
         tolerance = read.tolerance;
@@ -275,12 +275,12 @@ function parseAnswer(part: ContainerToken, at: number, ctx: ExerciseContext): Pa
     case "classify": {
       const categories = fields.get("categories");
       if (!categories) {
-        ctx.error("a classify answer needs a categories: line", at, 'e.g. "categories: Scope 1, Scope 2, Scope 3"');
+        ctx.error(diagnostic("exercise-classify-without-categories"), at);
         return undefined;
       }
       const names = categories.value.split(",").map((s) => s.trim()).filter(Boolean);
       if (names.length < 2) {
-        ctx.error("a classification needs at least two categories, separated by commas", categories.at, 'e.g. "categories: Scope 1, Scope 2, Scope 3"');
+        ctx.error(diagnostic("exercise-too-few-categories"), categories.at);
         return undefined;
       }
       spec = { kind, items: labels, categories: names };
@@ -296,17 +296,17 @@ function parseAnswer(part: ContainerToken, at: number, ctx: ExerciseContext): Pa
   }
 
   if (expression) {
-    if (kind !== "number" && after) ctx.error(`nothing may follow the \${…} after correct: in a ${kind} answer (found "${after}")`, correct.at + expression.raw.length, "remove it: only a number answer takes a unit after the ${…}");
+    if (kind !== "number" && after) ctx.error(diagnostic("exercise-text-after-expression", { kind, after }), correct.at + expression.raw.length);
     const cell = ctx.expression(expression, correct.at);
     return cell === undefined ? undefined : { spec, cell, correctPosition, view };
   }
   if (!after) {
-    ctx.error("correct: is empty", correct.at);
+    ctx.error(diagnostic("exercise-correct-empty"), correct.at);
     return undefined;
   }
   const key = answerKey(spec, written);
   if (!key.ok) {
-    ctx.error(`correct: ${key.problem}`, correct.at);
+    ctx.error(diagnostic("exercise-correct-invalid", { problem: key.problem }), correct.at);
     return undefined;
   }
   return { spec, correct: written, correctPosition, view };
@@ -327,12 +327,12 @@ function readAnswerBody(body: string, bodyAt: number, ctx: ExerciseContext): { f
     if (item) {
       const isOrdered = item[3] !== undefined;
       if (ordered !== undefined && ordered !== isOrdered) {
-        ctx.error("an answer's options are either all bulleted (- …) or all numbered (1. …)", lineAt);
+        ctx.error(diagnostic("exercise-options-mixed"), lineAt);
         ok = false;
       }
       ordered = isOrdered;
       if (/^\[[ xX]\]\s/.test(item[4]!)) {
-        ctx.error("options are not ticked in place; name the right ones on a correct: line", lineAt + item[0].length - item[4]!.length, 'e.g. "correct: b" or, for several, "correct: a, c"');
+        ctx.error(diagnostic("exercise-option-ticked"), lineAt + item[0].length - item[4]!.length);
         ok = false;
       }
       options.push({ label: "", text: item[4]!.trimEnd(), at: lineAt + item[0].length - item[4]!.length });
@@ -342,12 +342,12 @@ function readAnswerBody(body: string, bodyAt: number, ctx: ExerciseContext): { f
     if (field && !/^\s/.test(line)) {
       const name = field[1]!.toLowerCase();
       if (!["correct", "tolerance", "categories", "accept"].includes(name)) {
-        ctx.error(`unknown answer field ${field[1]}:`, lineAt, "an answer takes correct:, and tolerance: (number), categories: (classify) or accept: (text)");
+        ctx.error(diagnostic("exercise-unknown-field", { field: field[1]! }), lineAt);
         ok = false;
         continue;
       }
       if (fields.has(name)) {
-        ctx.error(`${name}: is given twice`, lineAt);
+        ctx.error(diagnostic("exercise-field-twice", { field: name }), lineAt);
         ok = false;
         continue;
       }
@@ -360,7 +360,7 @@ function readAnswerBody(body: string, bodyAt: number, ctx: ExerciseContext): { f
       last.text += ` ${line.trim()}`;
       continue;
     }
-    ctx.error("this line of a ::: answer is neither a field (correct: …) nor an option (- … or 1. …)", lineAt, "prompt text goes above the ::: answer block, inside the exercise");
+    ctx.error(diagnostic("exercise-answer-line-unreadable"), lineAt);
     ok = false;
   }
   return ok ? { fields, options, ordered: ordered ?? false } : undefined;

@@ -1,5 +1,6 @@
 // The info string of a fenced block: ```js echo {#fig-power caption="Power over a day"}
 // The first word is the language; only js and ts blocks are cells, so only their options are checked.
+import { type Diagnostic, diagnostic } from "./messages.ts";
 
 export interface FenceInfo {
   /** The first word, lower case: "js", "ts", "python", "" for a bare fence. */
@@ -9,17 +10,15 @@ export interface FenceInfo {
   readonly run: boolean;
   readonly label?: string;
   readonly caption?: string;
-  /** What is wrong with the options, one sentence each (only for js and ts). */
-  readonly problems: readonly string[];
+  /** What is wrong with the options (only for js and ts). */
+  readonly problems: readonly Diagnostic[];
 }
-
-const CELL_OPTIONS = "a js or ts cell accepts echo, run=false and an attribute block like {#fig-name caption=\"…\"}";
 
 export function parseFenceInfo(info: string): FenceInfo {
   const langMatch = /^[^\s{]*/.exec(info.trim());
   const lang = (langMatch?.[0] ?? "").toLowerCase();
   const rest = info.trim().slice(langMatch?.[0].length ?? 0);
-  const problems: string[] = [];
+  const problems: Diagnostic[] = [];
   let echo = false;
   let run = true;
   let label: string | undefined;
@@ -33,20 +32,19 @@ export function parseFenceInfo(info: string): FenceInfo {
     if (key === "echo" && (value === undefined || value === "true")) echo = true;
     else if (key === "echo" && value === "false") echo = false;
     else if (key === "run" && (value === "false" || value === "true")) run = value === "true";
-    else problems.push(`unknown fence option "${word}"; ${CELL_OPTIONS}`);
+    else problems.push(diagnostic("fence-unknown-option", { option: word }));
   }
   for (const attribute of attributes) {
     if (attribute.startsWith("#")) {
       const name = attribute.slice(1);
-      if (label !== undefined) problems.push(`the block has two labels, #${label} and #${name}; give it one`);
-      else if (!/^(?:fig|tbl)-[\w-]*\w$/.test(name)) {
-        problems.push(`the label #${name} should start with fig- or tbl- and continue with letters, digits, - or _ (equations are labelled after $$…$$)`);
-      } else label = name;
+      if (label !== undefined) problems.push(diagnostic("fence-two-labels", { first: label, second: name }));
+      else if (!/^(?:fig|tbl)-[\w-]*\w$/.test(name)) problems.push(diagnostic("fence-label-name", { name }));
+      else label = name;
       continue;
     }
     const [key, value] = splitPair(attribute);
     if (key === "caption" && value !== undefined) caption = value;
-    else problems.push(`unknown attribute "${attribute}"; ${CELL_OPTIONS}`);
+    else problems.push(diagnostic("fence-unknown-attribute", { attribute }));
   }
   return { lang, echo, run, ...(label !== undefined ? { label } : {}), ...(caption !== undefined ? { caption } : {}), problems };
 }
@@ -61,7 +59,7 @@ function splitPair(word: string): [string, string | undefined] {
 }
 
 /** Words outside braces and attributes inside one {…} block; quotes may hold spaces and braces. */
-function splitOptions(text: string): { words: string[]; attributes: string[]; problem?: string } {
+function splitOptions(text: string): { words: string[]; attributes: string[]; problem?: Diagnostic } {
   const words: string[] = [];
   const attributes: string[] = [];
   let i = 0;
@@ -74,7 +72,7 @@ function splitOptions(text: string): { words: string[]; attributes: string[]; pr
       continue;
     }
     if (!inBlock && char === "{") {
-      if (sawBlock) return { words, attributes, problem: "the info string has two {…} attribute blocks; merge them into one" };
+      if (sawBlock) return { words, attributes, problem: diagnostic("fence-two-attribute-blocks") };
       inBlock = sawBlock = true;
       i++;
       continue;
@@ -89,7 +87,7 @@ function splitOptions(text: string): { words: string[]; attributes: string[]; pr
       const c = text[i]!;
       if (c === '"' || c === "'") {
         const close = text.indexOf(c, i + 1);
-        if (close === -1) return { words, attributes, problem: `a quote (${c}) in the info string is never closed` };
+        if (close === -1) return { words, attributes, problem: diagnostic("fence-quote-not-closed", { quote: c }) };
         word += text.slice(i, close + 1);
         i = close + 1;
       } else {
@@ -99,6 +97,6 @@ function splitOptions(text: string): { words: string[]; attributes: string[]; pr
     }
     (inBlock ? attributes : words).push(word);
   }
-  if (inBlock) return { words, attributes, problem: "the {…} attribute block in the info string is never closed" };
+  if (inBlock) return { words, attributes, problem: diagnostic("fence-attributes-not-closed") };
   return { words, attributes };
 }

@@ -1,8 +1,9 @@
 // YAML front matter: `---` on the very first line, YAML, then `---` (or `...`) on a line of its own.
 import { parseDocument } from "yaml";
 import { nestingTooDeep } from "./depth.ts";
-import { excerptAt, LocatedError } from "./errors.ts";
+import { locatedError, type LocatedError } from "./errors.ts";
 import type { LineIndex } from "./locate.ts";
+import { type Diagnostic, diagnostic } from "./messages.ts";
 import type { FrontMatter } from "./types.ts";
 
 export interface FrontMatterResult {
@@ -23,29 +24,20 @@ export function parseFrontMatter(lines: LineIndex, file: string): FrontMatterRes
   const yamlStart = open[0].length;
   const close = CLOSE.exec(text.slice(yamlStart));
   if (!close) {
-    const position = { line: 1, column: 1 };
-    const error = new LocatedError("the front matter opened by --- on line 1 is never closed", {
-      file,
-      position,
-      excerpt: excerptAt(text, position, 0, 2),
-      hint: "end the YAML with a line holding only ---, or remove the first line if it is meant as a rule",
-    });
+    const error = locatedError(diagnostic("front-matter-not-closed"), { file, lines, position: { line: 1, column: 1 } }, { before: 0, after: 2 });
     return { data: {}, bodyOffset: text.length, errors: [error] };
   }
   const yamlEnd = yamlStart + close.index;
   const afterClose = text.indexOf("\n", yamlEnd);
   const bodyOffset = afterClose === -1 ? text.length : afterClose + 1;
   const yaml = text.slice(yamlStart, yamlEnd);
-  const located = (reason: string, offset: number, hint?: string) => {
-    const position = lines.position(yamlStart + offset);
-    return new LocatedError(reason, { file, position, excerpt: excerptAt(text, position), ...(hint ? { hint } : {}) });
-  };
+  const located = (found: Diagnostic, offset: number) => locatedError(found, { file, lines, position: lines.position(yamlStart + offset) });
 
   // The YAML parser recurses per level; front matter is a few keys, so deep nesting is refused first.
   const deep = tooDeep(yaml);
-  if (deep !== -1) return { data: {}, bodyOffset, errors: [located(`front matter nests more than ${MAX_YAML_NESTING} levels deep`, deep, "front matter holds a page's title, description and order; keep it flat")] };
+  if (deep !== -1) return { data: {}, bodyOffset, errors: [located(diagnostic("front-matter-too-deep", { limit: MAX_YAML_NESTING }), deep)] };
   const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((e) => located(`front matter: ${e.message}`, e.pos[0], "fix the YAML between the --- lines"));
+  const errors = doc.errors.map((e) => located(diagnostic("front-matter-yaml", { reason: e.message }), e.pos[0]));
   if (errors.length) return { data: {}, bodyOffset, errors };
 
   let value: unknown;
@@ -54,19 +46,18 @@ export function parseFrontMatter(lines: LineIndex, file: string): FrontMatterRes
   } catch (e) {
     // toJS throws on unresolved aliases, which the parser does not report as errors.
     const reason = e instanceof Error ? e.message : String(e);
-    return { data: {}, bodyOffset, errors: [located(`front matter: ${reason}`, 0, "fix the YAML between the --- lines (quote a value that starts with * or &)")] };
+    return { data: {}, bodyOffset, errors: [located(diagnostic("front-matter-alias", { reason }), 0)] };
   }
   if (value === null || value === undefined) return { data: {}, bodyOffset, errors: [] };
   if (typeof value !== "object" || Array.isArray(value)) {
-    const error = located("front matter must be a YAML mapping of keys to values", 0, "write one `key: value` per line, e.g. `title: The Energy Ceiling`");
+    const error = located(diagnostic("front-matter-not-mapping"), 0);
     return { data: {}, bodyOffset, errors: [error] };
   }
   const data = value as Record<string, unknown>;
-  const typed: [string, string, string][] = [["title", "string", "text"], ["description", "string", "text"], ["order", "number", "a number"]];
-  for (const [key, type, noun] of typed) {
+  for (const [key, type] of [["title", "string"], ["description", "string"], ["order", "number"]] as const) {
     if (key in data && typeof data[key] !== type) {
-      const offset = keyOffset(yaml, key);
-      errors.push(located(`front matter: ${key} must be ${noun} (got ${JSON.stringify(data[key]) ?? String(data[key])})`, offset, `write ${key}: ${key === "order" ? "3" : "a line of text (quote it if it holds a colon)"}`));
+      const value = JSON.stringify(data[key]) ?? String(data[key]);
+      errors.push(located(key === "order" ? diagnostic("front-matter-order-not-number", { value }) : diagnostic("front-matter-not-text", { key, value }), keyOffset(yaml, key)));
     }
   }
   return { data: data as FrontMatter, bodyOffset, errors };

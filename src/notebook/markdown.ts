@@ -6,6 +6,7 @@ import { Marked, Renderer, type Token, type Tokens } from "marked";
 import { MAX_JS_NESTING, nestingTooDeep } from "./depth.ts";
 import { createNestingLimit } from "./nesting.ts";
 import { containerExtension } from "./container.ts";
+import { type Diagnostic, diagnostic } from "./messages.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 
 export interface ExpressionToken extends Tokens.Generic {
@@ -13,7 +14,7 @@ export interface ExpressionToken extends Tokens.Generic {
   /** The JavaScript between `${` and its closing `}`. */
   source: string;
   /** When the expression does not parse or is not closed: what is wrong, and where (offset in raw). */
-  problem?: { reason: string; offset: number };
+  problem?: Diagnostic & { readonly offset: number };
   /** Set by the walk: the inline cell's id. */
   wbCell?: string;
 }
@@ -58,23 +59,23 @@ const TRIVIA = /(?:\s|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/y;
 export function tokenizeExpression(src: string): ExpressionToken | undefined {
   if (!src.startsWith("${")) return undefined;
   const empty = /^\$\{\s*\}/.exec(src);
-  if (empty) return { type: "wbExpression", raw: empty[0], source: "", problem: { reason: "this ${} is empty", offset: 0 } };
+  if (empty) return { type: "wbExpression", raw: empty[0], source: "", problem: { ...diagnostic("inline-empty"), offset: 0 } };
   const deep = nestingTooDeep(src, 2, MAX_JS_NESTING, true);
-  if (deep !== -1) return { type: "wbExpression", raw: "${", source: "", problem: { reason: `this \${…} expression nests more than ${MAX_JS_NESTING} levels deep`, offset: deep } };
+  if (deep !== -1) return { type: "wbExpression", raw: "${", source: "", problem: { ...diagnostic("inline-too-deep", { limit: MAX_JS_NESTING }), offset: deep } };
   let end: number;
   try {
     end = parseExpressionAt(src, 2, JS_OPTIONS).end;
   } catch (error) {
     const pos = (error as { pos?: unknown }).pos;
     const reason = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, "") : String(error);
-    return { type: "wbExpression", raw: "${", source: "", problem: { reason: `this \${…} expression does not parse: ${reason}`, offset: typeof pos === "number" ? pos : 2 } };
+    return { type: "wbExpression", raw: "${", source: "", problem: { ...diagnostic("inline-unparsable", { reason }), offset: typeof pos === "number" ? pos : 2 } };
   }
   TRIVIA.lastIndex = end;
   TRIVIA.exec(src);
   const close = TRIVIA.lastIndex;
   if (src[close] !== "}") {
-    const reason = `this \${…} expression is not closed: expected } after ${JSON.stringify(src.slice(2, end).trim())}`;
-    return { type: "wbExpression", raw: "${", source: "", problem: { reason, offset: close } };
+    const problem = diagnostic("inline-not-closed", { source: JSON.stringify(src.slice(2, end).trim()) });
+    return { type: "wbExpression", raw: "${", source: "", problem: { ...problem, offset: close } };
   }
   return { type: "wbExpression", raw: src.slice(0, close + 1), source: src.slice(2, close) };
 }

@@ -1,15 +1,17 @@
 // TeX → HTML with KaTeX at build time, so pages need no math script. Errors come back as data with an
 // offset into the TeX, for the parser to locate in the .md.
 import katex from "katex";
+import { type Diagnostic, diagnostic } from "./messages.ts";
 
-export type MathResult = { readonly html: string } | { readonly reason: string; readonly offset: number };
+/** The HTML, or what is wrong and where (an offset into the TeX). */
+export type MathResult = { readonly html: string } | { readonly problem: Diagnostic; readonly offset: number };
 
 /** KaTeX recurses per group; formulas nest a few braces, so hundreds are refused before it runs. */
 const MAX_TEX_NESTING = 200;
 
 export function renderMath(tex: string, display: boolean): MathResult {
   const deep = bracesTooDeep(tex);
-  if (deep !== -1) return { reason: `the formula nests braces more than ${MAX_TEX_NESTING} levels deep`, offset: deep };
+  if (deep !== -1) return { problem: diagnostic("math-too-deep", { limit: MAX_TEX_NESTING }), offset: deep };
   try {
     // strict "ignore": KaTeX's strict-mode notices go to the console, which a build should keep quiet.
     return { html: katex.renderToString(tex, { displayMode: display, throwOnError: true, output: "htmlAndMathml", strict: "ignore" }) };
@@ -18,9 +20,9 @@ export function renderMath(tex: string, display: boolean): MathResult {
       const raw = (error as { rawMessage?: unknown }).rawMessage;
       const reason = typeof raw === "string" ? raw : error.message;
       const offset = typeof error.position === "number" ? Math.min(Math.max(error.position, 0), tex.length) : 0;
-      return { reason, offset };
+      return { problem: diagnostic("math-tex", { reason }), offset };
     }
-    return { reason: error instanceof Error ? error.message : String(error), offset: 0 };
+    return { problem: diagnostic("math-tex", { reason: error instanceof Error ? error.message : String(error) }), offset: 0 };
   }
 }
 

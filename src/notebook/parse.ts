@@ -4,7 +4,7 @@
 // the same text the author wrote (only the container's markers are missing from marked's raw).
 import type { Token, Tokens } from "marked";
 import type { ContainerToken } from "./container.ts";
-import { excerptAt, LocatedError, LocatedErrors } from "./errors.ts";
+import { locatedError, type LocatedError, LocatedErrors } from "./errors.ts";
 import { type ExerciseContext, visitContainer } from "./exercise.ts";
 import { exerciseAnchor } from "./exercise-html.ts";
 import { parseFenceInfo } from "./fence.ts";
@@ -15,17 +15,15 @@ import { fnv1a, slugify, UniqueIds } from "./ids.ts";
 import { firstLine, LineIndex, normalizeNewlines } from "./locate.ts";
 import { type Annotations, createMarkdown, type ExpressionToken, type MathToken, type ReferenceToken } from "./markdown.ts";
 import { renderMath } from "./math.ts";
+import { type Diagnostic, diagnostic } from "./messages.ts";
 import { MAX_NESTING, NestingError } from "./nesting.ts";
 import type { Heading, Label, ParsedCell, ParsedExercise, ParsedNotebook, SourcePosition } from "./types.ts";
 
 type LabelKind = Label["kind"];
 
 const KIND_NOUN: Record<LabelKind, string> = { eq: "Equation", fig: "Figure", tbl: "Table" };
-const KIND_HOW: Record<LabelKind, string> = {
-  eq: "number a display equation with $$ … $$ {#eq-name}",
-  fig: "label a cell with ```js {#fig-name}",
-  tbl: "label a cell with ```js {#tbl-name}, or put a line `: Caption {#tbl-name}` under a Markdown table",
-};
+/** A reference to a label when the notebook has no label of its kind: the hint says how to make one. */
+const NO_LABELS = { eq: "reference-no-equations", fig: "reference-no-figures", tbl: "reference-no-tables" } as const satisfies Record<LabelKind, string>;
 
 /** A table caption line (Pandoc's syntax): `: Caption text {#tbl-name}`, after the table. */
 const TABLE_CAPTION = /^:[ \t]+([\s\S]*?)[ \t]*(?:\{#([^}\s]*)\})?[ \t]*$/;
@@ -50,9 +48,7 @@ export function parseNotebook(sourceText: string, path: string): ParsedNotebook 
 function nestingError(error: NestingError, lines: LineIndex, bodyOffset: number, path: string): LocatedError {
   const found = typeof error.at === "number" ? lines.text.length - error.at : lines.text.indexOf(firstLine(error.at), bodyOffset);
   const position = lines.position(Math.max(found, bodyOffset));
-  const reason = error.kind === "block" ? `this block nests lists, block quotes and ::: containers more than ${MAX_NESTING} levels deep` : `this text nests emphasis, strikethrough and links more than ${MAX_NESTING} levels deep`;
-  const hint = error.kind === "block" ? "flatten the nesting; check for stray > markers or indentation" : "flatten the nesting; check for stray *, _, ~ or [ characters (write \\* for a literal one)";
-  return new LocatedError(reason, { file: path, position, excerpt: excerptAt(lines, position), hint });
+  return locatedError(diagnostic(error.kind === "block" ? "block-too-deep" : "text-too-deep", { limit: MAX_NESTING }), { file: path, lines, position });
 }
 
 class NotebookParser {
@@ -218,15 +214,13 @@ class NotebookParser {
     const info = parseFenceInfo(token.lang ?? "");
 
     if (!isClosed(token.raw, marker)) {
-      this.error(`this ${marker}${info.lang} fence is never closed, so everything after it became code`, fence, {
-        hint: `add a line with ${marker} where the code ends`,
-      });
+      this.error(diagnostic("fence-not-closed", { marker, lang: info.lang }), fence);
       return;
     }
     if (info.lang !== "js" && info.lang !== "ts") return;
-    for (const problem of info.problems) this.error(problem, fence, { hint: "fix the info string after the fence, e.g. ```js echo {#fig-name caption=\"…\"}" });
+    for (const problem of info.problems) this.error(problem, fence);
     if (!info.run) {
-      if (info.label !== undefined) this.error(`a ${marker}${info.lang} run=false block shows code and cannot be a numbered figure or table`, fence, { hint: "remove the {#…} label or run=false" });
+      if (info.label !== undefined) this.error(diagnostic("label-on-code", { marker, lang: info.lang }), fence);
       return;
     }
 
@@ -270,9 +264,7 @@ class NotebookParser {
           const lineAt = this.rawOffset(token.raw, at, lineStart);
           const indent = /^[ \t]*/.exec(rawLines[index] ?? "")![0];
           const what = indent.includes("\t") ? "a tab" : `${indent.length} spaces`;
-          this.error(`this ${fence[1]}${lang} fence is indented by ${what}, so Markdown reads it as an indented code block and the cell never runs`, this.lines.position(lineAt), {
-            hint: "remove the indentation: a fence may be indented by at most 3 spaces (in a list item, at most 3 more than the item's text)",
-          });
+          this.error(diagnostic("fence-indented", { marker: fence[1]!, lang, indent: what }), this.lines.position(lineAt));
         }
       }
       lineStart += (rawLines[index] ?? "").length + 1;
@@ -281,7 +273,7 @@ class NotebookParser {
 
   /** Problems found in author HTML (unsafe-html.ts), reported where `offset` in `raw` lies in the notebook. */
   private reportHtml(problems: readonly HtmlProblem[], raw: string, at: number, exact = true): void {
-    for (const problem of problems) this.error(problem.reason, this.lines.position(exact ? this.rawOffset(raw, at, problem.offset) : at), { hint: problem.hint });
+    for (const problem of problems) this.error(problem, this.lines.position(exact ? this.rawOffset(raw, at, problem.offset) : at));
   }
 
   /** A Markdown link or image, checked as the HTML marked makes of it (its entities are the browser's). */
@@ -297,16 +289,12 @@ class NotebookParser {
 
   private visitExpression(token: ExpressionToken, at: number): void {
     if (token.problem) {
-      this.error(token.problem.reason, this.lines.position(at + token.problem.offset), {
-        hint: "write a JavaScript expression between ${ and }, or escape the dollar as \\$ to show ${ literally",
-      });
+      this.error(token.problem, this.lines.position(at + token.problem.offset));
       return;
     }
     const position = this.lines.position(at + 2);
     if (this.inCaption) {
-      this.error("a caption cannot hold a ${…} expression; captions are rendered once, at build time", position, {
-        hint: "write the value into the caption's text, or show it in the cell's output",
-      });
+      this.error(diagnostic("caption-holds-inline"), position);
       return;
     }
     const id = this.cellIds.take(fnv1a(token.source));
@@ -331,7 +319,7 @@ class NotebookParser {
       cells: this.cells,
       ids: new Map(),
       position: (offset) => this.lines.position(offset),
-      error: (reason, offset, hint) => this.error(reason, this.lines.position(offset), hint === undefined ? {} : { hint }),
+      error: (found, offset) => this.error(found, this.lines.position(offset)),
       find: (raw, cursor, limit) => this.find(raw, cursor, limit),
       walk: (tokens, from, limit) => this.walk(tokens, from, limit),
       expression: (token, offset) => {
@@ -346,9 +334,7 @@ class NotebookParser {
     this.reportHtml(unsafeHtml(token.raw), token.raw, at);
     for (const fence of token.block ? fencesInHtml(token.raw) : []) {
       const [, marker, lang] = /^([`~]+)[ \t]*([^\s{]*)/.exec(token.raw.slice(fence))!;
-      this.error(`this ${marker}${lang!.toLowerCase()} fence is inside a block of raw HTML, which runs to the next blank line, so it is not a cell`, this.lines.position(this.rawOffset(token.raw, at, fence)), {
-        hint: "leave a blank line between the HTML and the fence (and after the fence's closing line)",
-      });
+      this.error(diagnostic("fence-in-html", { marker: marker!, lang: lang!.toLowerCase() }), this.lines.position(this.rawOffset(token.raw, at, fence)));
     }
     const parts = splitHtml(token.raw);
     if (parts.length === 1 && parts[0]!.kind === "html") return;
@@ -357,9 +343,7 @@ class NotebookParser {
     for (const part of parts) {
       if (part.kind === "html") html += part.text;
       else if (part.kind === "in-tag") {
-        this.error("a ${…} inside an HTML tag has no place for its value", this.lines.position(offset(part)), {
-          hint: "put it in the element's content, or build the element in a cell with html`…`",
-        });
+        this.error(diagnostic("inline-in-tag"), this.lines.position(offset(part)));
       } else {
         this.visitExpression(part.token, offset(part));
         html += part.token.wbCell === undefined ? part.token.raw : `<!--wb:inline:${part.token.wbCell}-->`;
@@ -371,15 +355,11 @@ class NotebookParser {
   private visitMath(token: MathToken, at: number): void {
     const result = renderMath(token.tex, token.display);
     if ("html" in result) token.wbHtml = result.html;
-    else {
-      this.error(`math: ${result.reason}`, this.lines.position(at + token.texOffset + result.offset), {
-        hint: "fix the TeX (KaTeX supports most of LaTeX math), or write \\$ for a literal dollar sign",
-      });
-    }
+    else this.error(result.problem, this.lines.position(at + token.texOffset + result.offset));
     if (token.label === undefined) return;
     const labelAt = at + token.raw.lastIndexOf("{#");
     if (!/^eq-[\w-]*\w$/.test(token.label)) {
-      this.error(`the equation label #${token.label} should start with eq- and continue with letters, digits, - or _`, this.lines.position(labelAt), { hint: "rename it, e.g. {#eq-energy}" });
+      this.error(diagnostic("equation-label-name", { name: token.label }), this.lines.position(labelAt));
       return;
     }
     token.wbNumber = this.defineLabel(token.label, this.lines.position(labelAt));
@@ -415,7 +395,7 @@ class NotebookParser {
     if (name === undefined) return caption;
     const position = this.lines.position(labelAt);
     if (!/^tbl-[\w-]*\w$/.test(name)) {
-      this.error(`the table label #${name} should start with tbl- and continue with letters, digits, - or _`, position, { hint: "rename it, e.g. {#tbl-regions}" });
+      this.error(diagnostic("table-label-name", { name }), position);
       return caption;
     }
     caption.label = name;
@@ -430,7 +410,7 @@ class NotebookParser {
     const kind = name.slice(0, name.indexOf("-")) as LabelKind;
     const existing = this.labels.get(name);
     if (existing) {
-      this.error(`the label #${name} is defined twice: here and at ${this.where(existing.position)}`, position, { hint: "rename one of them" });
+      this.error(diagnostic("label-defined-twice", { name, at: this.where(existing.position) }), position);
       return 0;
     }
     const number = ++this.counts[kind];
@@ -447,10 +427,8 @@ class NotebookParser {
       }
       const kind = token.name.slice(0, token.name.indexOf("-")) as LabelKind;
       const known = [...this.labels.values()].filter((l) => l.kind === kind).map((l) => l.name);
-      const noun = KIND_NOUN[kind].toLowerCase();
-      this.error(`@${token.name} refers to no label: no ${noun} is labelled {#${token.name}}`, position, {
-        hint: known.length ? `known ${noun} labels: ${known.join(", ")}` : `${KIND_HOW[kind]}, or write \\@ for a literal @`,
-      });
+      const name = token.name;
+      this.error(known.length ? diagnostic("reference-not-found", { name, noun: KIND_NOUN[kind].toLowerCase(), known: known.join(", ") }) : diagnostic(NO_LABELS[kind], { name }), position);
     }
   }
 
@@ -470,9 +448,8 @@ class NotebookParser {
     return `${this.path}:${position.line}:${position.column}`;
   }
 
-  private error(reason: string, position: SourcePosition, options: { hint?: string } = {}): void {
-    const excerpt = excerptAt(this.lines, position);
-    this.errors.push(new LocatedError(reason, { file: this.path, position, excerpt, ...options }));
+  private error(found: Diagnostic, position: SourcePosition): void {
+    this.errors.push(locatedError(found, { file: this.path, lines: this.lines, position }));
   }
 }
 

@@ -1,6 +1,7 @@
 // A notebook file's bytes → its text, or a located error saying why it is no notebook: too large to
 // build in bounded time, not UTF-8, or binary. The rest of the pipeline sees only text it can trust.
-import { excerptAt, LocatedError } from "./errors.ts";
+import { locatedError, type LocatedError } from "./errors.ts";
+import { type Diagnostic, diagnostic } from "./messages.ts";
 import type { SourcePosition } from "./types.ts";
 
 /** Notebooks are prose and code; 5 MB is over a hundred times the largest chapter notebook. */
@@ -13,11 +14,11 @@ const lenient = new TextDecoder("utf-8");
 
 /** `size` is the file's size when only its start was read (a file over the limit is not read whole). */
 export function decodeNotebook(bytes: Uint8Array, file: string, size = bytes.length): DecodedNotebook {
-  const fail = (reason: string, position: SourcePosition, hint: string, text?: string) => ({
-    error: new LocatedError(reason, { file, position, hint, ...(text === undefined ? {} : { excerpt: excerptAt(text, position, 0, 0) }) }),
+  const fail = (found: Diagnostic, position: SourcePosition, text?: string) => ({
+    error: locatedError(found, { file, position, ...(text === undefined ? {} : { lines: text }) }, { before: 0, after: 0 }),
   });
   if (size > MAX_NOTEBOOK_BYTES) {
-    return fail(`the notebook is ${(size / 1e6).toFixed(1)} MB; wattbook builds notebooks of up to ${MAX_NOTEBOOK_BYTES / 1e6} MB`, { line: 1, column: 1 }, "split it into several notebooks, or compute large data in a cell rather than writing it out");
+    return fail(diagnostic("file-too-large", { size: (size / 1e6).toFixed(1), limit: MAX_NOTEBOOK_BYTES / 1e6 }), { line: 1, column: 1 });
   }
   let text: string;
   try {
@@ -25,19 +26,14 @@ export function decodeNotebook(bytes: Uint8Array, file: string, size = bytes.len
   } catch {
     const offset = firstInvalidUtf8(bytes);
     const shown = lenient.decode(bytes);
-    return fail(
-      `the file is not UTF-8 text: byte 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, "0")} here is not part of a UTF-8 character`,
-      positionOfByte(bytes, offset),
-      "save the notebook as UTF-8 (in most editors: Save with Encoding → UTF-8); if it is not a notebook, give it another extension than .md",
-      shown,
-    );
+    return fail(diagnostic("file-not-utf8", { byte: bytes[offset]!.toString(16).toUpperCase().padStart(2, "0") }), positionOfByte(bytes, offset), shown);
   }
   const nul = text.indexOf("\0");
   if (nul !== -1) {
     const before = text.slice(0, nul);
     const line = before.split(/\r\n?|\n/).length;
     const column = nul - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")); // 1-based
-    return fail("the file holds a NUL character, so it is binary, not a notebook", { line, column }, "remove the NUL characters, or give the file another extension than .md", text);
+    return fail(diagnostic("file-binary"), { line, column }, text);
   }
   return { text };
 }

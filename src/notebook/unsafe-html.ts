@@ -7,12 +7,11 @@
 // differs from a browser made to err on the strict side: comments closed by --!>, <![CDATA[ outside SVG,
 // and the content of <style>, <title>, <textarea> and <xmp>, which inside <svg> or <math> is markup.
 import { Tokenizer } from "htmlparser2";
+import { type Diagnostic, diagnostic } from "./messages.ts";
 
-export interface HtmlProblem {
-  /** Offset in the raw HTML of the tag's `<` or the attribute's name. */
+/** What is wrong, at an offset in the raw HTML: the tag's `<` or the attribute's name. */
+export interface HtmlProblem extends Diagnostic {
   readonly offset: number;
-  readonly reason: string;
-  readonly hint: string;
 }
 
 /** What a foreign URL would load, the policy directive that governs it, and whether it admits data: URLs. */
@@ -33,28 +32,14 @@ export const RESOURCE_POLICY: Readonly<Record<ResourceKind, { readonly directive
 
 const NOUN: Record<ResourceKind, string> = { image: "image", media: "media file", frame: "frame", stylesheet: "stylesheet", style: "style" };
 
-const COPY_HINT = "copy the file into static/ (the build copies it to the site's root) and refer to it by a relative path; a link to another site is fine as <a href>";
-const HINT: Record<ResourceKind, string> = {
-  image: COPY_HINT,
-  media: COPY_HINT,
-  frame: "link to the page with <a href> instead; a frame can show only pages of this site",
-  stylesheet: "copy the stylesheet into static/ and link it by a relative path",
-  style: COPY_HINT,
-};
-
-const SCRIPT_HINT = "put the code in a ```js cell; a cell can build elements with html`…`";
-const HANDLER_HINT = 'handle events in a cell: Inputs.button("Label", {reduce: () => …}) for a click, or html`…` with addEventListener';
-const JAVASCRIPT_HINT = "link to a page or an #anchor, and put code in a ```js cell (an Inputs.button for a click)";
-const FORM_HINT = "read the reader's input in a cell instead: view(Inputs.text(…)) gives its value to every cell that uses it";
-
-/** Elements refused whatever their attributes. */
-const REFUSED_ELEMENTS: Readonly<Record<string, { reason: string; hint: string }>> = {
-  script: { reason: "a <script> element does not run on a page: its Content-Security-Policy runs only the site's own scripts", hint: SCRIPT_HINT },
-  base: { reason: "a <base> element would change where every link and script on the page points", hint: "remove it; write links relative to the notebook (other.html), to the site's root, or to an #anchor" },
-  object: { reason: "an <object> element shows nothing: the page's Content-Security-Policy blocks plugins and embedded documents (object-src 'none')", hint: "show an image with <img> or ![](…), and link to a document with <a href>" },
-  embed: { reason: "an <embed> element shows nothing: the page's Content-Security-Policy blocks plugins and embedded documents (object-src 'none')", hint: "show an image with <img> or ![](…), and link to a document with <a href>" },
-  applet: { reason: "an <applet> element shows nothing: the page's Content-Security-Policy blocks plugins (object-src 'none')", hint: "remove it; compute in a ```js cell" },
-};
+/** Elements refused whatever their attributes (a Map: a tag named <constructor> is no refused element). */
+const REFUSED_ELEMENTS: ReadonlyMap<string, Diagnostic> = new Map([
+  ["script", diagnostic("html-script")],
+  ["base", diagnostic("html-base")],
+  ["object", diagnostic("html-plugin", { element: "object" })],
+  ["embed", diagnostic("html-plugin", { element: "embed" })],
+  ["applet", diagnostic("html-applet")],
+]);
 
 /** Attributes holding one URL (on any element: SVG and MathML put href on many). */
 const URL_ATTRIBUTES = new Set(["href", "xlink:href", "src", "action", "formaction", "data", "poster", "background", "cite", "longdesc", "codebase", "manifest", "lowsrc", "dynsrc", "icon", "usemap"]);
@@ -180,36 +165,34 @@ function readTags(html: string): Tokens {
 function scan(raw: string, base: number, problems: HtmlProblem[]): void {
   const html = prepare(raw);
   const tokens = readTags(html);
-  const add = (offset: number, reason: string, hint: string) => problems.push({ offset: base + offset, reason, hint });
-  for (const tag of tokens.tags) checkTag(tag, (offset, reason, hint) => add(offset, reason, hint));
+  const add = (offset: number, found: Diagnostic) => problems.push({ ...found, offset: base + offset });
+  for (const tag of tokens.tags) checkTag(tag, add);
   for (const { start, end, name } of tokens.rawText) {
-    if (name === "style") for (const problem of cssProblems(html.slice(start, end), start)) add(problem.offset, problem.reason, problem.hint);
+    if (name === "style") for (const problem of cssProblems(html.slice(start, end), start)) add(problem.offset, problem);
     scan(raw.slice(start, end), base + start, problems);
   }
-  if (tokens.unclosedTag) {
-    add(tokens.unclosedTag.offset, `this <${tokens.unclosedTag.name}> tag is still open where the HTML ends, so the browser would read what follows as part of it`, "close the tag with > (a blank line ends a block of raw HTML in Markdown); write &lt; for a literal <");
-  }
-  if (tokens.unclosedComment !== undefined) add(tokens.unclosedComment, "this <!-- comment is never closed, so everything after it is hidden from the page", "close it with -->");
+  if (tokens.unclosedTag) add(tokens.unclosedTag.offset, diagnostic("html-tag-not-closed", { tag: tokens.unclosedTag.name }));
+  if (tokens.unclosedComment !== undefined) add(tokens.unclosedComment, diagnostic("html-comment-not-closed"));
 }
 
-function checkTag(tag: Tag, add: (offset: number, reason: string, hint: string) => void): void {
-  const refused = REFUSED_ELEMENTS[tag.name];
+function checkTag(tag: Tag, add: (offset: number, found: Diagnostic) => void): void {
+  const refused = REFUSED_ELEMENTS.get(tag.name);
   if (refused) {
-    add(tag.offset, refused.reason, refused.hint);
+    add(tag.offset, refused);
     return;
   }
   for (const attribute of tag.attributes) {
     const { name, value, offset } = attribute;
     if (name.startsWith("on") && name.length > 2) {
-      add(offset, `the ${name} attribute does not run: the page's Content-Security-Policy allows no inline event handlers`, HANDLER_HINT);
+      add(offset, diagnostic("html-event-handler", { attribute: name }));
       continue;
     }
     if (tag.name === "meta" && name === "http-equiv") {
-      add(offset, "a <meta http-equiv> in a notebook would change how the whole page loads or send it elsewhere (refresh, policy, cookies)", "remove it; the page's title and description come from the front matter, and a link to another page is fine as <a href>");
+      add(offset, diagnostic("html-meta-http-equiv"));
       continue;
     }
     if (tag.name === "iframe" && name === "srcdoc") {
-      add(offset, "an <iframe srcdoc> holds a page of HTML that the build does not check and the page's policy would not run", "build the content in a cell with html`…`, or link to another page with <a href>");
+      add(offset, diagnostic("html-iframe-srcdoc"));
       continue;
     }
     const urls = URL_ATTRIBUTES.has(name)
@@ -221,25 +204,25 @@ function checkTag(tag: Tag, add: (offset: number, reason: string, hint: string) 
           : [];
     const script = urls.find((url) => /^(?:javascript|vbscript):/.test(normalizeUrl(url).toLowerCase()));
     if (script !== undefined) {
-      add(offset, `the ${name} attribute holds a ${normalizeUrl(script).split(":")[0]!.toLowerCase()}: URL, which does not run: the page's Content-Security-Policy allows no inline script`, JAVASCRIPT_HINT);
+      add(offset, diagnostic("html-script-url", { attribute: name, scheme: normalizeUrl(script).split(":")[0]!.toLowerCase() }));
       continue;
     }
     if (name === "style") {
       const problem = cssProblems(value, 0)[0];
-      if (problem) add(offset, problem.reason, problem.hint);
+      if (problem) add(offset, problem);
       continue;
     }
     if ((name === "action" && tag.name === "form") || (name === "formaction" && (tag.name === "button" || tag.name === "input"))) {
       const url = normalizeUrl(value);
       if (!url) continue;
       const where = isForeign(url) ? `another origin (${shown(url)})` : JSON.stringify(shown(url));
-      add(offset, `this form sends its data to ${where}, but a page submits no forms: its Content-Security-Policy has form-action 'none'`, FORM_HINT);
+      add(offset, diagnostic("html-form-action", { target: where }));
       continue;
     }
     const kind = resourceKind(tag, name);
     if (!kind) continue;
     const blocked = urls.map(normalizeUrl).find((url) => blockedBy(kind, url));
-    if (blocked !== undefined) add(offset, foreignReason(kind, blocked, tag.name), HINT[kind]);
+    if (blocked !== undefined) add(offset, foreignResource(kind, blocked, tag.name));
   }
 }
 
@@ -291,10 +274,19 @@ function blockedBy(kind: ResourceKind, url: string): boolean {
   return isForeign(url) && !/^about:/i.test(url);
 }
 
-function foreignReason(kind: ResourceKind, url: string, element: string): string {
-  const from = /^data:/i.test(url) ? "a data: URL" : `another origin (${shown(url)})`;
-  const what = kind === "style" ? "this style loads a file from" : `this ${element === "img" || kind !== "image" ? NOUN[kind] : `<${element}>'s image`} loads from`;
-  return `${what} ${from}, which the page's Content-Security-Policy blocks (${RESOURCE_POLICY[kind].rule}), so it would not show`;
+function foreignResource(kind: ResourceKind, url: string, element: string): Diagnostic {
+  const source = /^data:/i.test(url) ? "a data: URL" : `another origin (${shown(url)})`;
+  const rule = RESOURCE_POLICY[kind].rule;
+  switch (kind) {
+    case "style":
+      return diagnostic("html-foreign-style", { source, rule });
+    case "stylesheet":
+      return diagnostic("html-foreign-stylesheet", { source, rule });
+    case "frame":
+      return diagnostic("html-foreign-frame", { source, rule });
+    default:
+      return diagnostic("html-foreign-resource", { resource: element === "img" || kind !== "image" ? NOUN[kind] : `<${element}>'s image`, source, rule });
+  }
 }
 
 function shown(url: string): string {
@@ -334,7 +326,7 @@ function cssProblems(css: string, base: number): HtmlProblem[] {
     for (let match; (match = reference.exec(text)); ) {
       const url = normalizeUrl(match.slice(1).find((group) => group !== undefined) ?? "");
       const kind: ResourceKind = match[0].startsWith("@") ? "stylesheet" : "style";
-      if (blockedBy(kind, url)) problems.push({ offset: base + (text === css ? match.index : 0), reason: foreignReason(kind, url, "style"), hint: HINT[kind] });
+      if (blockedBy(kind, url)) problems.push({ ...foreignResource(kind, url, "style"), offset: base + (text === css ? match.index : 0) });
     }
     if (problems.length) break;
   }

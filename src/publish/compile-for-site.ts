@@ -2,15 +2,15 @@
 // esbuild strips TypeScript, and each kernel name is imported from the library file of its topic, so a
 // page loads only the topics it uses. One compile: the module made here is the one the build evaluates
 // and the browser runs.
-import { excerptAt, LocatedError, LocatedErrors } from "../notebook/errors.ts";
+import { locatedError, LocatedError, LocatedErrors } from "../notebook/errors.ts";
+import { missingKernelExport } from "../notebook/kernel-export.ts";
+import { diagnostic } from "../notebook/messages.ts";
 import { compileNotebookSource } from "../notebook/pipeline.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
-import { LIBRARY_DIR, ASSETS_DIR } from "./bundle.ts";
+import { libraryImport } from "./site-layout.ts";
 import type { Library } from "./library.ts";
 import type { NotebookText } from "./read-notebook.ts";
 import { esbuildStripper } from "./strip-types-esbuild.ts";
-import path from "node:path";
-import { nearestName } from "../text/similar.ts";
 
 export const KERNEL_SPECIFIER = "wattbook/kernel";
 
@@ -24,11 +24,6 @@ export interface Compiled {
   readonly notebook: AnalyzedNotebook;
   /** The notebook's ES module, its imports pointing into the site's library. */
   readonly module: string;
-}
-
-/** A library file as a module in the site's scripts folder imports it. */
-export function libraryImport(file: string): string {
-  return `./${path.posix.relative(ASSETS_DIR, `${LIBRARY_DIR}/${file}`)}`;
 }
 
 /**
@@ -62,7 +57,7 @@ export function asLocatedErrors(error: unknown, file: string): LocatedError[] {
   if (error instanceof LocatedError) return [error];
   // Anything else escaping the pipeline is our bug; still say where it happened.
   const message = error instanceof Error ? error.message : String(error);
-  return [new LocatedError(`internal error while compiling: ${message}`, { file, position: { line: 1, column: 1 }, hint: "this is a wattbook bug; please report it with the notebook" })];
+  return [locatedError(diagnostic("internal-error", { reason: message }), { file, position: { line: 1, column: 1 } })];
 }
 
 /** Kernel names a cell imports that the kernel does not export, each at its import. */
@@ -71,10 +66,5 @@ function unknownKernelNames(notebook: AnalyzedNotebook, library: Library, file: 
     .flatMap((cell) => cell.imports)
     .filter((i) => i.specifier === KERNEL_SPECIFIER)
     .flatMap((i) => i.specifiers.filter((s) => s.imported !== "*" && !library.kernelExports.has(s.imported)).map((s) => ({ name: s.imported, position: i.position })))
-    .map(({ name, position }) => new LocatedError(`"${KERNEL_SPECIFIER}" has no export named "${name}"`, { file, position, excerpt: excerptAt(sourceText, position, 0, 0), hint: kernelHint(name, library.kernelExports.keys()) }));
-}
-
-function kernelHint(name: string, exported: Iterable<string>): string {
-  const best = nearestName(name, exported, Math.max(2, Math.floor(name.length / 3)));
-  return best ? `did you mean "${best}"?` : "see src/kernel/index.ts for what the kernel exports";
+    .map(({ name, position }) => locatedError(missingKernelExport(name, library.kernelExports.keys()), { file, lines: sourceText, position }, { before: 0, after: 0 }));
 }

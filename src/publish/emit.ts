@@ -5,9 +5,11 @@
 // packages is bundled with esbuild against the same library. Nothing is written here: the build writes
 // the files (and the cache keeps them).
 import { createHash } from "node:crypto";
-import { excerptAt, LocatedError, LocatedErrors } from "../notebook/errors.ts";
-import { ASSETS_DIR, BundleError, bundleSite, LIBRARY_DIR, stemOf } from "./bundle.ts";
-import { type Compiled, KERNEL_SPECIFIER, libraryImport } from "./compile-for-site.ts";
+import { locatedError, type LocatedError, LocatedErrors } from "../notebook/errors.ts";
+import { diagnostic } from "../notebook/messages.ts";
+import { BundleError, bundleSite } from "./bundle.ts";
+import { type Compiled, KERNEL_SPECIFIER } from "./compile-for-site.ts";
+import { ASSETS_DIR, libraryImport, LIBRARY_DIR, stemOf } from "./site-layout.ts";
 import { staticClosure, type Library } from "./library.ts";
 
 export interface EmittedNotebook {
@@ -100,12 +102,7 @@ function bundleErrors(error: BundleError, compiled: Compiled): LocatedError[] {
     // The text names the import it is about: locate it at that import's line in the .md.
     const specifier = /"([^"]+)"/.exec(message.text)?.[1];
     const importPosition = specifier ? compiled.notebook.cells.flatMap((cell) => cell.imports).find((i) => i.specifier === specifier)?.position : undefined;
-    const position = importPosition ?? { line: 1, column: 1 };
-    return new LocatedError(message.text, {
-      file: compiled.displayPath,
-      position,
-      excerpt: excerptAt(compiled.sourceText, position, 0, 0),
-      hint: specifier ? `is "${specifier}" installed? Cells can import "wattbook/kernel" and packages in node_modules` : undefined,
-    });
+    const found = specifier ? diagnostic("bundle-failed-at-import", { esbuild: message.text, specifier }) : diagnostic("bundle-failed", { esbuild: message.text });
+    return locatedError(found, { file: compiled.displayPath, lines: compiled.sourceText, position: importPosition ?? { line: 1, column: 1 } }, { before: 0, after: 0 });
   });
 }

@@ -1,9 +1,10 @@
 // An evaluation's failures as the author should read them: each located in the notebook (at the line
 // that threw, see cell-failure.ts), cells stuck past the time limit, and exercises that cannot be
 // answered or cannot tell right from wrong.
-import { excerptAt, LocatedError } from "../notebook/errors.ts";
+import { locatedError, type LocatedError } from "../notebook/errors.ts";
 import { upstreamOf } from "../notebook/graph.ts";
 import { LineIndex, normalizeNewlines } from "../notebook/locate.ts";
+import { type Diagnostic, diagnostic } from "../notebook/messages.ts";
 import { explainFailure } from "./cell-failure.ts";
 import type { Compiled } from "./compile-for-site.ts";
 import type { Evaluation, EvaluationLimits } from "./evaluate.ts";
@@ -13,22 +14,14 @@ import type { ExerciseCheck } from "./evaluate-protocol.ts";
 export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, limits: EvaluationLimits): LocatedError[] {
   const cellsById = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
   const lines = new LineIndex(normalizeNewlines(compiled.sourceText));
-  const at = (cellId: string | undefined, reason: string, hint?: string) => {
+  const at = (cellId: string | undefined, found: Diagnostic) => {
     const cell = cellId ? cellsById.get(cellId) : undefined;
-    const position = cell?.position ?? { line: 1, column: 1 };
-    return new LocatedError(reason, { file: compiled.displayPath, position, cellId, excerpt: excerptAt(lines, position, 0, 2), hint });
+    return locatedError(found, { file: compiled.displayPath, lines, position: cell?.position ?? { line: 1, column: 1 }, ...(cellId === undefined ? {} : { cellId }) }, { before: 0, after: 2 });
   };
   if (evaluation.type === "killed") {
-    const hint =
-      evaluation.reason === "memory"
-        ? "the cell allocates without bound; raise --memory-mb if it really needs more"
-        : evaluation.reason === "timeout"
-          ? "look for a loop that never ends; raise --timeout-ms if the cell is only slow"
-          : evaluation.reason === "cell-timeout"
-            ? "look for a loop that never ends or data that grows without bound; raise --cell-timeout-ms if the cell is only slow"
-          : "the worker evaluating the notebook stopped while this cell ran; look for what in the cell can crash Node";
     const cellId = evaluation.lastRunningCell === undefined ? undefined : compiled.notebook.cells[evaluation.lastRunningCell]?.id;
-    return [at(cellId, `${evaluation.message}${cellId ? "" : " (no cell had started)"}`, hint)];
+    const reason = `${evaluation.message}${cellId ? "" : " (no cell had started)"}`;
+    return [at(cellId, diagnostic(KILLED[evaluation.reason], { reason }))];
   }
   const errors = evaluation.failures.filter((failure) => failure.own).map((failure) => explainFailure(compiled, failure.cellId, failure.message, evaluation.thrown?.[failure.cellId]));
   errors.push(...exerciseErrors(compiled, lines, evaluation.exercises ?? []));
@@ -44,12 +37,13 @@ export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, lim
     const dependents = pending.size - 1;
     const waiting = dependents > 0 ? ` (${dependents} other cell${dependents === 1 ? "" : "s"} waiting)` : "";
     const [limit, flag] = runningMs !== undefined && runningMs >= limits.cellTimeoutMs ? [limits.cellTimeoutMs, "--cell-timeout-ms"] : [limits.timeoutMs, "--timeout-ms"];
-    errors.push(at(cellId, `did not settle within ${limit} ms${waiting}`, `a promise that never resolves, or a generator that never yields; raise ${flag} if the cell is only slow`));
+    errors.push(at(cellId, diagnostic("cell-never-settled", { limit, waiting, flag })));
   }
   return errors;
 }
 
-const EXERCISE_HINT = "an exercise must be answerable (its correct answer, as shown, passes its own check) and must tell right from wrong (a deliberately wrong answer fails)";
+/** Why the worker was stopped → the code whose hint says what to do about it. */
+const KILLED = { memory: "evaluation-out-of-memory", timeout: "evaluation-timeout", "cell-timeout": "cell-timeout", crash: "evaluation-crashed" } as const;
 
 /** An exercise that cannot be answered, or cannot tell a right answer from a wrong one, at its correct: line. */
 function exerciseErrors(compiled: Compiled, lines: LineIndex, checks: readonly ExerciseCheck[]): LocatedError[] {
@@ -57,12 +51,11 @@ function exerciseErrors(compiled: Compiled, lines: LineIndex, checks: readonly E
   const cells = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
   return checks.flatMap(({ id, problems, solution }) => {
     const position = exercises.get(id)?.correctPosition ?? { line: 1, column: 1 };
-    const excerpt = excerptAt(lines, position, 0, 0);
-    const errors = problems.map((problem) => new LocatedError(`exercise ${id}: ${problem}`, { file: compiled.displayPath, position, excerpt, hint: EXERCISE_HINT }));
+    const errors = problems.map((problem) => locatedError(diagnostic("exercise-self-check-failed", { id, problem }), { file: compiled.displayPath, lines, position }, { before: 0, after: 0 }));
     const cell = solution && cells.get(solution.cellId);
     if (solution && cell) {
-      const hint = "the solution's last expression cell is its answer: make it agree with correct:, or fix correct:";
-      errors.push(new LocatedError(`exercise ${id}: ${solution.problem}`, { file: compiled.displayPath, position: cell.position, cellId: cell.id, excerpt: excerptAt(lines, cell.position, 0, 0), hint }));
+      const found = diagnostic("exercise-solution-disagrees", { id, problem: solution.problem });
+      errors.push(locatedError(found, { file: compiled.displayPath, lines, position: cell.position, cellId: cell.id }, { before: 0, after: 0 }));
     }
     return errors;
   });

@@ -2,7 +2,8 @@
 // text is an error, not a throw (see notebook/text.ts).
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { LocatedError } from "../notebook/errors.ts";
+import { locatedError, type LocatedError } from "../notebook/errors.ts";
+import { diagnostic } from "../notebook/messages.ts";
 import { decodeNotebook, MAX_NOTEBOOK_BYTES } from "../notebook/text.ts";
 
 export interface NotebookText {
@@ -23,8 +24,8 @@ export async function readNotebookFile(projectRoot: string, root: string, source
     const { size } = await stat(file);
     decoded = decodeNotebook(size > MAX_NOTEBOOK_BYTES ? new Uint8Array(0) : await readFile(file), displayPath, size);
   } catch (error) {
-    const hint = "check that the file exists and that you may read it";
-    return { sourcePath, displayPath, errors: [new LocatedError(`cannot read the notebook: ${(error as Error).message}`, { file: displayPath, position: { line: 1, column: 1 }, hint })] };
+    const found = diagnostic("file-unreadable", { reason: (error as Error).message });
+    return { sourcePath, displayPath, errors: [locatedError(found, { file: displayPath, position: { line: 1, column: 1 } })] };
   }
   return "text" in decoded ? { sourcePath, displayPath, sourceText: decoded.text, errors: [] } : { sourcePath, displayPath, errors: [decoded.error] };
 }

@@ -31,6 +31,11 @@ describe("author HTML refused, at the offending tag or attribute, with what to d
     expect(error.hint).toContain("```js cell");
   });
 
+  it("gives each error its code, and takes tags named like Object's properties for unknown elements", () => {
+    expect(locatedErrors(() => parseNotebook(md("<script>alert(1)</script>"), "t.md")).map((e) => e.code)).toEqual(["html-script"]);
+    expect(offsets("<constructor>x</constructor> <toString>y</toString> <__proto__>z</__proto__>")).toEqual([]);
+  });
+
   it("refuses <script> inside <svg>, and inline in a paragraph", () => {
     expect(only(md("<svg viewBox=\"0 0 1 1\"><script>alert(1)</script></svg>")).at).toBe("1:24");
     expect(only(md("A line with <script>x</script> in it")).at).toBe("1:13");

@@ -178,16 +178,18 @@ interface Report {
   readonly line: number;
   readonly column: number;
   readonly reason: string;
+  /** The error's code in the catalog, which the CLI prints in brackets after the reason. */
+  readonly code: string | undefined;
   readonly hint: string | undefined;
   readonly text: string;
 }
 
 function reports(stderr: string): Report[] {
   return stderr.split(/\n\n+/).flatMap((block) => {
-    const head = /^(notebooks\/[^:\n]+):(\d+):(\d+): (.*)$/m.exec(block);
+    const head = /^(notebooks\/[^:\n]+):(\d+):(\d+): (.*?)(?: \[([a-z\d-]+)\])?$/m.exec(block);
     if (!head) return [];
     const hint = /^ {2}hint: (.*)$/m.exec(block)?.[1];
-    return [{ file: head[1]!, line: Number(head[2]), column: Number(head[3]), reason: head[4]!, hint, text: block }];
+    return [{ file: head[1]!, line: Number(head[2]), column: Number(head[3]), reason: head[4]!, code: head[5], hint, text: block }];
   });
 }
 
