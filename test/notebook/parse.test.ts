@@ -62,6 +62,8 @@ describe("cells", () => {
     const [error] = locatedErrors(() => parseNotebook(md("# T", "", "text", "", `${fence}js`, "const x = 1", "", "More prose"), "notes/t.md"));
     expect(error!.message).toBe("notes/t.md:5:1: this ```js fence is never closed, so everything after it became code");
     expect(error!.excerpt).toContain("5 | ```js");
+    expect(error!.code).toBe("fence-not-closed");
+    expect(error!.format()).toMatch(/^notes\/t\.md:5:1: this ```js fence is never closed, so everything after it became code \[fence-not-closed\]\n/);
   });
 });
 

@@ -118,6 +118,10 @@ describe("wattbook build", () => {
     expect(result.stderr).toContain(`notebooks/power.md:${brokenLine}:16:`);
     expect(result.stderr).toContain("notebooks/thrower.md:6:7: deliberate");
     expect(result.stderr).toContain("notebooks/thrower.md:10:1: nowhere is not defined");
+    // Each with its code in the catalog (docs/errors.md), after the reason.
+    expect(result.stderr).toContain("notebooks/thrower.md:6:7: deliberate [cell-threw]");
+    expect(result.stderr).toContain("nowhere is not defined [cell-not-defined]");
+    expect(result.stderr).toMatch(/notebooks\/power\.md:\d+:16: syntax error: .* \[syntax\]/);
     expect(result.stderr).toMatch(/3 errors in 2 files; build\/ was left as it was\./);
     expect(await fingerprint(path.join(dir, "build"))).toEqual(before);
     // No temporary folders are left beside it.
@@ -130,7 +134,7 @@ describe("wattbook build", () => {
     });
     const result = await runCli(["build", "--timeout-ms", "800"], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("notebooks/wait.md:4:1: did not settle within 800 ms (1 other cell waiting)");
+    expect(result.stderr).toContain("notebooks/wait.md:4:1: did not settle within 800 ms (1 other cell waiting) [cell-never-settled]");
     expect(result.elapsedMs).toBeLessThan(15_000);
   });
 
@@ -138,7 +142,7 @@ describe("wattbook build", () => {
     const dir = await project("loop", { "loop.md": "# Loop\n\n```js\n1 + 1\n```\n\n```js\nwhile (true) {}\n```\n" });
     const result = await runCli(["build", "--timeout-ms", "500"], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("notebooks/loop.md:8:1: did not finish within 500 ms");
+    expect(result.stderr).toMatch(/notebooks\/loop\.md:8:1: did not finish within 500 ms.* \[evaluation-timeout\]/);
     expect(result.elapsedMs).toBeLessThan(15_000);
   });
 
@@ -147,14 +151,14 @@ describe("wattbook build", () => {
     const result = await runCli(["build"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("notebooks/m.md:4:1:");
-    expect(result.stderr).toContain("no-such-package-anywhere");
+    expect(result.stderr).toMatch(/no-such-package-anywhere.* \[bundle-failed-at-import\]/);
   });
 
   it("locates an import of a name the kernel does not export, with a suggestion", async () => {
     const dir = await project("misspelt", { "k.md": "# K\n\n```js\nimport {clusterEnergy, batteryLfe} from \"wattbook/kernel\";\n```\n" });
     const result = await runCli(["build"], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('notebooks/k.md:4:1: "wattbook/kernel" has no export named "batteryLfe"');
+    expect(result.stderr).toContain('notebooks/k.md:4:1: "wattbook/kernel" has no export named "batteryLfe" [kernel-export-misspelled]');
     expect(result.stderr).toContain('did you mean "batteryLife"?');
   });
 
