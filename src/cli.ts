@@ -5,7 +5,7 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { style } from "./cli-style.ts";
 import type { LocatedError } from "./notebook/errors.ts";
-import { buildSite, skippedLine, type ProgressEvent } from "./publish/build.ts";
+import type { ProgressEvent } from "./publish/build.ts";
 import { DEFAULT_LIMITS, type EvaluationLimits } from "./publish/evaluate.ts";
 import { WATTBOOK_VERSION } from "./publish/package-root.ts";
 
@@ -178,6 +178,8 @@ function progressLine(event: ProgressEvent): string {
 }
 
 async function build(values: Record<string, string | boolean | undefined>, write: boolean): Promise<number> {
+  // Loaded per command, so that --help and --version answer without loading the build.
+  const { buildSite, skippedLine } = await import("./publish/build.ts");
   const projectRoot = process.cwd();
   const out = write ? path.resolve(String(values.out)) : path.join(projectRoot, ".wattbook-cache", `check-${process.pid}`);
   const result = await buildSite({

@@ -3,27 +3,29 @@
 // line where it was, so analysis positions need no realignment; like the build's esbuild it compiles
 // enums and parameter properties, and keeps imports that look unused (a cell's imports are everyone's).
 import { transform } from "sucrase";
+import { LineIndex } from "../notebook/locate.ts";
 import type { StripResult, TypeStripper } from "../notebook/type-stripper.ts";
 
 const OPTIONS = { transforms: ["typescript" as const], disableESTransforms: true, keepUnusedImports: true };
 
-function strip(source: string, lineOffset: number): StripResult {
+function strip(sourceText: string, lineOffset: number): StripResult {
   try {
-    return { js: dropLines(transform(source, OPTIONS).code, lineOffset) };
+    return { js: dropLines(transform(sourceText, OPTIONS).code, lineOffset) };
   } catch (error) {
     const pos = (error as { pos?: unknown }).pos;
     const reason = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, "") : String(error);
-    const at = typeof pos === "number" ? positionOf(source, pos) : { line: 1, column: 0 };
+    // LineIndex columns are 1-based; a stripper's are 0-based.
+    const at = typeof pos === "number" ? new LineIndex(sourceText).position(pos) : { line: 1, column: 1 };
     const line = at.line - lineOffset;
-    return { failure: { reason, line: Math.max(1, line), column: line < 1 ? 0 : at.column } };
+    return { failure: { reason, line: Math.max(1, line), column: line < 1 ? 0 : at.column - 1 } };
   }
 }
 
 /** Sucrase keeps `(\n<expression>\n)` as it is, types removed: the expression is what is inside. */
-function stripExpression(source: string): string | undefined {
+function stripExpression(sourceText: string): string | undefined {
   let js: string;
   try {
-    js = transform(`(\n${source}\n)`, OPTIONS).code;
+    js = transform(`(\n${sourceText}\n)`, OPTIONS).code;
   } catch {
     return undefined;
   }
@@ -36,13 +38,6 @@ function dropLines(code: string, count: number): string {
   let at = 0;
   for (let i = 0; i < count; i++) at = code.indexOf("\n", at) + 1;
   return code.slice(at);
-}
-
-/** 1-based line and 0-based column of an offset. */
-function positionOf(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, offset);
-  const lineStart = before.lastIndexOf("\n") + 1;
-  return { line: before.split("\n").length, column: offset - lineStart };
 }
 
 export const sucraseStripper: TypeStripper = { strip, stripExpression };

@@ -7,9 +7,9 @@ import { formatKey, formatPlain } from "./format.ts";
 import { type AnswerKey, answerKey } from "./key.ts";
 import type { AnswerSpec, ExerciseSpec } from "./spec.ts";
 import { bound, type Tolerance } from "./tolerance.ts";
+import type { CellResult } from "../notebook/types.ts";
 
-/** A value a cell produced, or the fact that it failed (its error is reported with the cell). */
-export type CellResult = { readonly value: unknown } | { readonly failed: true };
+export type { CellResult };
 
 export interface Verification {
   /** The correct answer as the solution shows it ("1,918.9 MWh"), when it could be computed. */

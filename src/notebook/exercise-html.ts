@@ -5,6 +5,7 @@
 import type { Token } from "marked";
 import type { AnswerKind } from "../exercise/spec.ts";
 import { escapeHtml } from "../text/escape-html.ts";
+import { EXERCISE_CLASS as C, EXERCISE_DATA as D } from "../exercise/markup.ts";
 
 export interface ExerciseView {
   id: string;
@@ -32,15 +33,15 @@ export function renderExercise(view: ExerciseView, parser: Parser): string {
   const anchor = escapeHtml(exerciseAnchor(view.id));
   const title = view.title ? parser.parseInline(view.title) : "Exercise";
   const hints = view.hints.length
-    ? `<details class="wb-exercise-hints"><summary>Hints</summary>\n<ol>${view.hints.map((hint) => `<li class="wb-exercise-hint-text">${parser.parse(hint)}</li>`).join("\n")}</ol></details>\n`
+    ? `<details class="${C.hints}"><summary>Hints</summary>\n<ol>${view.hints.map((hint) => `<li class="${C.hintText}">${parser.parse(hint)}</li>`).join("\n")}</ol></details>\n`
     : "";
   const solution = `<details class="wb-exercise-solution"><summary>${view.solution ? "Solution" : "Answer"}</summary>\n<p class="wb-exercise-answer">Answer: <!--wb:answer:${view.id}--></p>\n${view.solution ? parser.parse(view.solution) : ""}</details>\n`;
   return (
-    `<section class="wb-exercise" id="${anchor}" data-exercise="${id}" data-kind="${view.kind}" aria-labelledby="${anchor}-title">\n` +
-    `<header class="wb-exercise-head"><span class="wb-exercise-title" id="${anchor}-title">${title}</span><span class="wb-exercise-status"></span></header>\n` +
+    `<section class="${C.exercise}" id="${anchor}" ${D.exercise}="${id}" ${D.kind}="${view.kind}" aria-labelledby="${anchor}-title">\n` +
+    `<header class="wb-exercise-head"><span class="wb-exercise-title" id="${anchor}-title">${title}</span><span class="${C.status}"></span></header>\n` +
     `<div class="wb-exercise-prompt">\n${parser.parse(view.prompt)}</div>\n` +
-    `<form class="wb-exercise-form" novalidate>\n${controls(view, parser)}<div class="wb-exercise-actions"><button type="submit" class="wb-exercise-check" disabled>Check</button>${view.hints.length ? `<button type="button" class="wb-exercise-more" disabled>Hint</button>` : ""}</div>\n</form>\n` +
-    `<p class="wb-exercise-feedback" role="status" aria-live="polite"></p>\n` +
+    `<form class="${C.form}" novalidate>\n${controls(view, parser)}<div class="wb-exercise-actions"><button type="submit" class="wb-exercise-check" disabled>Check</button>${view.hints.length ? `<button type="button" class="${C.moreHints}" disabled>Hint</button>` : ""}</div>\n</form>\n` +
+    `<p class="${C.feedback}" role="status" aria-live="polite"></p>\n` +
     hints +
     solution +
     `</section>\n`
@@ -67,10 +68,10 @@ function controls(view: ExerciseView, parser: Parser): string {
     case "order": {
       const items = options.map(
         (option) =>
-          `<li data-label="${escapeHtml(option.label)}">${label(option)} <span class="wb-exercise-item">${parser.parseInline(option.tokens)}</span>` +
-          `<span class="wb-exercise-move"><button type="button" data-move="-1" aria-label="Move ${escapeHtml(option.label.toUpperCase())} up" disabled>↑</button><button type="button" data-move="1" aria-label="Move ${escapeHtml(option.label.toUpperCase())} down" disabled>↓</button></span></li>`,
+          `<li ${D.label}="${escapeHtml(option.label)}">${label(option)} <span class="wb-exercise-item">${parser.parseInline(option.tokens)}</span>` +
+          `<span class="wb-exercise-move"><button type="button" ${D.move}="-1" aria-label="Move ${escapeHtml(option.label.toUpperCase())} up" disabled>↑</button><button type="button" ${D.move}="1" aria-label="Move ${escapeHtml(option.label.toUpperCase())} down" disabled>↓</button></span></li>`,
       );
-      return `<p class="wb-exercise-note">Put them in order, first at the top.</p><ol class="wb-exercise-order">${items.join("\n")}</ol>\n`;
+      return `<p class="wb-exercise-note">Put them in order, first at the top.</p><ol class="${C.order}">${items.join("\n")}</ol>\n`;
     }
     case "classify": {
       // One per line: the page's text reads "Scope 1 Scope 2", not "Scope 1Scope 2".

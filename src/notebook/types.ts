@@ -150,3 +150,9 @@ export interface CompiledNotebook {
   /** The page's exercises (absent when it has none): what the page checks answers against. */
   readonly exercises?: readonly ExerciseSpec[];
 }
+
+/**
+ * A cell's latest result as the runtime reports it: its value (an expression cell's value; a declaring
+ * cell's names as an object), or that it failed. Exercises check answers against these.
+ */
+export type CellResult = { readonly value: unknown } | { readonly failed: true };

@@ -5,7 +5,7 @@
 // What a notebook built to is kept in the build cache (build-cache.ts) by the content of everything
 // that went into it: an unchanged notebook is neither compiled nor evaluated again, and the site
 // written is the same, byte for byte, with or without the cache.
-import { existsSync, statSync } from "node:fs";
+import { existsSync, rmSync, statSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,13 +13,12 @@ import { LocatedError, LocatedErrors, sortLocatedErrors } from "../notebook/erro
 import { copySiteAssets, staticLinkProblems } from "./assets.ts";
 import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "./build-cache.ts";
 import { LIBRARY_DIR } from "./bundle.ts";
-import { compileForSite, type Compiled } from "./compile-for-site.ts";
-import type { EditScripts } from "./edit-twin.ts";
-import { copyEditor, EDITOR_DIR, ensureEditor, type EditorBundle } from "./editor-bundle.ts";
+import type { Compiled } from "./compile-for-site.ts";
+import { type EditScripts, SANDBOX_PAGE } from "./edit-twin.ts";
+import { EDITOR_DIR, editorFiles, ensureEditor, type EditorBundle } from "./editor-bundle.ts";
 import { emitNotebook, type EmittedNotebook } from "./emit.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluate.ts";
-import { evaluationErrors } from "./evaluation-errors.ts";
-import { copyLibrary, ensureLibrary, type Library } from "./library.ts";
+import { ensureLibrary, type Library } from "./library.ts";
 import { scanNotebooks, type SkippedFile } from "./notebook-files.ts";
 import { refuseOut, SITE_MARKER, siteMarker } from "./out-guard.ts";
 import { makeDirectory } from "./output-dir.ts";
@@ -150,18 +149,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let ownPool: EvaluationPool | undefined;
   const evaluationPool = () => options.pool ?? (ownPool ??= new EvaluationPool(limits));
   const scripts = new Map<string, number>();
-  // Copying the library into the site runs beside compiling; it must end before the folder is removed.
-  let siteReady: Promise<void> = Promise.resolve();
-  const removeTemp = async () => {
-    await siteReady.catch(() => {});
-    await rm(tempOut, { recursive: true, force: true });
-  };
+  const removeTemp = () => rm(tempOut, { recursive: true, force: true });
   try {
     // The compiler needs the library first (each kernel name is imported from its topic's file), and
     // the site needs it before the first evaluation: realms load it from the site's scripts folder.
     const library = await ensureLibrary();
-    siteReady = copyLibrary(library, path.join(tempOut, LIBRARY_DIR));
-    siteReady.catch(() => {}); // awaited below; this only keeps an early failure from going unhandled
     for (const [file, bytes] of library.files) scripts.set(`${LIBRARY_DIR}/${file}`, bytes);
     // The editor (only edit pages load it) bundles, when not cached, while the notebooks evaluate.
     const editor = ensureEditor();
@@ -174,14 +166,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const texts = await Promise.all(sourcePaths.map((sourcePath) => readNotebookFile(options.projectRoot, options.root, sourcePath)));
     const keys = texts.map((text) => (cache && text.sourceText !== undefined ? cache.keyOf(text as { sourcePath: string; sourceText: string }, limits) : undefined));
     const hits = await Promise.all(keys.map((key) => (cache && key ? cache.read(key) : undefined)));
-    // Realms read the library from the site's scripts folder: it is there before the first evaluation.
-    await siteReady;
 
     // Every notebook of the site as it becomes known: compiled and emitted (or from the cache), then with
     // its outputs. Once every notebook is compiled the site's pages are known, and from then on each
     // page is written as soon as its notebook has been evaluated, while the others still are.
     const built = new Map<string, Built>();
     const writer = new SiteWriter(tempOut, cache && existsSync(options.out) ? { dir: options.out, state: readSiteState(cache.dir, options.out) } : undefined);
+    // Realms read the library from the site's scripts folder: it is there before the first evaluation.
+    for (const file of library.files.keys()) writer.copy(`${LIBRARY_DIR}/${file}`, path.join(library.dir, file));
     let site: Site | undefined;
     let editScripts: EditScripts | undefined;
     const writePage = (entry: Built) => {
@@ -210,7 +202,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const modules = Object.fromEntries([...emitted.files].map(([file, text]) => [pathToFileURL(path.join(tempOut, file)).href, text]));
       const evaluation = await evaluationPool().evaluate(pathToFileURL(path.join(tempOut, emitted.notebook)).href, modules);
       notebooks.evaluated++;
-      const found = evaluationErrors(compiled, evaluation, limits);
+      const found = evaluationErrors!(compiled, evaluation, limits);
       errors.push(...found);
       progress(found.length === 0);
       if (evaluation.type !== "result" || found.length) return;
@@ -240,10 +232,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const misses = texts.map((text, index) => ({ text, key: keys[index] })).filter(({ text }) => !built.has(text.sourcePath));
     misses.sort((a, b) => (b.text.sourceText?.length ?? 0) - (a.text.sourceText?.length ?? 0));
     if (misses.some(({ text }) => text.sourceText !== undefined)) evaluationPool().warm();
+    // The compiler (with Markdown, acorn, KaTeX and YAML) loads only when a notebook needs compiling:
+    // a build served from the cache never parses it.
+    const { compileForSite } = misses.length ? await import("./compile-for-site.ts") : { compileForSite: undefined };
+    const { evaluationErrors } = misses.length ? await import("./evaluation-errors.ts") : { evaluationErrors: undefined };
     let lastYield = performance.now();
     for (const { text, key } of misses) {
       const t0 = performance.now();
-      const result = compileForSite(text, library);
+      const result = compileForSite!(text, library);
       errors.push(...result.errors);
       if (result.compiled) emissions.push(emit(result.compiled, key, t0));
       else options.progress?.({ file: text.displayPath, ok: false, cells: 0, elapsedMs: 0 });
@@ -258,7 +254,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     // Every page is known now: write those whose notebooks are done, and the others as they finish.
     site = { title: options.siteTitle ?? "wattbook", pages: sortPages([...built.values()].map(({ compiled, emitted }) => sitePage(compiled.notebook, emitted))) };
-    editScripts = site.pages.some((page) => page.script) ? await copyEditorInto(tempOut, await editor, library.kernel, scripts) : undefined;
+    editScripts = site.pages.some((page) => page.script) ? copyEditorInto(writer, await editor, library.kernel, scripts) : undefined;
     for (const entry of built.values()) writePage(entry);
     await Promise.all(evaluations);
     endPhase("evaluate");
@@ -302,8 +298,10 @@ async function openCache(options: BuildOptions, library: Library): Promise<Build
 }
 
 /** Puts the editor into the site; returns where edit pages find it and the page's kernel. */
-async function copyEditorInto(site: string, editor: EditorBundle, kernel: string, scripts: Map<string, number>): Promise<EditScripts> {
-  await copyEditor(editor, path.join(site, EDITOR_DIR));
+function copyEditorInto(writer: SiteWriter, editor: EditorBundle, kernel: string, scripts: Map<string, number>): EditScripts {
+  const { scripts: files, sandboxPage } = editorFiles(editor);
+  for (const [file, from] of files) writer.copy(`${EDITOR_DIR}/${file}`, from);
+  writer.write(`${EDITOR_DIR}/${SANDBOX_PAGE}`, sandboxPage);
   for (const [file, bytes] of editor.files) scripts.set(`${EDITOR_DIR}/${file}`, bytes);
   return { editor: `${EDITOR_DIR}/${editor.entry}`, kernel: `${LIBRARY_DIR}/${kernel}` };
 }
@@ -319,7 +317,8 @@ async function swapInto(temp: string, out: string): Promise<void> {
     if (hadOld) await rename(old, out);
     throw error;
   }
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  // Synchronous: a thousand unlinks one after another take half the time of as many promises.
+  if (hadOld) rmSync(old, { recursive: true, force: true });
 }
 
 

@@ -2,14 +2,13 @@
 // it. The runtime and kernel come from the prebuilt library (library.ts) as external imports, so this
 // step bundles only the notebooks and takes milliseconds. The compiled modules come from memory
 // through a plugin (no temporary source files).
-import { build, type Message, type Metafile, type Plugin } from "esbuild";
+import type { Message, Metafile, Plugin } from "esbuild";
 import path from "node:path";
 import { staticClosure, type Library } from "./library.ts";
 
-export const ASSETS_DIR = "_wattbook";
+import { ASSETS_DIR, libraryImport, LIBRARY_DIR, stemOf } from "./site-layout.ts";
 
-/** Where the library's files live inside the site. */
-export const LIBRARY_DIR = `${ASSETS_DIR}/lib`;
+export { ASSETS_DIR, LIBRARY_DIR, stemOf };
 
 export interface BundleInput {
   /** Notebook path relative to the notebooks root ("energy.md"). */
@@ -34,23 +33,19 @@ export class BundleError extends Error {
   }
 }
 
-/** A stable, file-name-safe stem for a notebook path: "chapters/energy.md" → "chapters-energy". */
-export function stemOf(notebookPath: string): string {
-  return notebookPath.replace(/\.md$/i, "").replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "index";
-}
 
-/** How a compiled module imports a library file (compile-for-site.ts's libraryImport). */
+/** How a compiled module imports a library file (site-layout.ts's libraryImport). */
 const LIBRARY_IMPORT = /^\.\/lib\//;
 
-function notebooksPlugin(inputs: readonly BundleInput[], projectRoot: string, libraryUrl: (file: string) => string, library: Library): Plugin {
+function notebooksPlugin(inputs: readonly BundleInput[], projectRoot: string, library: Library): Plugin {
   const modules = new Map(inputs.map((input) => [input.path, input.module]));
   return {
     name: "wattbook-notebooks",
     setup(build) {
-      build.onResolve({ filter: /^wattbook\/kernel$/ }, () => ({ path: libraryUrl(library.kernel), external: true }));
+      build.onResolve({ filter: /^wattbook\/kernel$/ }, () => ({ path: libraryImport(library.kernel), external: true }));
       // The compiled module imports each kernel name from its topic's library file already.
       build.onResolve({ filter: LIBRARY_IMPORT }, (args) => (args.namespace === "wattbook" ? { path: args.path, external: true } : undefined));
-      build.onResolve({ filter: /^wattbook\/runtime$/ }, () => ({ path: libraryUrl(library.runtime), external: true }));
+      build.onResolve({ filter: /^wattbook\/runtime$/ }, () => ({ path: libraryImport(library.runtime), external: true }));
       build.onResolve({ filter: /^wattbook-(notebook|page):/ }, (args) => ({ path: args.path, namespace: "wattbook" }));
       build.onLoad({ filter: /.*/, namespace: "wattbook" }, (args) => {
         const [kind, notebookPath] = [args.path.slice(0, args.path.indexOf(":")), args.path.slice(args.path.indexOf(":") + 1)];
@@ -79,10 +74,6 @@ export interface BundleOptions {
 
 export async function bundleSite(inputs: readonly BundleInput[], options: BundleOptions): Promise<BundleOutput> {
   const assetsDir = ASSETS_DIR;
-  const libraryUrl = (file: string) => {
-    const relative = path.posix.relative(assetsDir, `${LIBRARY_DIR}/${file}`);
-    return relative.startsWith(".") ? relative : `./${relative}`;
-  };
   const entryPoints = inputs.flatMap((input) => [
     { in: `wattbook-notebook:${input.path}`, out: `notebook-${stemOf(input.path)}` },
     { in: `wattbook-page:${input.path}`, out: `page-${stemOf(input.path)}` },
@@ -90,6 +81,8 @@ export async function bundleSite(inputs: readonly BundleInput[], options: Bundle
   let metafile: Metafile;
   let outputFiles: { path: string; text: string }[];
   try {
+    // Only notebooks that import npm packages are bundled: the others never load esbuild.
+    const { build } = await import("esbuild");
     const result = await build({
       entryPoints,
       outdir: path.join(options.outDir, assetsDir),
@@ -107,7 +100,7 @@ export async function bundleSite(inputs: readonly BundleInput[], options: Bundle
       logLevel: "silent",
       legalComments: "none",
       absWorkingDir: options.projectRoot,
-      plugins: [notebooksPlugin(inputs, options.projectRoot, libraryUrl, options.library)],
+      plugins: [notebooksPlugin(inputs, options.projectRoot, options.library)],
     });
     metafile = result.metafile;
     outputFiles = result.outputFiles;

@@ -2,7 +2,7 @@
 // bundled once per version of what goes into them and cached beside wattbook, where every project on
 // the machine shares them. A bundle is written into a temporary folder and renamed into place, so a
 // concurrent build never sees half of one; a manifest written with it says what the files are.
-import { build, type Metafile, type Plugin } from "esbuild";
+import type { Metafile, Plugin } from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
@@ -60,6 +60,8 @@ async function bundleInto<M>(dir: string, options: CachedBundleOptions<M>): Prom
   const temp = `${dir}.tmp-${process.pid}-${Date.now().toString(36)}`;
   await mkdir(temp, { recursive: true });
   try {
+    // Loaded when a bundle is made, which is rare: a build from cached bundles never loads esbuild.
+    const { build } = await import("esbuild");
     const result = await build({
       entryPoints: [...options.entryPoints],
       outdir: temp,

@@ -9,6 +9,7 @@
 // See src/editor/main.ts for the design.
 import type { Metafile, Plugin } from "esbuild";
 import { writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { ASSETS_DIR } from "./bundle.ts";
 import { BUNDLE_CACHE, cachedBundle, copyBundle, sourcesKey } from "./cached-bundle.ts";
@@ -147,6 +148,15 @@ export function sandboxPage(bundle: EditorBundle): string {
 </body>
 </html>
 `;
+}
+
+/**
+ * The editor's files for a site, relative to the editor's folder in it: each script with where it is
+ * in the cache, and the sandbox document's text.
+ */
+export function editorFiles(bundle: EditorBundle): { readonly scripts: [string, string][]; readonly sandboxPage: string } {
+  const scripts = [...bundle.files.keys()].map((name): [string, string] => [name, existsSync(path.join(bundle.dir, name)) ? path.join(bundle.dir, name) : path.join(bundle.loaderDir, name)]);
+  return { scripts, sandboxPage: sandboxPage(bundle) };
 }
 
 /** Copies the editor's scripts (not their manifests) into `target`, with the sandbox document. */

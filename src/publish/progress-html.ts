@@ -3,6 +3,7 @@
 // site, from localStorage, and enables the reset buttons. The site's exercise counts come from the
 // build, so progress across the site counts pages the reader has not opened yet.
 import { escapeHtml } from "../text/escape-html.ts";
+import { EXERCISE_CLASS as C, EXERCISE_DATA as D } from "../exercise/markup.ts";
 
 export interface ExerciseCounts {
   /** Exercises on this page. */
@@ -15,9 +16,9 @@ export function renderProgress(counts: ExerciseCounts): string {
   const plural = (n: number) => `${n} exercise${n === 1 ? "" : "s"}`;
   const total = Object.values(counts.site).reduce((sum, n) => sum + n, 0);
   return (
-    `<aside class="wb-exercise-progress" aria-label="Your progress" data-site="${escapeHtml(JSON.stringify(counts.site))}">` +
-    `<p class="wb-progress-text">This page has ${plural(counts.page)}; the workbook has ${plural(total)}. Answers are checked in your browser, and progress is kept there.</p>` +
-    `<p class="wb-progress-actions"><button type="button" class="wb-progress-reset-page" disabled>Reset this page</button> <button type="button" class="wb-progress-reset-all" disabled>Reset all progress</button></p>` +
+    `<aside class="${C.progress}" aria-label="Your progress" ${D.site}="${escapeHtml(JSON.stringify(counts.site))}">` +
+    `<p class="${C.progressText}">This page has ${plural(counts.page)}; the workbook has ${plural(total)}. Answers are checked in your browser, and progress is kept there.</p>` +
+    `<p class="wb-progress-actions"><button type="button" class="${C.resetPage}" disabled>Reset this page</button> <button type="button" class="${C.resetAll}" disabled>Reset all progress</button></p>` +
     `</aside>`
   );
 }

@@ -20,11 +20,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { format } from "node:util";
 import vm from "node:vm";
 import { notebookModuleBody, wrapModuleBody } from "./module-form.ts";
-import type { ModuleFunction, RealmApi, RealmHost, RealmOutcome, RealmTask } from "./realm-entry.ts";
+import type { ModuleFunction, RealmApi, RealmHost, RealmOutcome, RealmTask } from "./realm-protocol.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
+import { ASSETS_DIR } from "./site-layout.ts";
 
-/** bundle.ts's ASSETS_DIR, not imported from there: that module loads esbuild, which a worker rarely needs. */
-const ASSETS_DIR = "_wattbook";
 
 const REALM_FILE = path.join(PACKAGE_ROOT, "dist/realm.js");
 /** CommonJS forms of modules, by content (the library cache's folder; see cached-bundle.ts). */

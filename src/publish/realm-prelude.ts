@@ -2,7 +2,7 @@
 // services off the global object, before any other module's top level (htmlparser2 already calls atob
 // there), and installs the browser globals made from them. Cells never see the services object.
 import { installRealmGlobals, type RealmServices } from "./realm-globals.ts";
-import type { RealmHost } from "./realm-entry.ts";
+import type { RealmHost } from "./realm-protocol.ts";
 
 const slot = globalThis as unknown as { __wattbookHost?: RealmHost };
 const given = slot.__wattbookHost;

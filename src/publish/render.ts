@@ -3,6 +3,7 @@
 // Content-Security-Policy meta tag makes the browser hold them to that.
 import type { AnalyzedCell, AnalyzedNotebook, Heading } from "../notebook/types.ts";
 import { type ExerciseCounts, renderProgress } from "./progress-html.ts";
+import { EXERCISE_CLASS } from "../exercise/markup.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 import { urlOfPath } from "./url-path.ts";
 
@@ -98,7 +99,7 @@ export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<s
   const numbers = new Map(notebook.labels.map((label) => [label.name, label.number]));
   return notebook.html.replace(/<!--wb:(cell|inline|answer):([A-Za-z0-9_-]+)-->/g, (match, kind: string, id: string) => {
     // An exercise's answer, as its solution shows it (the build's check writes it).
-    if (kind === "answer") return `<span class="wb-exercise-shown">${outputs[`answer:${id}`] ?? ""}</span>`;
+    if (kind === "answer") return `<span class="${EXERCISE_CLASS.shown}">${outputs[`answer:${id}`] ?? ""}</span>`;
     const cell = cells.get(id);
     if (!cell) return match;
     const output = outputs[id] ?? "";

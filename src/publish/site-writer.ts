@@ -36,7 +36,7 @@ export class SiteWriter {
     private readonly previous?: { readonly dir: string; readonly state: SiteState },
   ) {}
 
-  write(file: string, text: string): void {
+  write(file: string, text: string | Uint8Array): void {
     const target = path.join(this.site, file);
     const folder = path.dirname(target);
     if (!this.folders.has(folder)) {
@@ -56,6 +56,11 @@ export class SiteWriter {
 
   writeAll(files: Iterable<readonly [string, string]>): void {
     for (const [file, text] of files) this.write(file, text);
+  }
+
+  /** Puts the file at `from` (the library's, the editor's) into the site as `file`, linked when unchanged. */
+  copy(file: string, from: string): void {
+    this.write(file, readFileSync(from));
   }
 }
 

@@ -3,8 +3,13 @@
 // `50% rule.html` as `50%25%20rule.html` (a bare `%` makes the URL malformed). `.` and `..` segments
 // and a trailing `#fragment` the caller appends are left to the caller: this encodes paths only.
 
+/** Characters encodeURIComponent leaves alone, and the slash: a path of these is its own URL. */
+const SAFE_PATH = /^[A-Za-z0-9\-_.!~*'()/]*$/;
+
 /** "chapters/cost #1.html" → "chapters/cost%20%231.html"; "../" stays "../". */
 export function urlOfPath(sitePath: string): string {
+  // Most paths hold nothing to encode: they come back as they are (a page carries dozens of them).
+  if (SAFE_PATH.test(sitePath)) return sitePath;
   return sitePath
     .split("/")
     .map((segment) => (segment === "." || segment === ".." ? segment : encodeURIComponent(segment)))

@@ -9,7 +9,9 @@ import { type AnswerKey, answerKey } from "../exercise/key.ts";
 import type { ExerciseSpec } from "../exercise/spec.ts";
 import type { CompiledNotebook } from "../notebook/types.ts";
 import { ProgressStore } from "./progress.ts";
-import type { CellResult, CellResults } from "./results.ts";
+import type { CellResult } from "../notebook/types.ts";
+import type { CellResults } from "./results.ts";
+import { EXERCISE_CLASS as C, EXERCISE_DATA as D } from "../exercise/markup.ts";
 
 export interface ExercisesOptions {
   readonly results: CellResults;
@@ -23,9 +25,9 @@ export function startExercises(notebook: CompiledNotebook, options: ExercisesOpt
   const home = document.querySelector<HTMLAnchorElement>(".wb-home");
   const store = options.store ?? ProgressStore.forSite(home?.href ?? "index.html");
   const controllers: ExerciseController[] = [];
-  const progress = new ProgressBox(root.querySelector(".wb-exercise-progress"), store, notebook.path, controllers);
+  const progress = new ProgressBox(root.querySelector(`.${C.progress}`), store, notebook.path, controllers);
   for (const spec of notebook.exercises ?? []) {
-    const element = root.querySelector<HTMLElement>(`section.wb-exercise[data-exercise="${CSS.escape(spec.id)}"]`);
+    const element = root.querySelector<HTMLElement>(`section.${C.exercise}[${D.exercise}="${CSS.escape(spec.id)}"]`);
     if (!element) continue;
     controllers.push(new ExerciseController(spec, element, { store, page: notebook.path, results: options.results, onProgress: () => progress.update() }));
   }
@@ -61,20 +63,20 @@ export class ExerciseController {
     readonly element: HTMLElement,
     private readonly context: ControllerContext,
   ) {
-    this.form = element.querySelector("form.wb-exercise-form")!;
-    this.feedback = element.querySelector(".wb-exercise-feedback")!;
-    this.status = element.querySelector(".wb-exercise-status");
-    this.hintsBox = element.querySelector("details.wb-exercise-hints");
-    this.hints = [...element.querySelectorAll<HTMLElement>(".wb-exercise-hint-text")];
-    this.more = element.querySelector("button.wb-exercise-more");
-    this.shown = element.querySelector(".wb-exercise-shown");
+    this.form = element.querySelector(`form.${C.form}`)!;
+    this.feedback = element.querySelector(`.${C.feedback}`)!;
+    this.status = element.querySelector(`.${C.status}`);
+    this.hintsBox = element.querySelector(`details.${C.hints}`);
+    this.hints = [...element.querySelectorAll<HTMLElement>(`.${C.hintText}`)];
+    this.more = element.querySelector(`button.${C.moreHints}`);
+    this.shown = element.querySelector(`.${C.shown}`);
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.check();
     });
     this.more?.addEventListener("click", () => this.revealHint());
     this.form.addEventListener("click", (event) => {
-      const button = (event.target as Element).closest<HTMLButtonElement>("button[data-move]");
+      const button = (event.target as Element).closest<HTMLButtonElement>(`button[${D.move}]`);
       if (button) this.move(button);
     });
     this.restore();
@@ -92,7 +94,7 @@ export class ExerciseController {
     if (progress.response !== undefined) this.write(progress.response);
     else this.form.reset();
     this.showHints(progress.hints ?? 0);
-    this.element.classList.toggle("wb-exercise-solved", progress.solved === true);
+    this.element.classList.toggle(C.solved, progress.solved === true);
     if (this.status) this.status.textContent = progress.solved ? "✓ Answered" : "";
     if (!progress.response && !progress.attempts) this.say(undefined);
     else if (this.key && progress.response !== undefined) this.say(checkAnswer(this.spec.answer, this.key, progress.response));
@@ -149,7 +151,7 @@ export class ExerciseController {
     const solved = before.solved === true || feedback.verdict === "correct";
     this.context.store.update(this.context.page, this.spec.id, { response, solved, attempts: (before.attempts ?? 0) + 1 });
     if (feedback.verdict !== "correct") this.revealHint();
-    this.element.classList.toggle("wb-exercise-solved", solved);
+    this.element.classList.toggle(C.solved, solved);
     if (this.status) this.status.textContent = solved ? "✓ Answered" : "";
     this.say(feedback);
     this.context.onProgress();
@@ -208,7 +210,7 @@ export class ExerciseController {
       case "choices":
         return [...form.querySelectorAll<HTMLInputElement>("input[type=checkbox]:checked")].map((input) => input.value);
       case "order":
-        return [...form.querySelectorAll<HTMLElement>(".wb-exercise-order > li")].map((li) => li.dataset.label ?? "");
+        return [...form.querySelectorAll<HTMLElement>(`.${C.order} > li`)].map((li) => li.dataset.label ?? "");
       case "classify":
         return [...form.querySelectorAll<HTMLSelectElement>("select")].map((select) => select.value || undefined);
     }
@@ -231,7 +233,7 @@ export class ExerciseController {
         break;
       }
       case "order": {
-        const list = form.querySelector(".wb-exercise-order");
+        const list = form.querySelector(`.${C.order}`);
         if (!list || !Array.isArray(response)) break;
         for (const label of response) {
           const item = [...list.children].find((li) => (li as HTMLElement).dataset.label === label);
@@ -262,7 +264,7 @@ export class ExerciseController {
     this.checked = undefined;
     this.restore();
     // The order's items go back to the order they were written in.
-    const list = this.form.querySelector(".wb-exercise-order");
+    const list = this.form.querySelector(`.${C.order}`);
     if (list && "items" in this.spec.answer) for (const label of this.spec.answer.items) {
       const item = [...list.children].find((li) => (li as HTMLElement).dataset.label === label);
       if (item) list.append(item);
@@ -282,9 +284,9 @@ class ProgressBox {
     private readonly controllers: readonly ExerciseController[],
   ) {
     this.site = parseCounts(element?.dataset.site);
-    this.text = element?.querySelector(".wb-progress-text") ?? null;
-    const resetPage = element?.querySelector<HTMLButtonElement>(".wb-progress-reset-page");
-    const resetAll = element?.querySelector<HTMLButtonElement>(".wb-progress-reset-all");
+    this.text = element?.querySelector(`.${C.progressText}`) ?? null;
+    const resetPage = element?.querySelector<HTMLButtonElement>(`.${C.resetPage}`);
+    const resetAll = element?.querySelector<HTMLButtonElement>(`.${C.resetAll}`);
     resetPage?.addEventListener("click", () => {
       store.resetPage(page);
       this.afterReset();
@@ -311,7 +313,7 @@ class ProgressBox {
     for (const [page, total] of Object.entries(this.site)) siteSolved += Math.min(total, this.store.solved(page));
     const siteTotal = Object.values(this.site).reduce((sum, n) => sum + n, 0);
     this.text.textContent = `You have answered ${pageSolved} of ${pageTotal} exercise${pageTotal === 1 ? "" : "s"} on this page, and ${siteSolved} of ${siteTotal} in the workbook. Progress is kept in this browser.`;
-    this.element?.classList.toggle("wb-progress-done", pageTotal > 0 && pageSolved >= pageTotal);
+    this.element?.classList.toggle(C.progressDone, pageTotal > 0 && pageSolved >= pageTotal);
   }
 }
 

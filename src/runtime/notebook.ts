@@ -2,7 +2,7 @@
 // runs) plus one per declared name. The same code runs at build time in Node and in the browser; only
 // the builtins and the output roots differ.
 import { Runtime, type Module, type Variable } from "@observablehq/runtime";
-import type { CompiledCell, CompiledNotebook } from "../notebook/types.ts";
+import type { CellResult, CompiledCell, CompiledNotebook } from "../notebook/types.ts";
 import { CellOutput } from "./output.ts";
 import { input } from "./generators.ts";
 import { conflictsOf, type Conflict } from "./conflicts.ts";
@@ -31,7 +31,7 @@ export interface RunNotebookOptions {
    * Called with each new value of a cell (an expression cell's value; a declaring cell's names as an
    * object), or when it fails: what exercises check answers against.
    */
-  readonly onResult?: (cellId: string, result: { readonly value: unknown } | { readonly failed: true }) => void;
+  readonly onResult?: (cellId: string, result: CellResult) => void;
   /**
    * Called when a name the cell declares holds a promise that rejects (`const r = fetch(…)`): the cell
    * ran, but its value failed. The cell shows the error as its own.

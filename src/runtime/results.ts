@@ -1,7 +1,7 @@
 // The latest value (or failure) of each cell, for code outside the runtime that follows cells: the
 // page's exercises. Listeners hear every later change; the latest is kept for those who subscribe late
 // (the exercise code loads after the first cells have run).
-export type CellResult = { readonly value: unknown } | { readonly failed: true };
+import type { CellResult } from "../notebook/types.ts";
 
 export class CellResults {
   private readonly latest = new Map<string, CellResult>();

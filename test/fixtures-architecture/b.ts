@@ -1,0 +1,4 @@
+// The other half of the cycle (see a.ts).
+import { a } from "./a.ts";
+
+export const b = () => a;
