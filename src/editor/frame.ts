@@ -126,6 +126,8 @@ async function start(): Promise<void> {
     loadTypeScript: async () => (await import("./strip-types.ts")).sucraseStripper,
     loopBudgetMs: LOOP_BUDGET_MS,
   });
+  // What a reset or a removal could bring back (a name defined twice, a cycle) shows in the build's words.
+  run.useConflictCheck(session.conflicts);
   const editor = new FrameEditor(run, session, sandbox);
   editor.install(init.cells.map((cell) => cell.id));
   // One message at a time, in order: an apply that arrives while another runs waits for it.

@@ -1,11 +1,11 @@
 // An editing session over a live notebook: runs edited code in place of a cell's (the runtime's
 // redefine, so dependents follow), keeps what was edited, resets, adds scratch cells. No DOM here but
 // what the runtime itself touches; the page's controls are in ui/.
-import type { CheckedCell } from "../notebook/check.ts";
+import { checkNotebook, type CheckedCell } from "../notebook/check.ts";
 import { missingKernelExport } from "../notebook/kernel-export.ts";
 import { diagnostic } from "../notebook/messages.ts";
 import type { TypeStripper } from "../notebook/type-stripper.ts";
-import type { CompiledCell, CompiledNotebook } from "../notebook/types.ts";
+import type { CompiledCell, CompiledNotebook, SourcePosition } from "../notebook/types.ts";
 import { type CellSource, compileEdit, type EditError, editErrorAt } from "./compile.ts";
 import type { Edits, ScratchCell } from "./edits.ts";
 import { instantiate } from "./instantiate.ts";
@@ -132,8 +132,8 @@ export class EditSession {
       setTimeout(() => this.changed(), 0);
     };
     const compiled = instantiate(edit, { imports: this.live.notebook.imports ?? {}, kernel, position: cell.position, loopBudgetMs: this.options.loopBudgetMs, onTrip });
-    this.live.redefine(compiled);
     this.checked.set(id, edit.checked);
+    this.live.redefine(compiled);
     const scratch = this.scratch.get(id);
     if (scratch) this.scratch.set(id, { ...scratch, source: code });
     else this.edited.set(id, code);
@@ -182,18 +182,7 @@ export class EditSession {
    * with `including` in its place even before its first run: what an edit is checked against.
    */
   private checkedCells(including: string): CheckedCell[] {
-    const authorCell = (cell: CompiledCell): CheckedCell => {
-      const source = this.authorSources.get(cell.id);
-      const position = source?.position ?? cell.position;
-      return {
-        id: cell.id,
-        position,
-        declarations: cell.outputs,
-        references: cell.inputs,
-        ...(source?.declarationPositions ? { declarationPositions: source.declarationPositions } : {}),
-        ...(source?.imports ? { imports: source.imports } : {}),
-      };
-    };
+    const authorCell = (cell: CompiledCell) => this.authorChecked(cell);
     const placeholder = (id: string): CheckedCell => ({ id, position: this.cell(id)?.position ?? { line: 1, column: 1 }, declarations: [], references: [] });
     const scratchAfter = new Map<string, string[]>();
     for (const scratch of this.scratch.values()) scratchAfter.set(scratch.after, [...(scratchAfter.get(scratch.after) ?? []), scratch.id]);
@@ -205,6 +194,33 @@ export class EditSession {
     if (!cells.some((cell) => cell.id === including)) cells.push(placeholder(including));
     return cells;
   }
+
+  /** An author's cell as the checks see it: what it defines and reads, and where. */
+  private authorChecked(cell: CompiledCell): CheckedCell {
+    const source = this.authorSources.get(cell.id);
+    return {
+      id: cell.id,
+      position: source?.position ?? cell.position,
+      declarations: cell.outputs,
+      references: cell.inputs,
+      ...(source?.declarationPositions ? { declarationPositions: source.declarationPositions } : {}),
+      ...(source?.imports ? { imports: source.imports } : {}),
+    };
+  }
+
+  /**
+   * The compiler's notebook-wide checks over the cells as the runtime now runs them, by cell: what the
+   * live page shows for a cell the checks object to (NotebookRun.useConflictCheck). An edit that would
+   * make a conflict is refused before it runs; this catches what a reset or a removal brings back.
+   */
+  readonly conflicts = (cells: readonly CompiledCell[]): ReadonlyMap<string, string> => {
+    const where = (position: SourcePosition) => `${this.live.notebook.path}:${position.line}:${position.column}`;
+    const found = new Map<string, string>();
+    for (const problem of checkNotebook(cells.map((cell) => this.checked.get(cell.id) ?? this.authorChecked(cell)), where)) {
+      if (!found.has(problem.cellId)) found.set(problem.cellId, problem.reason);
+    }
+    return found;
+  };
 
   private async scratchKernelNames(): Promise<ReadonlySet<string>> {
     const defined = new Set(this.live.notebook.cells.flatMap((cell) => cell.outputs));

@@ -5,7 +5,6 @@ import { Runtime, type Module, type Variable } from "@observablehq/runtime";
 import type { CellResult, CompiledCell, CompiledNotebook } from "../notebook/types.ts";
 import { CellOutput } from "./output.ts";
 import { input } from "./generators.ts";
-import { conflictsOf, type Conflict } from "./conflicts.ts";
 
 export type CellStatus = "pending" | "fulfilled" | "rejected";
 
@@ -58,7 +57,8 @@ interface CellState {
   output: CellOutput;
   status: CellStatus;
   failure: CellFailure | undefined;
-  conflict: Conflict | undefined;
+  /** What the notebook-wide checks say of the cell (see useConflictCheck), when they object. */
+  conflict: string | undefined;
 }
 
 const cellVariableName = (id: string) => `cell ${id}`;
@@ -80,6 +80,18 @@ export class NotebookRun {
     this.runtime = new Runtime(options.builtins);
     this.module = this.runtime.module();
     for (const cell of notebook.cells) this.define(cell);
+  }
+
+  /** The notebook-wide checks over the cells as they are now defined (see useConflictCheck). */
+  private findConflicts: ((cells: readonly CompiledCell[]) => ReadonlyMap<string, string>) | undefined;
+
+  /**
+   * Checks the cells against each other from now on, on every redefinition: a cell the check objects to
+   * shows its message instead of running. The editor plugs in the compiler's own checks (a built page's
+   * cells passed them already, so read pages need none): the runtime keeps no second copy of them.
+   */
+  useConflictCheck(findConflicts: (cells: readonly CompiledCell[]) => ReadonlyMap<string, string>): void {
+    this.findConflicts = findConflicts;
     this.checkConflicts();
   }
 
@@ -136,14 +148,14 @@ export class NotebookRun {
         state.output.pending();
       },
       fulfilled: (value: unknown) => {
-        if (state.conflict) return this.fail(state, state.conflict.message, true);
+        if (state.conflict) return this.fail(state, state.conflict, true);
         state.failure = undefined;
         state.output.fulfilled(state.cell.expression ? value : undefined, state.cell.expression);
         this.setStatus(state, "fulfilled");
         this.options.onResult?.(state.cell.id, { value });
       },
       rejected: (error: unknown) => {
-        const { message, own } = state.conflict ? { message: state.conflict.message, own: true } : this.explain(state, error);
+        const { message, own } = state.conflict ? { message: state.conflict, own: true } : this.explain(state, error);
         this.fail(state, message, own);
       },
     };
@@ -153,7 +165,9 @@ export class NotebookRun {
   private valueObserver(state: CellState, name: string) {
     return {
       rejected: (error: unknown) => {
-        if (state.status !== "fulfilled" || error instanceof CellError) return;
+        // The runtime's own errors (a name defined twice) concern the definition, not a promise the
+        // cell holds: the notebook-wide checks name those (see useConflictCheck).
+        if (state.status !== "fulfilled" || error instanceof CellError || (error as Error | null)?.name === "RuntimeError") return;
         const message = error instanceof Error ? error.message : `threw ${String(error)}`;
         this.options.onValueRejected?.(state.cell.id, error);
         this.fail(state, `${name} is a promise that rejected: ${message}`, true);
@@ -201,15 +215,15 @@ export class NotebookRun {
 
   /** Duplicate names and cycles, named by cell; the runtime alone would not say which cells clash. */
   private checkConflicts(): void {
-    const cells = [...this.states.values()].map((s) => s.cell);
-    const conflicts = conflictsOf(cells, (cell) => this.location(cell));
+    if (!this.findConflicts) return;
+    const conflicts = this.findConflicts([...this.states.values()].map((s) => s.cell));
     for (const state of this.states.values()) {
       const conflict = conflicts.get(state.cell.id);
       const before = state.conflict;
       state.conflict = conflict;
-      if (conflict?.message === before?.message || state.status === "pending") continue;
+      if (conflict === before || state.status === "pending") continue;
       // A new conflict shows at once; a resolved one needs a fresh run to show the cell's own output.
-      if (conflict) this.fail(state, conflict.message, true);
+      if (conflict) this.fail(state, conflict, true);
       else this.defineBody(state);
     }
   }

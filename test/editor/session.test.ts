@@ -30,6 +30,8 @@ async function sessionOn(file: string) {
     },
     loopBudgetMs: 50,
   });
+  // As the edit page does (editor/frame.ts): what a reset brings back is checked in the build's words.
+  nb.run.useConflictCheck(session.conflicts);
   const cellDefining = (name: string) => sources.find((cell) => new RegExp(`(const|let) ${name}\\b`).test(cell.sourceText))!;
   return { nb, session, sources, cellDefining, typescriptLoads: () => typescriptLoads };
 }
@@ -147,6 +149,24 @@ describe("an editing session", () => {
     await nb.run.settled();
     expect(await totalKg(nb)).toBe(before);
     expect(session.edits().cells).toEqual({});
+  });
+
+  it("names a conflict that a reset brings back, in the build's words, and clears it when resolved", async () => {
+    const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
+    const days = cellDefining("days");
+    const footprint = cellDefining("footprint");
+    // Rename days away, then let another cell define days: both edits pass the checks.
+    expect(await session.run(days.id, days.sourceText.replace("const days", "const days2"))).toEqual({ ok: true });
+    expect(await session.run(footprint.id, `const days = 10;\n${footprint.sourceText}`)).toEqual({ ok: true });
+    await nb.run.settled();
+    // Resetting the first brings its days back beside the second's.
+    session.reset(days.id);
+    await nb.run.settled();
+    const failure = nb.run.failures().find((f) => f.cellId === footprint.id);
+    expect(failure).toMatchObject({ own: true, message: expect.stringMatching(/^days is defined twice: here and at examples\/training-carbon\.md:\d+:7$/) });
+    session.reset(footprint.id);
+    await nb.run.settled();
+    expect(nb.run.failures()).toEqual([]);
   });
 
   it("adds scratch cells that compute with the notebook's values and the kernel", async () => {

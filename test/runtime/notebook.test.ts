@@ -3,6 +3,7 @@ import { installBuildDom } from "../../src/publish/dom.ts";
 import { NotebookRun } from "../../src/runtime/notebook.ts";
 import { createBuiltins } from "../../src/runtime/builtins.ts";
 import type { CompiledCell, CompiledNotebook } from "../../src/notebook/types.ts";
+import { checkNotebook } from "../../src/notebook/check.ts";
 
 beforeAll(() => {
   installBuildDom();
@@ -91,27 +92,31 @@ describe("NotebookRun", () => {
     runner.dispose();
   });
 
-  it("names both cells of a duplicate definition", async () => {
-    const first = cell("one", [], ["x"], () => ({ x: 1 }));
-    const second = cell("two", [], ["x"], () => ({ x: 2 }));
-    const { runner, text } = run([first, second, cell("reader", ["x"], [], (x) => x)]);
+  it("without the compiler's checks plugged in (a built page's cells passed them), leaves a duplicate to the runtime: its readers fail", async () => {
+    const { runner } = run([cell("one", [], ["x"], () => ({ x: 1 })), cell("two", [], ["x"], () => ({ x: 2 })), cell("reader", ["x"], [], (x) => x)]);
     await runner.settled();
-    expect(text("one")).toContain(`x is defined more than once: here and at test.md:${second.position.line}:1`);
-    expect(text("two")).toContain(`test.md:${first.position.line}:1`);
-    expect(runner.failures().filter((f) => f.own).map((f) => f.cellId).sort()).toEqual(["one", "two"]);
+    expect(runner.failures().find((f) => f.cellId === "reader")?.message).toContain("x is defined more than once");
     runner.dispose();
   });
 
-  it("names every cell of a circular definition", async () => {
+  it("with the compiler's checks plugged in (as the editor does), names a duplicate definition and a cycle in the build's words", async () => {
+    const first = cell("one", [], ["x"], () => ({ x: 1 }));
+    const second = cell("two", [], ["x"], () => ({ x: 2 }));
     const a = cell("ca", ["b"], ["a"], (b) => ({ a: b }));
     const b = cell("cb", ["a"], ["b"], (a) => ({ b: a }));
-    const { runner, text } = run([a, b]);
+    const { runner, text } = run([first, second, cell("reader", ["x"], [], (x) => x), a, b]);
+    const where = (p: { line: number; column: number }) => `test.md:${p.line}:${p.column}`;
+    runner.useConflictCheck((cells) => {
+      const found = new Map<string, string>();
+      for (const problem of checkNotebook(cells.map((c) => ({ id: c.id, position: c.position, declarations: c.outputs, references: c.inputs })), where)) {
+        if (!found.has(problem.cellId)) found.set(problem.cellId, problem.reason);
+      }
+      return found;
+    });
     await runner.settled();
-    for (const id of ["ca", "cb"]) {
-      expect(text(id)).toContain("circular definition");
-      expect(text(id)).toContain(`test.md:${a.position.line}:1`);
-      expect(text(id)).toContain(`test.md:${b.position.line}:1`);
-    }
+    expect(text("two")).toContain(`x is defined twice: here and at test.md:${first.position.line}:1`);
+    expect(text("ca")).toContain(`these cells depend on each other in a cycle: test.md:${a.position.line}:1 defines a and reads b; test.md:${b.position.line}:1 defines b and reads a`);
+    expect(runner.failures().find((f) => f.cellId === "two")).toMatchObject({ own: true });
     runner.dispose();
   });
 
