@@ -7,12 +7,13 @@ import { missingKernelExport } from "../notebook/kernel-export.ts";
 import { diagnostic } from "../notebook/messages.ts";
 import { compileNotebookSource } from "../notebook/pipeline.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
-import { libraryImport } from "./site-layout.ts";
+import { KERNEL_SPECIFIER, libraryImport } from "./site-layout.ts";
+
+export { KERNEL_SPECIFIER };
 import type { Library } from "./library.ts";
 import type { NotebookText } from "./read-notebook.ts";
 import { esbuildStripper } from "./strip-types-esbuild.ts";
 
-export const KERNEL_SPECIFIER = "wattbook/kernel";
 
 /** A compiled notebook: plain data, what the cache keeps (see build-cache.ts). */
 export interface Compiled {

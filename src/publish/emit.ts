@@ -8,8 +8,8 @@ import { createHash } from "node:crypto";
 import { locatedError, type LocatedError, LocatedErrors } from "../notebook/errors.ts";
 import { diagnostic } from "../notebook/messages.ts";
 import { BundleError, bundleSite } from "./bundle.ts";
-import { type Compiled, KERNEL_SPECIFIER } from "./compile-for-site.ts";
-import { ASSETS_DIR, libraryImport, LIBRARY_DIR, stemOf } from "./site-layout.ts";
+import type { Compiled } from "./compile-for-site.ts";
+import { ASSETS_DIR, KERNEL_SPECIFIER, libraryImport, LIBRARY_DIR, stemOf } from "./site-layout.ts";
 import { staticClosure, type Library } from "./library.ts";
 
 export interface EmittedNotebook {

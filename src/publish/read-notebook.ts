@@ -1,6 +1,6 @@
 // Reads one notebook file for the compiler. A file that cannot be read, is too large, or is not UTF-8
 // text is an error, not a throw (see notebook/text.ts).
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { locatedError, type LocatedError } from "../notebook/errors.ts";
 import { diagnostic } from "../notebook/messages.ts";
@@ -21,8 +21,9 @@ export async function readNotebookFile(projectRoot: string, root: string, source
   const displayPath = path.relative(projectRoot, file).split(path.sep).join("/");
   let decoded;
   try {
-    const { size } = await stat(file);
-    decoded = decodeNotebook(size > MAX_NOTEBOOK_BYTES ? new Uint8Array(0) : await readFile(file), displayPath, size);
+    // Synchronous: a build reads hundreds of small files faster one after another than as promises.
+    const { size } = statSync(file);
+    decoded = decodeNotebook(size > MAX_NOTEBOOK_BYTES ? new Uint8Array(0) : readFileSync(file), displayPath, size);
   } catch (error) {
     const found = diagnostic("file-unreadable", { reason: (error as Error).message });
     return { sourcePath, displayPath, errors: [locatedError(found, { file: displayPath, position: { line: 1, column: 1 } })] };
