@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runCli, type CliResult } from "../helpers/cli.ts";
@@ -58,9 +58,11 @@ async function build(cwd: string, ...args: string[]): Promise<CliResult> {
   return result;
 }
 
+/** The notebooks' entries in a cache folder (not the record of the site it wrote, in sites/). */
 async function entries(cacheDir: string): Promise<string[]> {
-  if (!existsSync(cacheDir)) return [];
-  return (await readdir(cacheDir, { recursive: true })).filter((name) => name.endsWith(".json")).map((name) => path.join(cacheDir, name));
+  const dir = path.join(cacheDir, "notebooks");
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir, { recursive: true })).filter((name) => name.endsWith(".json")).map((name) => path.join(dir, name));
 }
 
 describe("the build cache", () => {
@@ -110,6 +112,22 @@ describe("the build cache", () => {
     expect(await fingerprint(path.join(cwd, "build"))).toEqual(good);
     // Rewritten whole: served again.
     expect(counts(await build(cwd))).toEqual({ fromCache: 3, evaluated: 0 });
+  }, 60_000);
+
+  it("links the files the previous site holds unchanged, and writes afresh a file changed since it was built", async () => {
+    const cwd = await project("links");
+    await build(cwd);
+    const site = path.join(cwd, "build");
+    const before = (await stat(path.join(site, "b.html"))).ino;
+    // Someone edits a page of the built site in place, keeping its size.
+    const tampered = path.join(site, "a.html");
+    const original = await readFile(tampered, "utf8");
+    await writeFile(tampered, original.replace("<title>", "<titlf>"));
+    await build(cwd);
+    expect((await stat(path.join(site, "b.html"))).ino).toBe(before);
+    expect(await readFile(tampered, "utf8")).toBe(original);
+    await build(cwd, "--no-cache", "--out", "cold");
+    expect(await fingerprint(site)).toEqual(await fingerprint(path.join(cwd, "cold")));
   }, 60_000);
 
   it("writes nothing to the cache with --no-cache", async () => {
