@@ -7,6 +7,7 @@ export const REGENERATE_ERRORS_DOC = "UPDATE_ERRORS_DOC=1 npx vitest run test/no
 
 /** What each topic's errors are about, a line under its heading. */
 const ABOUT: Record<Topic, string> = {
+  folders: "The notebooks folder, the output folder a build would replace, and links in the static folder. Located at the folder or file itself.",
   files: "A notebook file that cannot be read as a notebook.",
   "front matter": "The YAML block between `---` lines at the top of a notebook.",
   "markdown and HTML": "Code fences, nesting, and HTML in prose that a built page would not honour.",

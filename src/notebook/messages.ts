@@ -15,7 +15,7 @@ interface Entry {
 }
 
 /** The sections of docs/errors.md, in the order a notebook meets them: read, parsed, analyzed, run, edited. */
-export const TOPICS = ["files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "the cell graph", "exercises", "evaluation", "the editor", "internal errors"] as const;
+export const TOPICS = ["folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "the cell graph", "exercises", "evaluation", "the editor", "internal errors"] as const;
 
 export type Topic = (typeof TOPICS)[number];
 
@@ -33,8 +33,27 @@ const OPTIONS_AS_LIST = "put one - line per option inside the ::: answer, before
 const CATEGORIES = 'e.g. "categories: Scope 1, Scope 2, Scope 3"';
 const FRONT_MATTER_YAML = "fix the YAML between the --- lines";
 
+const OUT_ELSEWHERE = "pass --out a folder of its own, such as build";
+const STATIC_COPY = "copy the file into the static folder instead of linking it (the site is meant to be published)";
+
 export const MESSAGES = {
   // ---- files: what a notebook file must be before it is read ----------------------------------------
+  // ---- folders: what the build reads from and writes to --------------------------------------------
+  "root-missing": { topic: "folders", message: "the notebooks folder does not exist", hint: "create it, or pass --root" },
+  "root-not-folder": { topic: "folders", message: "the notebooks folder is a file, not a folder", hint: "pass --root the folder that holds the .md notebooks" },
+  "out-is-notebooks": { topic: "folders", message: "the output folder is the notebooks folder: building would replace the notebooks with the site", hint: OUT_ELSEWHERE },
+  "out-holds-project": { topic: "folders", message: "the output folder holds the project: building would replace it, .git and all, with the site", hint: OUT_ELSEWHERE },
+  "out-holds-notebooks": { topic: "folders", message: "the output folder holds the notebooks folder: building would replace the notebooks with the site", hint: OUT_ELSEWHERE },
+  "out-inside-notebooks": { topic: "folders", message: "the output folder is inside the notebooks folder: the site would mix with the notebooks (and a copied .md would be built as one)", hint: "put the site outside --root, or in a folder there that starts with _ (which is never read as notebooks), such as _site" },
+  "out-is-file": { topic: "folders", message: "the output folder is a file: building would replace it with the site", hint: `${OUT_ELSEWHERE}, or remove the file` },
+  "out-holds-checkout": { topic: "folders", message: "the output folder holds %name%: building would replace that project with the site", hint: `${OUT_ELSEWHERE}; to publish from a checkout, build elsewhere and copy the site in` },
+  "out-unreadable": { topic: "folders", message: "cannot read the output folder: %reason%", hint: "pass --out a folder you may write to" },
+  "out-not-a-site": { topic: "folders", message: "the output folder is not empty and holds no wattbook site (no %marker%): building would delete what it holds", hint: `${OUT_ELSEWHERE}, or empty or remove this folder if nothing in it is needed` },
+  "out-unwritable": { topic: "folders", message: "cannot write the site there: %reason%", hint: "pass --out a folder you may write to" },
+  "static-link-nowhere": { topic: "folders", message: "is a symbolic link that points to nothing", hint: STATIC_COPY },
+  "static-link-outside": { topic: "folders", message: "is a symbolic link to %target%, outside the static folder", hint: STATIC_COPY },
+  "static-link-loop": { topic: "folders", message: "is a symbolic link to a folder that holds it (copying it would never end)", hint: STATIC_COPY },
+
   "file-unreadable": { topic: "files", message: "cannot read the notebook: %reason%", hint: "check that the file exists and that you may read it" },
   "file-too-large": { topic: "files", message: "the notebook is %size% MB; wattbook builds notebooks of up to %limit% MB", hint: "split it into several notebooks, or compute large data in a cell rather than writing it out" },
   "file-not-utf8": { topic: "files", message: "the file is not UTF-8 text: byte 0x%byte% here is not part of a UTF-8 character", hint: "save the notebook as UTF-8 (in most editors: Save with Encoding → UTF-8); if it is not a notebook, give it another extension than .md" },

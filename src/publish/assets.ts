@@ -4,7 +4,8 @@ import { cp, mkdir, readdir, realpath, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PACKAGE_ROOT } from "./package-root.ts";
-import { ASSETS_DIR } from "./bundle.ts";
+import { diagnostic, type Diagnostic } from "../notebook/messages.ts";
+import { ASSETS_DIR } from "./site-layout.ts";
 
 export const THEME_FILE = "wattbook.css";
 
@@ -30,7 +31,8 @@ export async function copySiteAssets(siteDir: string, staticDir?: string): Promi
 export interface StaticLinkProblem {
   /** The link (absolute). */
   readonly link: string;
-  readonly reason: string;
+  /** What is wrong with it, in the catalog's words (its message reads after the link's path). */
+  readonly problem: Diagnostic;
 }
 
 /**
@@ -51,11 +53,11 @@ export async function staticLinkProblems(staticDir: string | undefined): Promise
       try {
         target = await realpath(file);
       } catch {
-        problems.push({ link: file, reason: "is a symbolic link that points to nothing" });
+        problems.push({ link: file, problem: diagnostic("static-link-nowhere") });
         continue;
       }
-      if (!within(target, base)) problems.push({ link: file, reason: `is a symbolic link to ${target}, outside the static folder` });
-      else if ((await stat(target)).isDirectory() && within(await realpath(dir), target)) problems.push({ link: file, reason: "is a symbolic link to a folder that holds it (copying it would never end)" });
+      if (!within(target, base)) problems.push({ link: file, problem: diagnostic("static-link-outside", { target }) });
+      else if ((await stat(target)).isDirectory() && within(await realpath(dir), target)) problems.push({ link: file, problem: diagnostic("static-link-loop") });
     }
   };
   await walk(staticDir);

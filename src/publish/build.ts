@@ -9,7 +9,8 @@ import { existsSync, rmSync, statSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { LocatedError, LocatedErrors, sortLocatedErrors } from "../notebook/errors.ts";
+import { type LocatedError, locatedError, LocatedErrors, sortLocatedErrors } from "../notebook/errors.ts";
+import { diagnostic, type Diagnostic } from "../notebook/messages.ts";
 import { copySiteAssets, staticLinkProblems } from "./assets.ts";
 import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "./build-cache.ts";
 import { LIBRARY_DIR } from "./bundle.ts";
@@ -121,20 +122,20 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const notebooks = { fromCache: 0, evaluated: 0 };
   const failed = (skipped: readonly SkippedFile[] = [], exercises = 0): BuildResult => ({ ok: false, errors: sortLocatedErrors(errors), pages: [], scripts: new Map(), elapsedMs: performance.now() - started, exercises, skipped, phasesMs, notebooks });
   const shown = (file: string) => path.relative(options.projectRoot, file) || ".";
-  const located = (reason: string, file: string, hint: string) => new LocatedError(reason, { file, position: { line: 1, column: 1 }, hint });
-  const stop = (reason: string, file: string, hint: string): BuildResult => {
-    errors.push(located(reason, file, hint));
+  // Errors about a folder (or a file in static/) rather than a notebook: located at its first line.
+  const located = (found: Diagnostic, file: string) => locatedError(found, { file, position: { line: 1, column: 1 } });
+  const stop = (found: Diagnostic, file: string): BuildResult => {
+    errors.push(located(found, file));
     return failed();
   };
-  if (!existsSync(options.root)) return stop("the notebooks folder does not exist", displayRoot, "create it, or pass --root");
-  if (!statSync(options.root).isDirectory()) return stop("the notebooks folder is a file, not a folder", displayRoot, "pass --root the folder that holds the .md notebooks");
+  if (!existsSync(options.root)) return stop(diagnostic("root-missing"), displayRoot);
+  if (!statSync(options.root).isDirectory()) return stop(diagnostic("root-not-folder"), displayRoot);
   // The output folder is replaced at the end: one whose loss would cost anything is refused now.
   const refused = options.scratchOut ? undefined : refuseOut(options);
-  if (refused) return stop(refused.reason, shown(options.out), refused.hint);
+  if (refused) return stop(refused, shown(options.out));
   const linkProblems = await staticLinkProblems(options.staticDir);
   if (linkProblems.length) {
-    const hint = "copy the file into the static folder instead of linking it (the site is meant to be published)";
-    errors.push(...linkProblems.map((problem) => located(problem.reason, shown(problem.link), hint)));
+    errors.push(...linkProblems.map(({ link, problem }) => located(problem, shown(link))));
     return failed();
   }
   // The site is written beside the output folder first; a place where that cannot be fails now.
@@ -143,7 +144,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await makeDirectory(tempOut);
   } catch (error) {
     const where = path.relative(options.projectRoot, options.out) || options.out;
-    return stop(`cannot write the site there: ${(error as Error).message}`, where, "pass --out a folder you may write to");
+    return stop(diagnostic("out-unwritable", { reason: (error as Error).message }), where);
   }
   // Workers start only when a notebook needs evaluating: a build served from the cache needs none.
   let ownPool: EvaluationPool | undefined;

@@ -12,7 +12,8 @@
 // Sites built before the marker existed are told by `index.html` beside a `_wattbook/lib/` folder.
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { ASSETS_DIR, LIBRARY_DIR } from "./bundle.ts";
+import { diagnostic, type Diagnostic } from "../notebook/messages.ts";
+import { ASSETS_DIR, LIBRARY_DIR } from "./site-layout.ts";
 import { judgeEntry } from "./notebook-files.ts";
 
 /** The marker, relative to the site root. */
@@ -32,10 +33,8 @@ export interface OutPlaces {
   readonly projectRoot: string;
 }
 
-export interface Refusal {
-  readonly reason: string;
-  readonly hint: string;
-}
+/** Why the output folder is refused, in the catalog's words (messages.ts, topic "folders"). */
+export type Refusal = Diagnostic;
 
 /** Whether a folder holds a site a wattbook build wrote. */
 export function isWattbookSite(dir: string): boolean {
@@ -50,34 +49,29 @@ export function isWattbookSite(dir: string): boolean {
 
 /** Why the build must not replace `out`, or undefined when it may. */
 export function refuseOut({ out, root, projectRoot }: OutPlaces): Refusal | undefined {
-  const elsewhere = "pass --out a folder of its own, such as build";
   // Compared as written and with links resolved: `--out link-to-notebooks` is the notebooks folder too.
   const pairs: [string, string, string][] = [
     [path.resolve(out), path.resolve(root), path.resolve(projectRoot)],
     [realish(out), realish(root), realish(projectRoot)],
   ];
   for (const [o, r, p] of pairs) {
-    if (o === r) return { reason: "the output folder is the notebooks folder: building would replace the notebooks with the site", hint: elsewhere };
-    if (o === p || isInside(p, o)) return { reason: "the output folder holds the project: building would replace it, .git and all, with the site", hint: elsewhere };
-    if (isInside(r, o)) return { reason: "the output folder holds the notebooks folder: building would replace the notebooks with the site", hint: elsewhere };
-    if (isInside(o, r) && readAsNotebooks(path.relative(r, o))) return { reason: "the output folder is inside the notebooks folder: the site would mix with the notebooks (and a copied .md would be built as one)", hint: "put the site outside --root, or in a folder there that starts with _ (which is never read as notebooks), such as _site" };
+    if (o === r) return diagnostic("out-is-notebooks");
+    if (o === p || isInside(p, o)) return diagnostic("out-holds-project");
+    if (isInside(r, o)) return diagnostic("out-holds-notebooks");
+    if (isInside(o, r) && readAsNotebooks(path.relative(r, o))) return diagnostic("out-inside-notebooks");
   }
   if (!existsSync(out)) return undefined;
-  if (!isDirectory(out)) return { reason: "the output folder is a file: building would replace it with the site", hint: `${elsewhere}, or remove the file` };
+  if (!isDirectory(out)) return diagnostic("out-is-file");
   for (const name of ["package.json", ".git"]) {
-    if (existsSync(path.join(out, name)) || isLink(path.join(out, name))) {
-      return { reason: `the output folder holds ${name}: building would replace that project with the site`, hint: `${elsewhere}; to publish from a checkout, build elsewhere and copy the site in` };
-    }
+    if (existsSync(path.join(out, name)) || isLink(path.join(out, name))) return diagnostic("out-holds-checkout", { name });
   }
   let held: string[];
   try {
     held = readdirSync(out);
   } catch (error) {
-    return { reason: `cannot read the output folder: ${(error as Error).message}`, hint: "pass --out a folder you may write to" };
+    return diagnostic("out-unreadable", { reason: (error as Error).message });
   }
-  if (held.length && !isWattbookSite(out)) {
-    return { reason: `the output folder is not empty and holds no wattbook site (no ${SITE_MARKER}): building would delete what it holds`, hint: `${elsewhere}, or empty or remove this folder if nothing in it is needed` };
-  }
+  if (held.length && !isWattbookSite(out)) return diagnostic("out-not-a-site", { marker: SITE_MARKER });
   return undefined;
 }
 
