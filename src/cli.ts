@@ -169,6 +169,29 @@ export function formatError(error: LocatedError): string {
   return lines.join("\n");
 }
 
+/**
+ * Lines written a few at a time: a build of hundreds of notebooks prints a line for each, and one write
+ * per line costs the main thread (which is compiling meanwhile) more than the lines are worth. A line
+ * waits at most 100 ms.
+ */
+function bufferedLines(stream: NodeJS.WriteStream): { line(text: string): void; flush(): void } {
+  let pending: string[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending.length) stream.write(`${pending.join("\n")}\n`);
+    pending = [];
+  };
+  return {
+    line(text) {
+      pending.push(text);
+      timer ??= setTimeout(flush, 100);
+    },
+    flush,
+  };
+}
+
 function progressLine(event: ProgressEvent): string {
   const mark = event.ok ? style.green("✓") : style.red("✗");
   const exercises = event.exercises ? `${event.exercises} exercise${event.exercises === 1 ? "" : "s"}, ` : "";
@@ -182,16 +205,22 @@ async function build(values: Record<string, string | boolean | undefined>, write
   const { buildSite, skippedLine } = await import("./publish/build.ts");
   const projectRoot = process.cwd();
   const out = write ? path.resolve(String(values.out)) : path.join(projectRoot, ".wattbook-cache", `check-${process.pid}`);
-  const result = await buildSite({
-    projectRoot,
-    root: path.resolve(String(values.root)),
-    out: write ? out : `${out}`,
-    staticDir: write ? path.resolve(String(values.static)) : undefined,
-    limits: limitsFrom(values),
-    progress: (event) => console.error(progressLine(event)),
-    scratchOut: !write,
-    cache: !values["no-cache"],
-  });
+  const progressOut = bufferedLines(process.stderr);
+  let result: Awaited<ReturnType<typeof buildSite>>;
+  try {
+    result = await buildSite({
+      projectRoot,
+      root: path.resolve(String(values.root)),
+      out: write ? out : `${out}`,
+      staticDir: write ? path.resolve(String(values.static)) : undefined,
+      limits: limitsFrom(values),
+      progress: (event) => progressOut.line(progressLine(event)),
+      scratchOut: !write,
+      cache: !values["no-cache"],
+    });
+  } finally {
+    progressOut.flush();
+  }
   // Files that look like notebooks but are skipped by rule, once, named as the terminal sees them.
   const root = path.resolve(String(values.root));
   const skipped = skippedLine(result.skipped, (source) => path.relative(projectRoot, path.join(root, source)).split(path.sep).join("/") + (source.endsWith("/") ? "/" : ""));
