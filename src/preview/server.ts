@@ -108,12 +108,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const site = (): Site => ({ title: "wattbook", pages: sortPages([...pages.values()].flatMap((state) => (state.page ? [state.page] : []))) });
 
   /** A notebook's scripts, written into the preview's site, evaluated; its errors, or what it built to. */
-  async function buildNotebook(text: NotebookText): Promise<{ compiled?: Compiled; emitted?: EmittedNotebook; outputs?: Readonly<Record<string, string>>; errors: readonly LocatedError[] }> {
+  async function buildNotebook(text: NotebookText): Promise<{ compiled?: Compiled; emitted?: EmittedNotebook; outputs?: Readonly<Record<string, string>>; errors: readonly LocatedError[]; fromCache?: boolean }> {
     const key = text.sourceText === undefined ? undefined : cache.keyOf(text as NotebookText & { sourceText: string }, limits);
     const hit = key ? await cache.read(key) : undefined;
     if (hit) {
       await writeScripts(hit.emitted.files);
-      return { compiled: compiledFromCache(hit, text as NotebookText & { sourceText: string }), emitted: hit.emitted, outputs: hit.outputs, errors: [] };
+      return { compiled: compiledFromCache(hit, text as NotebookText & { sourceText: string }), emitted: hit.emitted, outputs: hit.outputs, errors: [], fromCache: true };
     }
     const { compiled, errors } = compileForSite(text, library);
     if (!compiled) return { errors };
@@ -164,7 +164,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     state.errors = built.errors;
     broadcast([output]);
     const mark = state.errors.length ? `✗ ${state.errors.length} error${state.errors.length === 1 ? "" : "s"}` : "✓";
-    log(`${mark} ${sourcePath}  ${Math.round(performance.now() - started)} ms`);
+    log(`${mark} ${sourcePath}  ${built.fromCache ? "from the cache" : `${Math.round(performance.now() - started)} ms`}`);
   }
 
   for (const sourcePath of existsSync(options.root) ? await findNotebooks(options.root) : []) await refresh(sourcePath);
