@@ -93,7 +93,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const openCache = async () => {
     const dist = path.join(PACKAGE_ROOT, "dist");
     const code = (await readdir(dist)).filter((name) => name.endsWith(".js")).map((name) => path.join(dist, name));
-    return BuildCache.open(cacheDirOf(options.projectRoot), await toolchainKey(WATTBOOK_VERSION, code, path.basename(library.dir)), options.projectRoot);
+    const dir = cacheDirOf(options.projectRoot);
+    return BuildCache.open(dir, toolchainKey(WATTBOOK_VERSION, code, path.basename(library.dir), dir), options.projectRoot);
   };
   let cache = await openCache();
   const pages = new Map<string, PageState>(); // by output path

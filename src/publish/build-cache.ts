@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
+import { fileHashes } from "./file-hashes.ts";
 import type { Compiled } from "./compile-for-site.ts";
 import type { EvaluationLimits } from "./evaluate.ts";
 import type { EmittedNotebook } from "./emit.ts";
@@ -180,9 +181,11 @@ function decode(text: string, key: string): CachedNotebook | undefined {
  * The toolchain's part of every key: wattbook's version, the code that compiles and evaluates (dist/,
  * by content) and the library a site's pages import (the runtime and the kernel, by its content key).
  */
-export async function toolchainKey(version: string, codeFiles: readonly string[], libraryKey: string): Promise<string> {
+export function toolchainKey(version: string, codeFiles: readonly string[], libraryKey: string, cacheDir: string): string {
   const hash = createHash("sha256").update(`${version}\n${libraryKey}\n`);
-  for (const file of [...codeFiles].sort()) hash.update(`${path.basename(file)}\n`).update(await readFile(file));
+  const files = [...codeFiles].sort();
+  const hashes = fileHashes(files, path.join(cacheDir, "code-hashes.json"));
+  files.forEach((file, index) => hash.update(`${path.basename(file)}\n${hashes[index]}\n`));
   return hash.digest("hex");
 }
 

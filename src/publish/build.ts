@@ -294,8 +294,8 @@ interface Built {
 async function openCache(options: BuildOptions, library: Library): Promise<BuildCache> {
   const dist = path.join(PACKAGE_ROOT, "dist");
   const code = (await readdir(dist)).filter((name) => name.endsWith(".js")).map((name) => path.join(dist, name));
-  const toolchain = await toolchainKey(WATTBOOK_VERSION, code, path.basename(library.dir));
-  return BuildCache.open(options.cacheDir ?? cacheDirOf(options.projectRoot), toolchain, options.projectRoot);
+  const dir = options.cacheDir ?? cacheDirOf(options.projectRoot);
+  return BuildCache.open(dir, toolchainKey(WATTBOOK_VERSION, code, path.basename(library.dir), dir), options.projectRoot);
 }
 
 /** Puts the editor into the site; returns where edit pages find it and the page's kernel. */

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fileHashes } from "./file-hashes.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 
 export const BUNDLE_CACHE = path.join(PACKAGE_ROOT, ".wattbook-cache");
@@ -23,17 +24,16 @@ export async function sourceFiles(dir: string): Promise<string[]> {
  * A key that changes whenever one of `inputs` changes: files, or folders (their .ts and .js files),
  * relative to the package. List the recipe's own module too: options and plugins shape the output.
  */
-export async function sourcesKey(inputs: readonly string[]): Promise<string> {
-  const hash = createHash("sha256");
+export async function sourcesKey(inputs: readonly string[], cacheRoot = BUNDLE_CACHE): Promise<string> {
+  const files: string[] = [];
   for (const input of inputs) {
     const absolute = path.join(PACKAGE_ROOT, input);
     if (!existsSync(absolute)) continue;
-    const files = /\.[a-z]+$/.test(input) ? [absolute] : await sourceFiles(absolute);
-    for (const file of files) {
-      hash.update(path.relative(PACKAGE_ROOT, file));
-      hash.update(await readFile(file));
-    }
+    files.push(...(/\.[a-z]+$/.test(input) ? [absolute] : await sourceFiles(absolute)));
   }
+  const hash = createHash("sha256");
+  const hashes = fileHashes(files, path.join(cacheRoot, "source-hashes.json"));
+  files.forEach((file, index) => hash.update(`${path.relative(PACKAGE_ROOT, file)}\n${hashes[index]}\n`));
   return hash.digest("hex").slice(0, 16);
 }
 
