@@ -10,7 +10,7 @@ import { kernelFunction } from "./kernel-function.ts";
  */
 export const operationalCarbon = kernelFunction(
   "operationalCarbon",
-  strictObject({ energyKWh: nonNegative(), gridGPerKWh: nonNegative() }),
+  () => strictObject({ energyKWh: nonNegative(), gridGPerKWh: nonNegative() }),
   ({ energyKWh, gridGPerKWh }) => {
     const kgCO2e = (energyKWh * gridGPerKWh) / units.gramsPerKg;
     return { kgCO2e, tCO2e: kgCO2e / units.kgPerTonne };
@@ -24,7 +24,7 @@ export const operationalCarbon = kernelFunction(
  */
 export const embodiedCarbon = kernelFunction(
   "embodiedCarbon",
-  strictObject({ devices: count(), embodiedKgPerDevice: nonNegative(), lifetimeYears: positive(), hours: nonNegative() }),
+  () => strictObject({ devices: count(), embodiedKgPerDevice: nonNegative(), lifetimeYears: positive(), hours: nonNegative() }),
   ({ devices, embodiedKgPerDevice, lifetimeYears, hours }) => {
     const kgCO2ePerDeviceHour = embodiedKgPerDevice / (lifetimeYears * units.hoursPerYear);
     return {
@@ -38,13 +38,13 @@ export const embodiedCarbon = kernelFunction(
 /** Emissions in passenger round trips New York–London (1,000 kg each unless given). */
 export const flightEquivalents = kernelFunction(
   "flightEquivalents",
-  strictObject({ kgCO2e: nonNegative(), kgCO2ePerFlight: withDefault(positive(), anchors.flightKgCO2e.value) }),
+  () => strictObject({ kgCO2e: nonNegative(), kgCO2ePerFlight: withDefault(positive(), anchors.flightKgCO2e.value) }),
   ({ kgCO2e, kgCO2ePerFlight }) => ({ flights: kgCO2e / kgCO2ePerFlight }),
 );
 
 /** Emissions in kilometres driven by an average passenger car. */
 export const carDistance = kernelFunction(
   "carDistance",
-  strictObject({ kgCO2e: nonNegative(), kgCO2ePerKm: withDefault(positive(), anchors.carKgCO2ePerKm.value) }),
+  () => strictObject({ kgCO2e: nonNegative(), kgCO2ePerKm: withDefault(positive(), anchors.carKgCO2ePerKm.value) }),
   ({ kgCO2e, kgCO2ePerKm }) => ({ km: kgCO2e / kgCO2ePerKm }),
 );

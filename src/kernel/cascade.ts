@@ -26,7 +26,7 @@ const cascadeCosts = {
  */
 export const cascadeEnergy = kernelFunction(
   "cascadeEnergy",
-  strictObject({ ...cascadeCosts, escalationRate: fraction() }),
+  () => strictObject({ ...cascadeCosts, escalationRate: fraction() }),
   ({ edgeMJ, transmitMJ, cloudMJ, escalationRate }) => {
     const alwaysCloudMJ = transmitMJ + cloudMJ;
     const cascadeMJ = edgeMJ + escalationRate * alwaysCloudMJ;
@@ -48,7 +48,7 @@ export const cascadeEnergy = kernelFunction(
  */
 export const cascadeBreakEven = kernelFunction(
   "cascadeBreakEven",
-  strictObject(cascadeCosts),
+  () => strictObject(cascadeCosts),
   ({ edgeMJ, transmitMJ, cloudMJ }) => {
     const breakEvenEscalationRate = 1 - edgeMJ / (transmitMJ + cloudMJ);
     return { breakEvenEscalationRate, cascadeCanWin: breakEvenEscalationRate > 0 };

@@ -24,7 +24,7 @@ const JOULES_PER_WH = 3600;
  */
 export const dutyCyclePower = kernelFunction(
   "dutyCyclePower",
-  strictObject({ activeMW: nonNegative(), sleepMW: nonNegative(), activeMs: nonNegative(), periodMs: positive() }).check(
+  () => strictObject({ activeMW: nonNegative(), sleepMW: nonNegative(), activeMs: nonNegative(), periodMs: positive() }).check(
     notAbove("activeMs", "periodMs"),
   ),
   ({ activeMW, sleepMW, activeMs, periodMs }) => {
@@ -46,7 +46,7 @@ export const dutyCyclePower = kernelFunction(
 /** Sleep (or any) power from a current draw at a supply voltage: µA × V = µW. */
 export const powerFromCurrent = kernelFunction(
   "powerFromCurrent",
-  strictObject({ currentUA: nonNegative(), volts: positive() }),
+  () => strictObject({ currentUA: nonNegative(), volts: positive() }),
   ({ currentUA, volts }) => {
     const powerUW = currentUA * volts;
     return { powerUW, powerMW: powerUW / 1000 };
@@ -59,7 +59,7 @@ export const powerFromCurrent = kernelFunction(
  */
 export const batteryLife = kernelFunction(
   "batteryLife",
-  strictObject({ capacityMAh: nonNegative(), volts: positive(), averageMW: positive() }),
+  () => strictObject({ capacityMAh: nonNegative(), volts: positive(), averageMW: positive() }),
   ({ capacityMAh, volts, averageMW }) => {
     const energyMWh = capacityMAh * volts;
     const hours = energyMWh / averageMW;
@@ -68,7 +68,7 @@ export const batteryLife = kernelFunction(
   },
 );
 
-const wakeStage = strictObject({ id: identifier(), activeMW: nonNegative(), activeFraction: fraction() });
+const wakeStage = () => strictObject({ id: identifier(), activeMW: nonNegative(), activeFraction: fraction() });
 
 /**
  * A hierarchical wake pipeline: an always-on front end plus later stages that run only for the share of
@@ -78,7 +78,7 @@ const wakeStage = strictObject({ id: identifier(), activeMW: nonNegative(), acti
  */
 export const wakeWordCascadePower = kernelFunction(
   "wakeWordCascadePower",
-  strictObject({ alwaysOnMW: nonNegative(), stages: array(wakeStage).check(minLength(1)) }),
+  () => strictObject({ alwaysOnMW: nonNegative(), stages: array(wakeStage()).check(minLength(1)) }),
   ({ alwaysOnMW, stages }) => {
     let averageMW = alwaysOnMW;
     const stageAverages = stages.map((s) => {
@@ -104,7 +104,7 @@ export const wakeWordCascadePower = kernelFunction(
  */
 export const harvestingBudget = kernelFunction(
   "harvestingBudget",
-  strictObject({
+  () => strictObject({
     harvestedMW: nonNegative(),
     loadMW: positive(),
     conversionEfficiency: withDefault(efficiency(), 1),
@@ -123,7 +123,7 @@ export const harvestingBudget = kernelFunction(
 /** Harvester area needed for an average load at a power density (µW per cm²). */
 export const harvesterArea = kernelFunction(
   "harvesterArea",
-  strictObject({
+  () => strictObject({
     loadMW: nonNegative(),
     densityUWPerCm2: positive(),
     conversionEfficiency: withDefault(efficiency(), 1),
@@ -139,7 +139,7 @@ export const harvesterArea = kernelFunction(
  */
 export const onDeviceLearningBudget = kernelFunction(
   "onDeviceLearningBudget",
-  strictObject({
+  () => strictObject({
     batteryWh: positive(),
     budgetFraction: fraction(),
     params: positiveCount(),
@@ -163,14 +163,14 @@ export const onDeviceLearningBudget = kernelFunction(
 /** Many small always-on devices: their combined draw and yearly energy. */
 export const edgeFleetPower = kernelFunction(
   "edgeFleetPower",
-  strictObject({ devices: count(), averageW: nonNegative(), hoursPerYear: withDefault(nonNegative(), 8760) }),
+  () => strictObject({ devices: count(), averageW: nonNegative(), hoursPerYear: withDefault(nonNegative(), 8760) }),
   ({ devices, averageW, hoursPerYear }) => {
     const fleetW = devices * averageW;
     return { fleetW, fleetGW: fleetW / 1e9, annualTWh: (fleetW * hoursPerYear) / 1e12 };
   },
 );
 
-const operatingPoint = strictObject({ id: identifier(), averageMW: nonNegative(), latencyMs: nonNegative() });
+const operatingPoint = () => strictObject({ id: identifier(), averageMW: nonNegative(), latencyMs: nonNegative() });
 
 /**
  * Energy-delay product (equation 17), EDP = E × T = P × T², over candidate operating points such as clock
@@ -179,7 +179,7 @@ const operatingPoint = strictObject({ id: identifier(), averageMW: nonNegative()
  */
 export const energyDelayProduct = kernelFunction(
   "energyDelayProduct",
-  strictObject({ points: array(operatingPoint).check(minLength(1)) }),
+  () => strictObject({ points: array(operatingPoint()).check(minLength(1)) }),
   ({ points }) => {
     const rows = points.map((p, order) => {
       const energyUJ = p.averageMW * p.latencyMs;

@@ -19,7 +19,7 @@ import { kernelFunction } from "./kernel-function.ts";
 /** Energy from total work and realized end-to-end efficiency (FLOP per joule of IT energy). */
 export const trainingEnergy = kernelFunction(
   "trainingEnergy",
-  strictObject({ flops: nonNegative(), flopsPerJoule: positive(), pue: pue() }),
+  () => strictObject({ flops: nonNegative(), flopsPerJoule: positive(), pue: pue() }),
   ({ flops, flopsPerJoule, pue }) => {
     const itKWh = flops / flopsPerJoule / units.joulesPerKWh;
     return { itKWh, facilityKWh: itKWh * pue };
@@ -32,7 +32,7 @@ const supportFactor = () => withDefault(atLeastOne(), 1);
 /** Energy of `devices` accelerators drawing `watts` each for `hours`. */
 export const clusterEnergy = kernelFunction(
   "clusterEnergy",
-  strictObject({ devices: count(), watts: nonNegative(), hours: nonNegative(), pue: pue(), supportFactor: supportFactor() }),
+  () => strictObject({ devices: count(), watts: nonNegative(), hours: nonNegative(), pue: pue(), supportFactor: supportFactor() }),
   ({ devices, watts, hours, pue, supportFactor }) => {
     const acceleratorKWh = (devices * watts * hours) / units.wattsPerKW;
     const itKWh = acceleratorKWh * supportFactor;
@@ -43,7 +43,7 @@ export const clusterEnergy = kernelFunction(
 /** Power a cluster draws at the three boundaries: what the grid connection and substation must carry. */
 export const clusterPower = kernelFunction(
   "clusterPower",
-  strictObject({ devices: count(), watts: nonNegative(), pue: pue(), supportFactor: supportFactor() }),
+  () => strictObject({ devices: count(), watts: nonNegative(), pue: pue(), supportFactor: supportFactor() }),
   ({ devices, watts, pue, supportFactor }) => {
     const acceleratorKW = (devices * watts) / units.wattsPerKW;
     const itKW = acceleratorKW * supportFactor;
@@ -57,7 +57,7 @@ export const clusterPower = kernelFunction(
  */
 export const trainingRun = kernelFunction(
   "trainingRun",
-  strictObject({
+  () => strictObject({
     params: positive(),
     tokens: positive(),
     devices: positiveCount(),
@@ -85,14 +85,14 @@ export const trainingRun = kernelFunction(
 /** Energy in years of an average household's electricity (US, 10.7 MWh/year unless given). */
 export const householdYears = kernelFunction(
   "householdYears",
-  strictObject({ energyMWh: nonNegative(), householdMWhPerYear: withDefault(positive(), anchors.householdMWhPerYear.value) }),
+  () => strictObject({ energyMWh: nonNegative(), householdMWhPerYear: withDefault(positive(), anchors.householdMWhPerYear.value) }),
   ({ energyMWh, householdMWhPerYear }) => ({ householdYears: energyMWh / householdMWhPerYear }),
 );
 
 /** A year of a constant load (or of a generator at `capacityFactor` of its nameplate `megawatts`). */
 export const annualEnergy = kernelFunction(
   "annualEnergy",
-  strictObject({ megawatts: nonNegative(), capacityFactor: withDefault(fraction(), 1) }),
+  () => strictObject({ megawatts: nonNegative(), capacityFactor: withDefault(fraction(), 1) }),
   ({ megawatts, capacityFactor }) => {
     const mwhPerYear = megawatts * capacityFactor * units.hoursPerYear;
     return { mwhPerYear, gwhPerYear: mwhPerYear / 1000 };
@@ -102,6 +102,6 @@ export const annualEnergy = kernelFunction(
 /** What the energy costs at a flat price. */
 export const electricityCost = kernelFunction(
   "electricityCost",
-  strictObject({ energyKWh: nonNegative(), usdPerKWh: nonNegative() }),
+  () => strictObject({ energyKWh: nonNegative(), usdPerKWh: nonNegative() }),
   ({ energyKWh, usdPerKWh }) => ({ usd: energyKWh * usdPerKWh }),
 );

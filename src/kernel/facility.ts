@@ -27,7 +27,7 @@ const CUBIC_FEET_PER_CUBIC_METRE = 35.3146667;
 /** PUE from metered energies. Facility energy includes the IT energy, so it can never be smaller. */
 export const powerUsageEffectiveness = kernelFunction(
   "powerUsageEffectiveness",
-  strictObject({ facilityKWh: nonNegative(), itKWh: positive() }).check(notBelow("facilityKWh", "itKWh")),
+  () => strictObject({ facilityKWh: nonNegative(), itKWh: positive() }).check(notBelow("facilityKWh", "itKWh")),
   ({ facilityKWh, itKWh }) => {
     const overheadKWh = facilityKWh - itKWh;
     return {
@@ -44,7 +44,7 @@ export const powerUsageEffectiveness = kernelFunction(
 /** Facility power for an IT load: the overhead that cooling, conversion and lighting add. */
 export const facilityPower = kernelFunction(
   "facilityPower",
-  strictObject({ itKW: nonNegative(), pue: pue() }),
+  () => strictObject({ itKW: nonNegative(), pue: pue() }),
   ({ itKW, pue }) => {
     const facilityKW = itKW * pue;
     return {
@@ -61,7 +61,7 @@ export const facilityPower = kernelFunction(
  */
 export const pueSavings = kernelFunction(
   "pueSavings",
-  strictObject({
+  () => strictObject({
     itKW: nonNegative(),
     pueBefore: pue(),
     pueAfter: pue(),
@@ -86,7 +86,7 @@ export const pueSavings = kernelFunction(
 /** Air versus liquid cooling for the same IT load: the "cooling tax" each one levies. */
 export const coolingTax = kernelFunction(
   "coolingTax",
-  strictObject({
+  () => strictObject({
     itKW: nonNegative(),
     airPue: pue(),
     liquidPue: pue(),
@@ -116,7 +116,7 @@ export const coolingTax = kernelFunction(
  */
 export const liquidCoolingPayback = kernelFunction(
   "liquidCoolingPayback",
-  strictObject({
+  () => strictObject({
     rackITKW: nonNegative(),
     airPue: pue(),
     liquidPue: pue(),
@@ -140,7 +140,7 @@ export const liquidCoolingPayback = kernelFunction(
  */
 export const coolingEnergyCut = kernelFunction(
   "coolingEnergyCut",
-  strictObject({ pue: pue(), coolingShareOfOverhead: fraction(), coolingCut: fraction() }),
+  () => strictObject({ pue: pue(), coolingShareOfOverhead: fraction(), coolingCut: fraction() }),
   ({ pue, coolingShareOfOverhead, coolingCut }) => {
     const overheadCut = coolingShareOfOverhead * coolingCut;
     const pueAfter = 1 + (pue - 1) * (1 - overheadCut);
@@ -160,7 +160,7 @@ export const coolingEnergyCut = kernelFunction(
  */
 export const energyReuse = kernelFunction(
   "energyReuse",
-  strictObject({ facilityKWh: nonNegative(), itKWh: positive(), reusedKWh: nonNegative() })
+  () => strictObject({ facilityKWh: nonNegative(), itKWh: positive(), reusedKWh: nonNegative() })
     .check(notBelow("facilityKWh", "itKWh"))
     .check(notAbove("reusedKWh", "facilityKWh")),
   ({ facilityKWh, itKWh, reusedKWh }) => ({
@@ -173,7 +173,7 @@ export const energyReuse = kernelFunction(
 const site = () => strictObject({ pue: pue(), gridGPerKWh: nonNegative() });
 export const pueVersusGrid = kernelFunction(
   "pueVersusGrid",
-  strictObject({ a: site(), b: site() }),
+  () => strictObject({ a: site(), b: site() }),
   ({ a, b }) => {
     const aGPerITKWh = a.pue * a.gridGPerKWh;
     const bGPerITKWh = b.pue * b.gridGPerKWh;
@@ -194,7 +194,7 @@ export const pueVersusGrid = kernelFunction(
 /** Water drawn for a given IT energy at a given WUE (litres per IT kWh). */
 export const waterUse = kernelFunction(
   "waterUse",
-  strictObject({ itKWh: nonNegative(), wueLPerKWh: nonNegative() }),
+  () => strictObject({ itKWh: nonNegative(), wueLPerKWh: nonNegative() }),
   ({ itKWh, wueLPerKWh }) => {
     const waterLitres = itKWh * wueLPerKWh;
     return { waterLitres, waterM3: waterLitres / 1000 };
@@ -204,7 +204,7 @@ export const waterUse = kernelFunction(
 /** WUE from metered water and IT energy. */
 export const waterUsageEffectiveness = kernelFunction(
   "waterUsageEffectiveness",
-  strictObject({ waterLitres: nonNegative(), itKWh: positive() }),
+  () => strictObject({ waterLitres: nonNegative(), itKWh: positive() }),
   ({ waterLitres, itKWh }) => ({ wueLPerKWh: waterLitres / itKWh }),
 );
 
@@ -214,7 +214,7 @@ export const waterUsageEffectiveness = kernelFunction(
  */
 export const evaporativeWater = kernelFunction(
   "evaporativeWater",
-  strictObject({ heatKWh: nonNegative(), evaporatedShare: withDefault(fraction(), 1) }),
+  () => strictObject({ heatKWh: nonNegative(), evaporatedShare: withDefault(fraction(), 1) }),
   ({ heatKWh, evaporatedShare }) => {
     const waterLitres = (heatKWh * evaporatedShare * KJ_PER_KWH) / LATENT_HEAT_KJ_PER_KG;
     return { waterLitres, litresPerKWh: (evaporatedShare * KJ_PER_KWH) / LATENT_HEAT_KJ_PER_KG };
@@ -227,7 +227,7 @@ export const evaporativeWater = kernelFunction(
 /** Coolant flow needed to carry `heatW` away at a temperature rise: Q = ṁ · c_p · ΔT. */
 export const coolantFlow = kernelFunction(
   "coolantFlow",
-  strictObject({
+  () => strictObject({
     heatW: nonNegative(),
     specificHeatJPerKgK: positive(),
     deltaTK: positive(),
@@ -251,7 +251,7 @@ export const coolantFlow = kernelFunction(
  */
 export const coolingOutageCost = kernelFunction(
   "coolingOutageCost",
-  strictObject({
+  () => strictObject({
     clusterGpus: positiveCount(),
     failedGpus: count(),
     repairHours: nonNegative(),
@@ -285,7 +285,7 @@ export const coolingOutageCost = kernelFunction(
  */
 export const rackPowerBudget = kernelFunction(
   "rackPowerBudget",
-  strictObject({
+  () => strictObject({
     accelerators: positiveCount(),
     acceleratorW: positive(),
     hostKW: nonNegative(),
@@ -318,7 +318,7 @@ export const rackPowerBudget = kernelFunction(
 /** The interconnection queue: how long silicon waits in a dark building if both are ordered together. */
 export const interconnectionQueue = kernelFunction(
   "interconnectionQueue",
-  strictObject({ siliconLeadMonths: positive(), infrastructureLeadMonths: nonNegative() }),
+  () => strictObject({ siliconLeadMonths: positive(), infrastructureLeadMonths: nonNegative() }),
   ({ siliconLeadMonths, infrastructureLeadMonths }) => ({
     lagRatio: infrastructureLeadMonths / siliconLeadMonths,
     /** Months that silicon ordered on day one sits unpowered; also how long to delay the GPU order. */
@@ -329,7 +329,7 @@ export const interconnectionQueue = kernelFunction(
 /** How many generators of a given size and capacity factor it takes to match a constant load's energy. */
 export const generationToMatch = kernelFunction(
   "generationToMatch",
-  strictObject({
+  () => strictObject({
     loadMW: nonNegative(),
     hours: withDefault(nonNegative(), HOURS_PER_YEAR),
     plantMW: positive(),

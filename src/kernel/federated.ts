@@ -12,7 +12,7 @@ const PICO = 1e-12;
  */
 export const federatedVsCentralized = kernelFunction(
   "federatedVsCentralized",
-  strictObject({
+  () => strictObject({
     clients: count(),
     localTrainJ: nonNegative(),
     aggregationJ: nonNegative(),
@@ -35,7 +35,7 @@ export const federatedVsCentralized = kernelFunction(
 /** Radio energy to send `bytes` at a cost per bit (Bluetooth/Wi-Fi: 1e5–5e5 pJ per bit in the chapter). */
 export const transmitEnergy = kernelFunction(
   "transmitEnergy",
-  strictObject({ bytes: nonNegative(), pJPerBit: nonNegative() }),
+  () => strictObject({ bytes: nonNegative(), pJPerBit: nonNegative() }),
   ({ bytes, pJPerBit }) => {
     const bits = bytes * 8;
     return { bits, transmitJ: bits * pJPerBit * PICO };
@@ -49,7 +49,7 @@ export const transmitEnergy = kernelFunction(
  */
 export const transmitVsCompute = kernelFunction(
   "transmitVsCompute",
-  strictObject({ bitsSent: nonNegative(), localOps: nonNegative(), pJPerBit: nonNegative(), pJPerOp: positive() }),
+  () => strictObject({ bitsSent: nonNegative(), localOps: nonNegative(), pJPerBit: nonNegative(), pJPerOp: positive() }),
   ({ bitsSent, localOps, pJPerBit, pJPerOp }) => {
     const transmitJ = bitsSent * pJPerBit * PICO;
     const computeJ = localOps * pJPerOp * PICO;

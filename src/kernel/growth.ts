@@ -8,7 +8,7 @@ const MONTHS_PER_YEAR = 12;
 /** Steady exponential growth that multiplies a quantity by `totalGrowth` over `years`. */
 export const growthRate = kernelFunction(
   "growthRate",
-  strictObject({ totalGrowth: greaterThanOne(), years: positive() }),
+  () => strictObject({ totalGrowth: greaterThanOne(), years: positive() }),
   ({ totalGrowth, years }) => {
     const doublings = Math.log2(totalGrowth);
     const doublingYears = years / doublings;
@@ -24,7 +24,7 @@ export const growthRate = kernelFunction(
 /** Energy demand is compute demand divided by efficiency: it grows at the ratio of the two annual factors. */
 export const energyGrowth = kernelFunction(
   "energyGrowth",
-  strictObject({ computeGrowthPerYear: positive(), efficiencyGrowthPerYear: positive(), years: nonNegative() }),
+  () => strictObject({ computeGrowthPerYear: positive(), efficiencyGrowthPerYear: positive(), years: nonNegative() }),
   ({ computeGrowthPerYear, efficiencyGrowthPerYear, years }) => {
     const energyGrowthPerYear = computeGrowthPerYear / efficiencyGrowthPerYear;
     return {
@@ -42,7 +42,7 @@ export const energyGrowth = kernelFunction(
  */
 export const energyWall = kernelFunction(
   "energyWall",
-  strictObject({ computeGrowth: positive(), years: nonNegative(), infrastructureRatePerYear: fraction() }),
+  () => strictObject({ computeGrowth: positive(), years: nonNegative(), infrastructureRatePerYear: fraction() }),
   ({ computeGrowth, years, infrastructureRatePerYear }) => {
     const infrastructureGrowth = (1 + infrastructureRatePerYear) ** years;
     return { infrastructureGrowth, gapFactor: computeGrowth / infrastructureGrowth };
@@ -55,7 +55,7 @@ export const energyWall = kernelFunction(
  */
 export const jevonsRebound = kernelFunction(
   "jevonsRebound",
-  strictObject({ efficiencyGain: positive(), demandGrowth: nonNegative() }),
+  () => strictObject({ efficiencyGain: positive(), demandGrowth: nonNegative() }),
   ({ efficiencyGain, demandGrowth }) => {
     const totalEnergyRatio = demandGrowth / efficiencyGain;
     return {
@@ -70,7 +70,7 @@ export const jevonsRebound = kernelFunction(
 /** Independent levers multiply (Google's 4Ms: model × machine × mechanization × map). */
 export const combinedReduction = kernelFunction(
   "combinedReduction",
-  strictObject({ factors: array(positive()) }),
+  () => strictObject({ factors: array(positive()) }),
   ({ factors }) => {
     let combinedFactor = 1;
     for (const factor of factors) combinedFactor *= factor;

@@ -7,7 +7,7 @@ import { kernelFunction } from "./kernel-function.ts";
 /** Energy of one query that holds `watts` for `secondsPerQuery`. */
 export const queryEnergy = kernelFunction(
   "queryEnergy",
-  strictObject({ watts: nonNegative(), secondsPerQuery: nonNegative() }),
+  () => strictObject({ watts: nonNegative(), secondsPerQuery: nonNegative() }),
   ({ watts, secondsPerQuery }) => {
     const joulesPerQuery = watts * secondsPerQuery;
     return { joulesPerQuery, kWhPerQuery: joulesPerQuery / units.joulesPerKWh };
@@ -20,7 +20,7 @@ export const queryEnergy = kernelFunction(
  */
 export const inferenceCrossover = kernelFunction(
   "inferenceCrossover",
-  strictObject({ trainingKWh: nonNegative(), queriesPerDay: positive(), kWhPerQuery: positive() }),
+  () => strictObject({ trainingKWh: nonNegative(), queriesPerDay: positive(), kWhPerQuery: positive() }),
   ({ trainingKWh, queriesPerDay, kWhPerQuery }) => {
     const dailyKWh = queriesPerDay * kWhPerQuery;
     return { dailyKWh, annualKWh: dailyKWh * units.daysPerYear, crossoverDays: trainingKWh / dailyKWh };
@@ -48,7 +48,7 @@ type Bound = "compute" | "memory";
  */
 export const decodeEnergy = kernelFunction(
   "decodeEnergy",
-  strictObject({
+  () => strictObject({
     params: positive(),
     bytesPerParam: positive(),
     tokens: positiveCount(),

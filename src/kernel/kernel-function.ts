@@ -46,23 +46,28 @@ export interface KernelFunction<In, Out, Parsed = Required<In>> {
  * pure: no I/O, no clock, no randomness, and it must not keep a reference to its input object, because
  * sweeps hand it the same object with one field changed between calls.
  *
+ * The schema is made on the function's first use, from `makeSchema`: building the kernel's seventy
+ * schemas took most of its load time (about 4 ms in every realm and page), and a notebook calls a few.
+ *
  * The function is frozen, with its `sweep` and `unchecked`: kernel functions are shared by every notebook,
  * so none can replace `clusterEnergy.sweep` under another. The schema object itself stays writable because
- * zod defines its parsers and shapes on it lazily, on first use; `schema` still cannot be reassigned.
+ * zod defines its parsers and shapes on it lazily, on first use; `schema` (a getter) still cannot be replaced.
  */
 export function kernelFunction<S extends ZodMiniType, Out>(
   name: string,
-  schema: S,
+  makeSchema: () => S,
   formula: (input: core.output<S>) => Out,
 ): KernelFunction<core.input<S>, Out, core.output<S>> {
-  const call = (input: core.input<S>): Out => formula(parseInput(name, schema, input));
-  const sweep = (base: unknown, values: unknown): Out[] => runSweep(name, schema, formula, base, values);
+  let schema: S | undefined;
+  const schemaOf = (): S => (schema ??= leftUnfrozen(makeSchema()));
+  const call = (input: core.input<S>): Out => formula(parseInput(name, schemaOf(), input));
+  const sweep = (base: unknown, values: unknown): Out[] => runSweep(name, schemaOf(), formula, base, values);
   return deepFrozen(
-    Object.assign(call, {
-      kernelName: name,
-      schema: leftUnfrozen(schema),
-      sweep: sweep as KernelFunction<core.input<S>, Out, core.output<S>>["sweep"],
-      unchecked: formula,
-    }),
+    Object.defineProperties(call, {
+      kernelName: { value: name, enumerable: true },
+      schema: { get: schemaOf, enumerable: true },
+      sweep: { value: sweep as KernelFunction<core.input<S>, Out, core.output<S>>["sweep"], enumerable: true },
+      unchecked: { value: formula, enumerable: true },
+    }) as KernelFunction<core.input<S>, Out, core.output<S>>,
   );
 }

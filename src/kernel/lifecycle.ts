@@ -15,7 +15,7 @@ function shareOf(part: number, total: number): number {
 /** Operational and amortized embodied carbon of one training run on `devices` accelerators. */
 export const trainingFootprint = kernelFunction(
   "trainingFootprint",
-  strictObject({
+  () => strictObject({
     devices: count(),
     watts: nonNegative(),
     hours: nonNegative(),
@@ -40,7 +40,7 @@ export const trainingFootprint = kernelFunction(
  */
 export const lifetimeFootprint = kernelFunction(
   "lifetimeFootprint",
-  strictObject({
+  () => strictObject({
     averageWatts: nonNegative(),
     lifetimeYears: positive(),
     pue: pue(),
@@ -65,7 +65,7 @@ export const lifetimeFootprint = kernelFunction(
 /** How long a device must run before its operational emissions equal its manufacturing emissions. */
 export const embodiedParity = kernelFunction(
   "embodiedParity",
-  strictObject({
+  () => strictObject({
     embodiedKgPerDevice: nonNegative(),
     watts: positive(),
     gridGPerKWh: positive(),
@@ -82,7 +82,7 @@ export const embodiedParity = kernelFunction(
 /** Embodied carbon per year of service before and after stretching the service life. */
 export const lifetimeExtension = kernelFunction(
   "lifetimeExtension",
-  strictObject({ embodiedKgPerDevice: nonNegative(), fromYears: positive(), toYears: positive() }),
+  () => strictObject({ embodiedKgPerDevice: nonNegative(), fromYears: positive(), toYears: positive() }),
   ({ embodiedKgPerDevice, fromYears, toYears }) => ({
     embodiedKgPerYearBefore: embodiedKgPerDevice / fromYears,
     embodiedKgPerYearAfter: embodiedKgPerDevice / toYears,
@@ -97,7 +97,7 @@ export const lifetimeExtension = kernelFunction(
  */
 export const refreshPayback = kernelFunction(
   "refreshPayback",
-  strictObject({
+  () => strictObject({
     embodiedKgPerNewDevice: nonNegative(),
     annualOperationalKgPerDevice: positive(),
     perfPerWattGain: greaterThanOne(),
@@ -111,7 +111,7 @@ export const refreshPayback = kernelFunction(
 /** Equation 13: the lifecycle total and each phase's share of it. */
 export const lifecycleCarbon = kernelFunction(
   "lifecycleCarbon",
-  strictObject({ trainingKg: nonNegative(), inferenceKg: nonNegative(), embodiedKg: nonNegative() }),
+  () => strictObject({ trainingKg: nonNegative(), inferenceKg: nonNegative(), embodiedKg: nonNegative() }),
   ({ trainingKg, inferenceKg, embodiedKg }) => {
     const totalKg = trainingKg + inferenceKg + embodiedKg;
     return {

@@ -17,7 +17,7 @@ function uniqueIds<T extends { id: string }>() {
   });
 }
 
-const region = strictObject({ id: identifier(), gridGPerKWh: nonNegative(), pue: pue(), pricePerKWh: nonNegative() });
+const region = () => strictObject({ id: identifier(), gridGPerKWh: nonNegative(), pue: pue(), pricePerKWh: nonNegative() });
 
 /**
  * Cost of running `itKWh` of IT work in each region, cheapest first. Facility energy = IT × PUE; carbon is
@@ -25,9 +25,9 @@ const region = strictObject({ id: identifier(), gridGPerKWh: nonNegative(), pue:
  */
 export const placeWorkload = kernelFunction(
   "placeWorkload",
-  strictObject({
+  () => strictObject({
     itKWh: nonNegative(),
-    regions: array(region).check(minLength(1), uniqueIds()),
+    regions: array(region()).check(minLength(1), uniqueIds()),
     carbonPricePerTonne: nonNegative(),
   }),
   ({ itKWh, regions, carbonPricePerTonne }) => {
@@ -51,7 +51,7 @@ export const placeWorkload = kernelFunction(
  */
 export const carbonPricePremium = kernelFunction(
   "carbonPricePremium",
-  strictObject({ dirtyGPerKWh: nonNegative(), cleanGPerKWh: nonNegative(), carbonPricePerTonne: nonNegative() }),
+  () => strictObject({ dirtyGPerKWh: nonNegative(), cleanGPerKWh: nonNegative(), carbonPricePerTonne: nonNegative() }),
   ({ dirtyGPerKWh, cleanGPerKWh, carbonPricePerTonne }) => ({
     premiumPerKWh: ((dirtyGPerKWh - cleanGPerKWh) / 1e6) * carbonPricePerTonne,
   }),
@@ -76,7 +76,7 @@ function windowGrams(profile: readonly number[], startOffset: number, nowHour: n
  */
 export const bestStartWindow = kernelFunction(
   "bestStartWindow",
-  strictObject({
+  () => strictObject({
     hourlyGPerKWh: dailyProfile(),
     facilityKW: nonNegative(),
     jobHours: positiveCount(),
@@ -118,7 +118,7 @@ export const bestStartWindow = kernelFunction(
  */
 export const checkpointedSchedule = kernelFunction(
   "checkpointedSchedule",
-  strictObject({
+  () => strictObject({
     hourlyGPerKWh: dailyProfile(),
     facilityKW: nonNegative(),
     jobHours: positiveCount(),
@@ -158,7 +158,7 @@ export const checkpointedSchedule = kernelFunction(
 // ---------------------------------------------------------------------------------------------------
 // Ranking decarbonization levers
 
-const lever = strictObject({
+const lever = () => strictObject({
   id: identifier(),
   /** Energy remaining after the lever, as a fraction of baseline (0.25 = 4× less energy; may exceed 1). */
   energyFactor: nonNegative(),
@@ -172,10 +172,10 @@ const lever = strictObject({
  */
 export const rankDecarbonizationLevers = kernelFunction(
   "rankDecarbonizationLevers",
-  strictObject({
+  () => strictObject({
     baselineKWh: nonNegative(),
     gridGPerKWh: nonNegative(),
-    levers: array(lever).check(minLength(1), uniqueIds()),
+    levers: array(lever()).check(minLength(1), uniqueIds()),
     rankBy: withDefault(oneOf(["energy", "carbon"]), "energy"),
   }),
   ({ baselineKWh, gridGPerKWh, levers, rankBy }) => {

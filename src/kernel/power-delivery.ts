@@ -7,7 +7,7 @@ import { kernelFunction } from "./kernel-function.ts";
 /** Current and conduction loss of delivering `powerW` at `volts` through `resistanceMilliohm`. */
 export const conductionLoss = kernelFunction(
   "conductionLoss",
-  strictObject({ powerW: nonNegative(), volts: positive(), resistanceMilliohm: nonNegative() }),
+  () => strictObject({ powerW: nonNegative(), volts: positive(), resistanceMilliohm: nonNegative() }),
   ({ powerW, volts, resistanceMilliohm }) => {
     const amps = powerW / volts;
     const ohms = resistanceMilliohm / 1000;
@@ -28,7 +28,7 @@ export const conductionLoss = kernelFunction(
  */
 export const distributionVoltage = kernelFunction(
   "distributionVoltage",
-  strictObject({ powerW: nonNegative(), fromVolts: positive(), toVolts: positive() }),
+  () => strictObject({ powerW: nonNegative(), fromVolts: positive(), toVolts: positive() }),
   ({ powerW, fromVolts, toVolts }) => {
     const ratio = toVolts / fromVolts;
     return {
@@ -40,7 +40,7 @@ export const distributionVoltage = kernelFunction(
   },
 );
 
-const stage = strictObject({ id: identifier(), efficiency: efficiency() });
+const stage = () => strictObject({ id: identifier(), efficiency: efficiency() });
 
 /**
  * Power drawn from the grid to deliver `outputW` through conversion stages listed from the utility side
@@ -48,7 +48,7 @@ const stage = strictObject({ id: identifier(), efficiency: efficiency() });
  */
 export const conversionChain = kernelFunction(
   "conversionChain",
-  strictObject({ outputW: nonNegative(), stages: array(stage).check(minLength(1)) }),
+  () => strictObject({ outputW: nonNegative(), stages: array(stage()).check(minLength(1)) }),
   ({ outputW, stages }) => {
     let chainEfficiency = 1;
     for (const s of stages) chainEfficiency *= s.efficiency;
@@ -77,7 +77,7 @@ export const conversionChain = kernelFunction(
 /** Heat a voltage regulator dissipates when `inputW` enters it: the board power budget includes it. */
 export const regulatorHeat = kernelFunction(
   "regulatorHeat",
-  strictObject({ inputW: nonNegative(), efficiency: efficiency() }),
+  () => strictObject({ inputW: nonNegative(), efficiency: efficiency() }),
   ({ inputW, efficiency }) => ({ outputW: inputW * efficiency, heatW: inputW * (1 - efficiency) }),
 );
 
@@ -87,7 +87,7 @@ export const regulatorHeat = kernelFunction(
  */
 export const loadStep = kernelFunction(
   "loadStep",
-  strictObject({ accelerators: positiveCount(), lowW: nonNegative(), highW: nonNegative(), rampUs: positive() }),
+  () => strictObject({ accelerators: positiveCount(), lowW: nonNegative(), highW: nonNegative(), rampUs: positive() }),
   ({ accelerators, lowW, highW, rampUs }) => {
     const stepW = accelerators * (highW - lowW);
     return {
@@ -100,14 +100,14 @@ export const loadStep = kernelFunction(
 /** How long local storage (supercapacitors) can carry a load step on its own. */
 export const rideThrough = kernelFunction(
   "rideThrough",
-  strictObject({ storageKJ: nonNegative(), stepKW: positive() }),
+  () => strictObject({ storageKJ: nonNegative(), stepKW: positive() }),
   ({ storageKJ, stepKW }) => ({ holdMs: (storageKJ / stepKW) * 1000 }),
 );
 
 /** Storage needed to carry a load step until slower equipment (a UPS inverter, a generator) responds. */
 export const rideThroughStorage = kernelFunction(
   "rideThroughStorage",
-  strictObject({ stepKW: nonNegative(), holdMs: nonNegative() }),
+  () => strictObject({ stepKW: nonNegative(), holdMs: nonNegative() }),
   ({ stepKW, holdMs }) => ({ storageKJ: (stepKW * holdMs) / 1000 }),
 );
 
@@ -117,7 +117,7 @@ export const rideThroughStorage = kernelFunction(
  */
 export const distributionEfficiencyGain = kernelFunction(
   "distributionEfficiencyGain",
-  strictObject({
+  () => strictObject({
     rackInputKW: nonNegative(),
     efficiencyBefore: efficiency(),
     efficiencyAfter: efficiency(),

@@ -12,7 +12,7 @@ export type EnergyBound = "compute" | "memory" | "balanced";
  */
 export const rooflineEnergy = kernelFunction(
   "rooflineEnergy",
-  strictObject({ flops: nonNegative(), bytes: positive(), pJPerFlop: positive(), pJPerByte: positive() }),
+  () => strictObject({ flops: nonNegative(), bytes: positive(), pJPerFlop: positive(), pJPerByte: positive() }),
   ({ flops, bytes, pJPerFlop, pJPerByte }) => {
     const computeJ = flops * pJPerFlop * units.joulesPerPicojoule;
     const memoryJ = bytes * pJPerByte * units.joulesPerPicojoule;
@@ -35,7 +35,7 @@ export const rooflineEnergy = kernelFunction(
  */
 export const matmulTraffic = kernelFunction(
   "matmulTraffic",
-  strictObject({ n: positiveCount(), bytesPerElement: withDefault(positive(), 4) }),
+  () => strictObject({ n: positiveCount(), bytesPerElement: withDefault(positive(), 4) }),
   ({ n, bytesPerElement }) => {
     const flops = 2 * n * n * n;
     const bytes = 3 * n * n * bytesPerElement;
@@ -46,7 +46,7 @@ export const matmulTraffic = kernelFunction(
 /** Work and traffic of c = a + b over n elements: one FLOP per three elements moved, whatever n is. */
 export const vectorAddTraffic = kernelFunction(
   "vectorAddTraffic",
-  strictObject({ n: positiveCount(), bytesPerElement: withDefault(positive(), 4) }),
+  () => strictObject({ n: positiveCount(), bytesPerElement: withDefault(positive(), 4) }),
   ({ n, bytesPerElement }) => {
     const bytes = 3 * n * bytesPerElement;
     return { flops: n, bytes, arithmeticIntensity: n / bytes };
@@ -56,7 +56,7 @@ export const vectorAddTraffic = kernelFunction(
 /** Equation 1: P = α·C·V²·f + V·I_leak. */
 export const cmosPower = kernelFunction(
   "cmosPower",
-  strictObject({
+  () => strictObject({
     activity: fraction(),
     capacitanceFarads: nonNegative(),
     volts: nonNegative(),
@@ -76,7 +76,7 @@ export const cmosPower = kernelFunction(
  */
 export const dynamicPowerScaling = kernelFunction(
   "dynamicPowerScaling",
-  strictObject({
+  () => strictObject({
     voltageRatio: nonNegative(),
     frequencyRatio: withDefault(nonNegative(), 1),
     capacitanceRatio: withDefault(nonNegative(), 1),
@@ -91,7 +91,7 @@ export const dynamicPowerScaling = kernelFunction(
 /** Leakage current at `celsius`, doubling every `doublingCelsius` (10 °C by default) above the reference. */
 export const leakageAtTemperature = kernelFunction(
   "leakageAtTemperature",
-  strictObject({
+  () => strictObject({
     leakageAmpsAtReference: nonNegative(),
     referenceCelsius: finite(),
     celsius: finite(),

@@ -44,7 +44,7 @@ export type EmissionSourceId = keyof typeof emissionSources;
 const sourceIds = Object.keys(emissionSources) as [EmissionSourceId, ...EmissionSourceId[]];
 
 /** The scope of one catalogued source. */
-export const scopeOf = kernelFunction("scopeOf", strictObject({ source: oneOf(sourceIds) }), ({ source }) => ({
+export const scopeOf = kernelFunction("scopeOf", () => strictObject({ source: oneOf(sourceIds) }), ({ source }) => ({
   scope: emissionSources[source].value,
   description: emissionSources[source].note ?? "",
 }));
@@ -52,7 +52,7 @@ export const scopeOf = kernelFunction("scopeOf", strictObject({ source: oneOf(so
 /** Totals by scope for a list of catalogued sources and their emissions. */
 export const emissionsByScope = kernelFunction(
   "emissionsByScope",
-  strictObject({ items: array(strictObject({ source: oneOf(sourceIds), kgCO2e: nonNegative() })) }),
+  () => strictObject({ items: array(strictObject({ source: oneOf(sourceIds), kgCO2e: nonNegative() })) }),
   ({ items }) => {
     const byScope = [0, 0, 0];
     const classified = items.map(({ source, kgCO2e }) => {

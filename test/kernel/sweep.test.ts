@@ -135,7 +135,7 @@ describe("schemas with rules between fields", () => {
   // validated scenario by scenario.
   const span = kernelFunction(
     "span",
-    strictObject({ fromYears: positive(), toYears: nonNegative() }).check(refine((v) => v.toYears >= v.fromYears, { message: "must be ≥ fromYears", path: ["toYears"] })),
+    () => strictObject({ fromYears: positive(), toYears: nonNegative() }).check(refine((v) => v.toYears >= v.fromYears, { message: "must be ≥ fromYears", path: ["toYears"] })),
     ({ fromYears, toYears }) => ({ years: toYears - fromYears }),
   );
 
@@ -148,7 +148,7 @@ describe("schemas with rules between fields", () => {
     // Extremes cannot stand for a rule like "not 3": 1 and 5 pass, 3 between them does not.
     const notThree = kernelFunction(
       "notThree",
-      strictObject({ x: number().check(refine((v) => v !== 3, { message: "must not be 3" })) }),
+      () => strictObject({ x: number().check(refine((v) => v !== 3, { message: "must not be 3" })) }),
       ({ x }) => ({ y: x }),
     );
     expect(messageOf(() => notThree.sweep({}, { x: [1, 3, 5] }))).toBe("notThree: x[1] must not be 3 (got 3)");
