@@ -185,6 +185,30 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       writer.write(page.output, rendered.html);
       if (rendered.editHtml !== undefined) writer.write(editPagePath(page.output), rendered.editHtml);
     };
+    // Pages are written a few milliseconds at a time: a long run of writes would keep the workers'
+    // messages (and so their next notebooks) waiting.
+    const toWrite: Built[] = [];
+    let draining = false;
+    const writePages = async (): Promise<void> => {
+      if (draining) return; // the running loop takes what was queued
+      draining = true;
+      try {
+        let since = performance.now();
+        while (toWrite.length) {
+          writePage(toWrite.shift()!);
+          if (performance.now() - since > 4) {
+            await new Promise((resolve) => setImmediate(resolve));
+            since = performance.now();
+          }
+        }
+      } finally {
+        draining = false;
+      }
+    };
+    const queuePage = (entry: Built) => {
+      toWrite.push(entry);
+      if (site) void writePages();
+    };
     texts.forEach((text, index) => {
       const hit = hits[index];
       if (!hit || text.sourceText === undefined) return;
@@ -208,7 +232,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       progress(found.length === 0);
       if (evaluation.type !== "result" || found.length) return;
       entry.outputs = evaluation.outputs;
-      writePage(entry);
+      queuePage(entry);
       if (cache && key) {
         const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
         await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, ...inputs });
@@ -256,8 +280,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Every page is known now: write those whose notebooks are done, and the others as they finish.
     site = { title: options.siteTitle ?? "wattbook", pages: sortPages([...built.values()].map(({ compiled, emitted }) => sitePage(compiled.notebook, emitted))) };
     editScripts = site.pages.some((page) => page.script) ? copyEditorInto(writer, await editor, library.kernel, scripts) : undefined;
-    for (const entry of built.values()) writePage(entry);
+    for (const entry of built.values()) if (entry.outputs && !toWrite.includes(entry)) toWrite.push(entry);
+    void writePages();
     await Promise.all(evaluations);
+    // The last pages: once a running loop has ended, whatever is still queued is written now.
+    while (draining) await new Promise((resolve) => setImmediate(resolve));
+    while (toWrite.length) writePage(toWrite.shift()!);
     endPhase("evaluate");
 
     const exerciseCount = Object.values(siteExercises(site)).reduce((sum, n) => sum + n, 0);

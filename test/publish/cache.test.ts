@@ -80,6 +80,19 @@ describe("the build cache", () => {
     expect(Object.keys(cached)).toContain("deep/c.html");
   }, 60_000);
 
+  it("writes every page of a larger site, whichever order its notebooks finish in", async () => {
+    // Pages are written while other notebooks still evaluate: none may be left out.
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`n${String(i).padStart(2, "0")}.md`, `# N${i}\n\n${fence}js\nconst n = ${i} * ${i};\n${fence}\n\nSquare: \${n}.\n`]));
+    const cwd = await project("many", many);
+    expect(counts(await build(cwd, "--no-cache"))).toEqual({ fromCache: 0, evaluated: 40 });
+    const site = await fingerprint(path.join(cwd, "build"));
+    for (const file of Object.keys(many)) expect(Object.keys(site)).toContain(file.replace(/\.md$/, ".html"));
+    expect(await readFile(path.join(cwd, "build", "n39.html"), "utf8")).toContain(">1,521<");
+    await build(cwd);
+    expect(counts(await build(cwd))).toEqual({ fromCache: 40, evaluated: 0 });
+    expect(await fingerprint(path.join(cwd, "build"))).toEqual(site);
+  }, 60_000);
+
   it("evaluates only the notebook that changed, and its page shows the new value", async () => {
     const cwd = await project("one-changed");
     await build(cwd);
