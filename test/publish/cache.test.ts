@@ -82,7 +82,8 @@ describe("the build cache", () => {
 
   it("writes every page of a larger site, whichever order its notebooks finish in", async () => {
     // Pages are written while other notebooks still evaluate: none may be left out.
-    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`n${String(i).padStart(2, "0")}.md`, `# N${i}\n\n${fence}js\nconst n = ${i} * ${i};\n${fence}\n\nSquare: \${n}.\n`]));
+    // Each waits a little, so that most finish after every notebook is compiled and pages are known.
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`n${String(i).padStart(2, "0")}.md`, `# N${i}\n\n${fence}js\nconst n = await new Promise((resolve) => setTimeout(() => resolve(${i} * ${i}), ${20 + (i % 5) * 10}));\n${fence}\n\nSquare: \${n}.\n`]));
     const cwd = await project("many", many);
     expect(counts(await build(cwd, "--no-cache"))).toEqual({ fromCache: 0, evaluated: 40 });
     const site = await fingerprint(path.join(cwd, "build"));
