@@ -219,6 +219,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     // The rest: a pipeline. The main thread compiles notebook after notebook while the workers evaluate
     // the ones already emitted. Every error is kept; none stops the others.
+    // Longest first: the notebooks that take the workers longest start earliest, so none is left
+    // running alone at the end. (Pages and errors are sorted later; this order is only the schedule.)
+    const misses = texts.map((text, index) => ({ text, key: keys[index] })).filter(({ text }) => !built.has(text.sourcePath));
+    misses.sort((a, b) => (b.text.sourceText?.length ?? 0) - (a.text.sourceText?.length ?? 0));
+    if (misses.some(({ text }) => text.sourceText !== undefined)) evaluationPool().warm();
+    // The compiler (with Markdown, acorn, KaTeX and YAML) loads only when a notebook needs compiling:
+    // a build served from the cache never parses it.
+    const { compileForSite } = misses.length ? await import("./compile-for-site.ts") : { compileForSite: undefined };
+    const { evaluationErrors } = misses.length ? await import("./evaluation-errors.ts") : { evaluationErrors: undefined };
     const emissions: Promise<void>[] = [];
     const evaluations: Promise<void>[] = [];
     const evaluate = async (entry: Built, key: string | undefined, progress: (ok: boolean) => void): Promise<void> => {
@@ -252,15 +261,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       built.set(compiled.sourcePath, entry);
       evaluations.push(evaluate(entry, key, progress));
     };
-    // Longest first: the notebooks that take the workers longest start earliest, so none is left
-    // running alone at the end. (Pages and errors are sorted later; this order is only the schedule.)
-    const misses = texts.map((text, index) => ({ text, key: keys[index] })).filter(({ text }) => !built.has(text.sourcePath));
-    misses.sort((a, b) => (b.text.sourceText?.length ?? 0) - (a.text.sourceText?.length ?? 0));
-    if (misses.some(({ text }) => text.sourceText !== undefined)) evaluationPool().warm();
-    // The compiler (with Markdown, acorn, KaTeX and YAML) loads only when a notebook needs compiling:
-    // a build served from the cache never parses it.
-    const { compileForSite } = misses.length ? await import("./compile-for-site.ts") : { compileForSite: undefined };
-    const { evaluationErrors } = misses.length ? await import("./evaluation-errors.ts") : { evaluationErrors: undefined };
     let lastYield = performance.now();
     for (const { text, key } of misses) {
       const t0 = performance.now();
