@@ -172,7 +172,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // its outputs. Once every notebook is compiled the site's pages are known, and from then on each
     // page is written as soon as its notebook has been evaluated, while the others still are.
     const built = new Map<string, Built>();
-    const writer = new SiteWriter(tempOut, cache && existsSync(options.out) ? { dir: options.out, state: readSiteState(cache.dir, options.out) } : undefined);
+    const writer = new SiteWriter(tempOut, cache && !options.scratchOut && existsSync(options.out) ? { dir: options.out, state: readSiteState(cache.dir, options.out) } : undefined);
     // Realms read the library from the site's scripts folder: it is there before the first evaluation.
     for (const file of library.files.keys()) writer.copy(`${LIBRARY_DIR}/${file}`, path.join(library.dir, file));
     let site: Site | undefined;
@@ -299,7 +299,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Last, so static/ cannot replace it: the next build knows this folder for a site it may replace.
     await writeFileDeep(path.join(tempOut, SITE_MARKER), siteMarker(site.pages.map((page) => page.output)));
     await swapInto(tempOut, options.out);
-    if (cache) await Promise.all([writeSiteState(cache.dir, options.out, writer.state), cache.prune(Math.max(1_000, 4 * texts.length))]);
+    // A scratch folder (check's) is removed after: there is no site to remember.
+    if (cache) await Promise.all([options.scratchOut ? undefined : writeSiteState(cache.dir, options.out, writer.state), cache.prune(Math.max(1_000, 4 * texts.length))]);
     endPhase("write");
     const pages = site.pages.map(({ sourcePath, output, title, description, order, script }) => ({ sourcePath, output, title, description, order, script }));
     return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs, notebooks };
