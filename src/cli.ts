@@ -62,19 +62,24 @@ ${LIMITS_HELP}
     run: (values) => build(values, true),
   },
   check: {
-    summary: "evaluate every notebook and report errors, writing nothing",
-    usage: `Usage: wattbook check [--root notebooks]
+    summary: "evaluate every notebook, check its exercises and its values, and report errors; writes no site",
+    usage: `Usage: wattbook check [--root notebooks] [--update]
 
 Compiles and evaluates every notebook like build does, checks every exercise (its answer, as the
 solution shows it, passes its own check; its worked solution agrees; a deliberately wrong answer
-fails), reports every error, and writes nothing.
+fails), and compares each notebook's named values with its value snapshot (name.snapshot.json beside
+name.md): a value that changed, or a name added or removed, is an error at the cell that declares it,
+with the old and the new value. Numbers agree to 12 significant digits, or within the tolerance the
+snapshot's "tolerance" gives a value. Reports every error and writes no site.
 
 Options:
   --root DIR           folder of .md notebooks (default notebooks)
+  -u, --update         write each notebook's value snapshot (keeping its tolerances) instead of
+                       comparing; commit the snapshots with the notebooks
 ${CACHE_HELP}
 ${LIMITS_HELP}
   -h, --help           show this help`,
-    options: { ...COMMON, ...LIMIT_OPTIONS, ...CACHE_OPTIONS },
+    options: { ...COMMON, ...LIMIT_OPTIONS, ...CACHE_OPTIONS, update: { type: "boolean", short: "u" } },
     run: (values) => build(values, false),
   },
   preview: {
@@ -243,8 +248,23 @@ async function build(values: Record<string, string | boolean | undefined>, write
   const notebooks = `${result.pages.length} notebook${result.pages.length === 1 ? "" : "s"}`;
   const { fromCache, evaluated } = result.notebooks;
   const sources = `${fromCache} from the cache, ${evaluated} evaluated`;
-  if (write) console.error(`${style.green("Built")} ${notebooks}${where} in ${seconds} s: ${sources} ${style.dim(`(${phases})`)}.`);
-  else console.error(`${style.green("Checked")} ${notebooks} and ${result.exercises} exercise${result.exercises === 1 ? "" : "s"} in ${seconds} s: ${sources} ${style.dim(`(${phases})`)}.`);
+  if (write) {
+    console.error(`${style.green("Built")} ${notebooks}${where} in ${seconds} s: ${sources} ${style.dim(`(${phases})`)}.`);
+    return 0;
+  }
+  const { checkValueSnapshots } = await import("./publish/check-snapshots.ts");
+  const snapshots = await checkValueSnapshots(result.values ?? [], root, values.update === true);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (snapshots.errors.length) {
+    console.error("");
+    printErrors(snapshots.errors);
+    console.error(style.red(`${plural(snapshots.errors.length, "value")} drifted from ${plural(new Set(snapshots.errors.map((e) => e.file)).size, "snapshot")}; record what is right with wattbook check --update.`));
+    return 1;
+  }
+  const valuesLine = values.update
+    ? `wrote ${plural(snapshots.written.length, "value snapshot")}`
+    : `${plural(snapshots.matched, "value snapshot")} match${snapshots.matched === 1 ? "es" : ""}${snapshots.missing.length ? `, ${plural(snapshots.missing.length, "notebook")} without one` : ""}`;
+  console.error(`${style.green("Checked")} ${notebooks} and ${plural(result.exercises, "exercise")} in ${seconds} s: ${sources}; ${valuesLine} ${style.dim(`(${phases})`)}.`);
   return 0;
 }
 

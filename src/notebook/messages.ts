@@ -15,7 +15,7 @@ interface Entry {
 }
 
 /** The sections of docs/errors.md, in the order a notebook meets them: read, parsed, analyzed, run, edited. */
-export const TOPICS = ["folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "the cell graph", "exercises", "evaluation", "the editor", "internal errors"] as const;
+export const TOPICS = ["folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "the cell graph", "exercises", "evaluation", "value snapshots", "the editor", "internal errors"] as const;
 
 export type Topic = (typeof TOPICS)[number];
 
@@ -143,6 +143,12 @@ export const MESSAGES = {
   "kernel-export-misspelled": { topic: "imports", message: '"wattbook/kernel" has no export named "%name%"', hint: 'did you mean "%near%"?' },
   "bundle-failed-at-import": { topic: "imports", message: "%esbuild%", hint: 'is "%specifier%" installed? Cells can import "wattbook/kernel" and packages in node_modules' },
   "bundle-failed": { topic: "imports", message: "%esbuild%" },
+
+  // ---- value snapshots (wattbook check) ---------------------------------------------------------------
+  "value-changed": { topic: "value snapshots", message: "%path% changed since its snapshot: %change%", hint: "if the new value is right, record it with wattbook check --update (and commit the snapshot); otherwise find what moved it" },
+  "value-added": { topic: "value snapshots", message: "%path% is new since the snapshot (now %value%)", hint: "record it with wattbook check --update, and commit the snapshot" },
+  "value-removed": { topic: "value snapshots", message: "%path% is in the snapshot but the notebook no longer has it (was %value%)", hint: "if it went on purpose, record the notebook's values with wattbook check --update" },
+  "snapshot-unreadable": { topic: "value snapshots", message: "the value snapshot %file% cannot be read: %problem%", hint: "write it anew with wattbook check --update, or fix it by hand" },
 
   // ---- the cell graph (check.ts) --------------------------------------------------------------------
   "import-conflict": { topic: "the cell graph", message: "%local% is imported twice, as %here% here and as %first% at %at%", hint: "import it under another name in one of them" },

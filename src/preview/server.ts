@@ -131,7 +131,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const outputs = evaluation.type === "result" ? evaluation.outputs : {};
     if (!found.length && key) {
       const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
-      await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs, ...inputs });
+      await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs, values: evaluation.type === "result" ? (evaluation.values ?? {}) : {}, ...inputs });
     }
     return { compiled, emitted, outputs, errors: found };
   }

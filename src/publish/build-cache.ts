@@ -16,13 +16,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
+import type { SnapshotValue } from "../runtime/snapshot-values.ts";
 import { fileHashes } from "./file-hashes.ts";
 import type { Compiled } from "./compile-for-site.ts";
 import type { EvaluationLimits } from "./evaluate.ts";
 import type { EmittedNotebook } from "./emit.ts";
 
 /** Bump when an entry's shape or meaning changes: older entries then simply miss. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** Where a project's build cache lives (see the header). */
 export function cacheDirOf(projectRoot: string): string {
@@ -36,6 +37,8 @@ export interface CachedNotebook {
   readonly emitted: EmittedNotebook;
   /** Each cell's prerendered output (and each exercise's shown answer). */
   readonly outputs: Readonly<Record<string, string>>;
+  /** The declared names' values, for value snapshots (see runtime/snapshot-values.ts). */
+  readonly values: Readonly<Record<string, SnapshotValue>>;
   /** Files outside the notebook that its bundle read (npm packages), relative to the project root, with their SHA-256. */
   readonly inputs?: readonly { readonly file: string; readonly sha256: string }[];
 }
@@ -169,7 +172,7 @@ function decode(text: string, key: string): CachedNotebook | undefined {
     const bodyText = text.slice(newline + 1);
     if (header.format !== FORMAT || header.key !== key || sha256(bodyText) !== header.checksum) return undefined;
     const body = JSON.parse(bodyText) as Omit<CachedNotebook, "emitted"> & { emitted: Omit<EmittedNotebook, "files"> & { files: [string, string][] } };
-    if (!body.notebook || typeof body.module !== "string" || !body.outputs || !Array.isArray(body.emitted?.files)) return undefined;
+    if (!body.notebook || typeof body.module !== "string" || !body.outputs || !body.values || !Array.isArray(body.emitted?.files)) return undefined;
     return { ...body, emitted: { ...body.emitted, files: new Map(body.emitted.files) } };
   } catch {
     return undefined;

@@ -15,6 +15,7 @@ import { copySiteAssets, staticLinkProblems } from "./assets.ts";
 import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "./build-cache.ts";
 import { LIBRARY_DIR } from "./bundle.ts";
 import type { Compiled } from "./compile-for-site.ts";
+import type { SnapshotValue } from "../runtime/snapshot-values.ts";
 import { type EditScripts, SANDBOX_PAGE } from "./edit-twin.ts";
 import { EDITOR_DIR, editorFiles, ensureEditor, type EditorBundle } from "./editor-bundle.ts";
 import { emitNotebook, type EmittedNotebook } from "./emit.ts";
@@ -94,6 +95,14 @@ export interface BuildResult {
   readonly phasesMs: Readonly<Record<"compile" | "evaluate" | "write", number>>;
   /** How many notebooks came from the cache, and how many were evaluated in this build. */
   readonly notebooks: { readonly fromCache: number; readonly evaluated: number };
+  /** Each notebook's declared values, for value snapshots (`wattbook check`); present when the build succeeded. */
+  readonly values?: readonly NotebookValues[];
+}
+
+/** A notebook and the values its names settled on. */
+export interface NotebookValues {
+  readonly compiled: Compiled;
+  readonly values: Readonly<Record<string, SnapshotValue>>;
 }
 
 /** The notebooks under `root` by the rule in notebook-files.ts, as sorted forward-slash paths relative to it. */
@@ -212,7 +221,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     texts.forEach((text, index) => {
       const hit = hits[index];
       if (!hit || text.sourceText === undefined) return;
-      built.set(text.sourcePath, { compiled: compiledFromCache(hit, text as NotebookText & { sourceText: string }), emitted: hit.emitted, outputs: hit.outputs });
+      built.set(text.sourcePath, { compiled: compiledFromCache(hit, text as NotebookText & { sourceText: string }), emitted: hit.emitted, outputs: hit.outputs, values: hit.values });
       notebooks.fromCache++;
       options.progress?.({ file: text.displayPath, ok: true, cells: hit.notebook.cells.length, exercises: hit.notebook.exercises?.length ?? 0, elapsedMs: 0, fromCache: true });
     });
@@ -241,10 +250,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       progress(found.length === 0);
       if (evaluation.type !== "result" || found.length) return;
       entry.outputs = evaluation.outputs;
+      entry.values = evaluation.values ?? {};
       queuePage(entry);
       if (cache && key) {
         const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
-        await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, ...inputs });
+        await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, values: entry.values, ...inputs });
       }
     };
     const emit = async (compiled: Compiled, key: string | undefined, t0: number): Promise<void> => {
@@ -303,7 +313,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (cache) await Promise.all([options.scratchOut ? undefined : writeSiteState(cache.dir, options.out, writer.state), cache.prune(Math.max(1_000, 4 * texts.length))]);
     endPhase("write");
     const pages = site.pages.map(({ sourcePath, output, title, description, order, script }) => ({ sourcePath, output, title, description, order, script }));
-    return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs, notebooks };
+    const values = [...built.values()].map(({ compiled, values }) => ({ compiled, values: values ?? {} }));
+    return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs, notebooks, values };
   } catch (error) {
     await removeTemp();
     throw error;
@@ -312,11 +323,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** A notebook compiled and emitted (or taken from the cache) for the site; `outputs` once evaluated. */
+/** A notebook compiled and emitted (or taken from the cache) for the site; `outputs` and `values` once evaluated. */
 interface Built {
   readonly compiled: Compiled;
   readonly emitted: EmittedNotebook;
   outputs?: Readonly<Record<string, string>>;
+  values?: Readonly<Record<string, SnapshotValue>>;
 }
 
 /** The project's build cache for this toolchain (see build-cache.ts). */

@@ -1,5 +1,6 @@
 // Messages between the build and its evaluation workers.
 import type { CellFailure } from "../runtime/notebook.ts";
+import type { SnapshotValue } from "../runtime/snapshot-values.ts";
 import type { Thrown } from "./thrown.ts";
 
 export interface EvaluateTask {
@@ -40,6 +41,8 @@ export interface EvaluateResult {
   readonly taskId: number;
   /** Serialized output (innerHTML of the cell's root) per cell id. */
   readonly outputs: Record<string, string>;
+  /** Each declared name's value in the same settled state, where it can be pinned (see runtime/snapshot-values.ts). */
+  readonly values?: Readonly<Record<string, SnapshotValue>>;
   readonly failures: readonly CellFailure[];
   /** Cells that had not settled when the time limit ran out. */
   readonly pending: readonly PendingCell[];

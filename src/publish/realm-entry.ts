@@ -13,6 +13,7 @@ import { giveWebClasses } from "./realm-globals.ts";
 import type { RealmOutcome, RealmTask } from "./realm-protocol.ts";
 import type { EvaluateResult, ExerciseCheck, PendingCell } from "./evaluate-protocol.ts";
 import { utf8ByteLength } from "../text/utf8.ts";
+import { snapshotValues } from "../runtime/snapshot-values.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 
 const { document } = installBuildDom();
@@ -53,6 +54,8 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   const results = new Map<string, CellResult>();
   const indexOf = new Map(notebook.cells.map((cell, index) => [cell.id, index]));
   const runningSince = new Map<string, number>();
+  /** The latest value of each declared name, as other cells see it. */
+  const named = new Map<string, unknown>();
   let lastRun: string | undefined;
   const run = new NotebookRun(notebook, {
     builtins: createBuiltins({ width: BUILD_WIDTH }),
@@ -70,6 +73,7 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
       if (status !== "pending") runningSince.delete(cellId);
     },
     onResult: (cellId, result) => results.set(cellId, result),
+    onValue: (_cellId, name, value) => void named.set(name, value),
     onValueRejected: (cellId, error) => void (thrown[cellId] ??= describeThrown(error, task.moduleUrl, compiledCells)),
   });
   const overdue = cellOverdue(runningSince, task.cellTimeoutMs);
@@ -88,6 +92,8 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
       oversized.push({ cellId, own: true, location: run.location(cell), message: `output is ${(bytes / 1e6).toFixed(1)} MB, over the limit of ${(task.maxOutputBytes / 1e6).toFixed(1)} MB` });
     } else outputs[cellId] = html;
   }
+  // The values the page shows, for value snapshots (wattbook check): the same settled state.
+  const values = snapshotValues(Object.fromEntries(named));
   const pending = run.pendingCells();
   if (!pending.length) await quiesce(deadline);
   overdue.stop();
@@ -115,7 +121,7 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   });
   run.dispose();
   timers.cancelAll();
-  return { outputs, failures, pending: stuck, exercises, thrown };
+  return { outputs, values, failures, pending: stuck, exercises, thrown };
 }
 
 /**

@@ -36,6 +36,11 @@ export interface RunNotebookOptions {
    * ran, but its value failed. The cell shows the error as its own.
    */
   readonly onValueRejected?: (cellId: string, error: unknown) => void;
+  /**
+   * Called with each new value of a name a cell declares, as other cells see it (an input's current
+   * value, a promise's result): what value snapshots record.
+   */
+  readonly onValue?: (cellId: string, name: string, value: unknown) => void;
 }
 
 /** Thrown by a cell's own body; wraps whatever was thrown so ownership survives the runtime. */
@@ -164,6 +169,7 @@ export class NotebookRun {
   /** A declared name's own observer: a promise value that rejects fails its cell (inputs' failures do not). */
   private valueObserver(state: CellState, name: string) {
     return {
+      fulfilled: (value: unknown) => this.options.onValue?.(state.cell.id, name, value),
       rejected: (error: unknown) => {
         // The runtime's own errors (a name defined twice) concern the definition, not a promise the
         // cell holds: the notebook-wide checks name those (see useConflictCheck).
