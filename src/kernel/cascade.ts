@@ -5,11 +5,11 @@ import { kernelFunction } from "./kernel-function.ts";
 
 const cascadeCosts = {
   /** Energy of one edge inference, paid on every query. */
-  edgeMJ: nonNegative(),
+  edgeMillijoules: nonNegative(),
   /** Energy to send one query's input to the cloud. */
-  transmitMJ: nonNegative(),
+  transmitMillijoules: nonNegative(),
   /** Energy of one cloud inference. Positive: a free cloud would make every comparison degenerate. */
-  cloudMJ: positive(),
+  cloudMillijoules: positive(),
 };
 
 /**
@@ -20,23 +20,23 @@ const cascadeCosts = {
  * It is not credited with any batching or compression the cloud path might use instead.
  *
  * With that baseline, cascade ≤ always-cloud exactly when
- *   escalationRate ≤ 1 − edgeMJ / (transmitMJ + cloudMJ)   (see cascadeBreakEven);
- * at escalationRate = 1 the cascade costs edgeMJ more than always-cloud, so "never worse" is false
+ *   escalationRate ≤ 1 − edgeMillijoules / (transmitMillijoules + cloudMillijoules)   (see cascadeBreakEven);
+ * at escalationRate = 1 the cascade costs edgeMillijoules more than always-cloud, so "never worse" is false
  * whenever the edge model costs anything.
  */
 export const cascadeEnergy = kernelFunction(
   "cascadeEnergy",
   () => strictObject({ ...cascadeCosts, escalationRate: fraction() }),
-  ({ edgeMJ, transmitMJ, cloudMJ, escalationRate }) => {
-    const alwaysCloudMJ = transmitMJ + cloudMJ;
-    const cascadeMJ = edgeMJ + escalationRate * alwaysCloudMJ;
+  ({ edgeMillijoules, transmitMillijoules, cloudMillijoules, escalationRate }) => {
+    const alwaysCloudMillijoules = transmitMillijoules + cloudMillijoules;
+    const cascadeMillijoules = edgeMillijoules + escalationRate * alwaysCloudMillijoules;
     return {
-      cascadeMJ,
-      alwaysCloudMJ,
+      cascadeMillijoules,
+      alwaysCloudMillijoules,
       /** 1 − cascade / always-cloud; negative when the cascade costs more. */
-      savingsFraction: 1 - cascadeMJ / alwaysCloudMJ,
+      savingsFraction: 1 - cascadeMillijoules / alwaysCloudMillijoules,
       /** Share of the cascade's energy spent on the edge model. */
-      edgeShare: cascadeMJ === 0 ? 0 : edgeMJ / cascadeMJ,
+      edgeShare: cascadeMillijoules === 0 ? 0 : edgeMillijoules / cascadeMillijoules,
     };
   },
 );
@@ -49,8 +49,8 @@ export const cascadeEnergy = kernelFunction(
 export const cascadeBreakEven = kernelFunction(
   "cascadeBreakEven",
   () => strictObject(cascadeCosts),
-  ({ edgeMJ, transmitMJ, cloudMJ }) => {
-    const breakEvenEscalationRate = 1 - edgeMJ / (transmitMJ + cloudMJ);
+  ({ edgeMillijoules, transmitMillijoules, cloudMillijoules }) => {
+    const breakEvenEscalationRate = 1 - edgeMillijoules / (transmitMillijoules + cloudMillijoules);
     return { breakEvenEscalationRate, cascadeCanWin: breakEvenEscalationRate > 0 };
   },
 );

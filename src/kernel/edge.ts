@@ -24,21 +24,21 @@ const JOULES_PER_WH = 3600;
  */
 export const dutyCyclePower = kernelFunction(
   "dutyCyclePower",
-  () => strictObject({ activeMW: nonNegative(), sleepMW: nonNegative(), activeMs: nonNegative(), periodMs: positive() }).check(
+  () => strictObject({ activeMilliwatts: nonNegative(), sleepMilliwatts: nonNegative(), activeMs: nonNegative(), periodMs: positive() }).check(
     notAbove("activeMs", "periodMs"),
   ),
-  ({ activeMW, sleepMW, activeMs, periodMs }) => {
+  ({ activeMilliwatts, sleepMilliwatts, activeMs, periodMs }) => {
     const duty = activeMs / periodMs;
-    const activeAverageMW = activeMW * duty;
-    const sleepAverageMW = sleepMW * (1 - duty);
-    const averageMW = activeAverageMW + sleepAverageMW;
+    const activeAverageMilliwatts = activeMilliwatts * duty;
+    const sleepAverageMilliwatts = sleepMilliwatts * (1 - duty);
+    const averageMilliwatts = activeAverageMilliwatts + sleepAverageMilliwatts;
     return {
       duty,
-      averageMW,
-      activeAverageMW,
-      sleepAverageMW,
-      /** Energy per period, in millijoules (mW × s). */
-      energyPerPeriodMJ: (averageMW * periodMs) / 1000,
+      averageMilliwatts,
+      activeAverageMilliwatts,
+      sleepAverageMilliwatts,
+      /** Energy of one period, in millijoules (mW × s). */
+      periodMillijoules: (averageMilliwatts * periodMs) / 1000,
     };
   },
 );
@@ -49,7 +49,7 @@ export const powerFromCurrent = kernelFunction(
   () => strictObject({ currentUA: nonNegative(), volts: positive() }),
   ({ currentUA, volts }) => {
     const powerUW = currentUA * volts;
-    return { powerUW, powerMW: powerUW / 1000 };
+    return { powerUW, powerMilliwatts: powerUW / 1000 };
   },
 );
 
@@ -59,16 +59,16 @@ export const powerFromCurrent = kernelFunction(
  */
 export const batteryLife = kernelFunction(
   "batteryLife",
-  () => strictObject({ capacityMAh: nonNegative(), volts: positive(), averageMW: positive() }),
-  ({ capacityMAh, volts, averageMW }) => {
-    const energyMWh = capacityMAh * volts;
-    const hours = energyMWh / averageMW;
+  () => strictObject({ capacityMilliampHours: nonNegative(), volts: positive(), averageMilliwatts: positive() }),
+  ({ capacityMilliampHours, volts, averageMilliwatts }) => {
+    const energyMilliwattHours = capacityMilliampHours * volts;
+    const hours = energyMilliwattHours / averageMilliwatts;
     const days = hours / HOURS_PER_DAY;
-    return { energyMWh, hours, days, years: days / DAYS_PER_YEAR };
+    return { energyMilliwattHours, hours, days, years: days / DAYS_PER_YEAR };
   },
 );
 
-const wakeStage = () => strictObject({ id: identifier(), activeMW: nonNegative(), activeFraction: fraction() });
+const wakeStage = () => strictObject({ id: identifier(), activeMilliwatts: nonNegative(), activeFraction: fraction() });
 
 /**
  * A hierarchical wake pipeline: an always-on front end plus later stages that run only for the share of
@@ -78,44 +78,44 @@ const wakeStage = () => strictObject({ id: identifier(), activeMW: nonNegative()
  */
 export const wakeWordCascadePower = kernelFunction(
   "wakeWordCascadePower",
-  () => strictObject({ alwaysOnMW: nonNegative(), stages: array(wakeStage()).check(minLength(1)) }),
-  ({ alwaysOnMW, stages }) => {
-    let averageMW = alwaysOnMW;
+  () => strictObject({ alwaysOnMilliwatts: nonNegative(), stages: array(wakeStage()).check(minLength(1)) }),
+  ({ alwaysOnMilliwatts, stages }) => {
+    let averageMilliwatts = alwaysOnMilliwatts;
     const stageAverages = stages.map((s) => {
-      const stageMW = s.activeMW * s.activeFraction;
-      averageMW += stageMW;
-      return { id: s.id, averageMW: stageMW };
+      const stageMilliwatts = s.activeMilliwatts * s.activeFraction;
+      averageMilliwatts += stageMilliwatts;
+      return { id: s.id, averageMilliwatts: stageMilliwatts };
     });
-    const fullModelMW = stages[stages.length - 1]!.activeMW;
+    const fullModelMilliwatts = stages[stages.length - 1]!.activeMilliwatts;
     return {
-      averageMW,
-      stages: stageAverages.map((s) => ({ ...s, shareOfAverage: averageMW === 0 ? 0 : s.averageMW / averageMW })),
-      alwaysOnShareOfAverage: averageMW === 0 ? 0 : alwaysOnMW / averageMW,
-      fullModelAlwaysOnMW: fullModelMW,
+      averageMilliwatts,
+      stages: stageAverages.map((s) => ({ ...s, shareOfAverage: averageMilliwatts === 0 ? 0 : s.averageMilliwatts / averageMilliwatts })),
+      alwaysOnShareOfAverage: averageMilliwatts === 0 ? 0 : alwaysOnMilliwatts / averageMilliwatts,
+      fullModelAlwaysOnMilliwatts: fullModelMilliwatts,
       /** How many times less than running the full model continuously; Infinity for a zero-power cascade. */
-      reductionVsFullModel: averageMW === 0 ? Infinity : fullModelMW / averageMW,
+      reductionVsFullModel: averageMilliwatts === 0 ? Infinity : fullModelMilliwatts / averageMilliwatts,
     };
   },
 );
 
 /**
- * Does a harvester carry the load? `harvestedMW` is what the source yields, `conversionEfficiency` what
+ * Does a harvester carry the load? `harvestedMilliwatts` is what the source yields, `conversionEfficiency` what
  * the power-management circuit keeps of it. Sustainable means the delivered power covers the average load.
  */
 export const harvestingBudget = kernelFunction(
   "harvestingBudget",
   () => strictObject({
-    harvestedMW: nonNegative(),
-    loadMW: positive(),
+    harvestedMilliwatts: nonNegative(),
+    loadMilliwatts: positive(),
     conversionEfficiency: withDefault(efficiency(), 1),
   }),
-  ({ harvestedMW, loadMW, conversionEfficiency }) => {
-    const deliveredMW = harvestedMW * conversionEfficiency;
+  ({ harvestedMilliwatts, loadMilliwatts, conversionEfficiency }) => {
+    const deliveredMilliwatts = harvestedMilliwatts * conversionEfficiency;
     return {
-      deliveredMW,
-      surplusMW: deliveredMW - loadMW,
-      coverage: deliveredMW / loadMW,
-      sustainable: deliveredMW >= loadMW,
+      deliveredMilliwatts,
+      surplusMilliwatts: deliveredMilliwatts - loadMilliwatts,
+      coverage: deliveredMilliwatts / loadMilliwatts,
+      sustainable: deliveredMilliwatts >= loadMilliwatts,
     };
   },
 );
@@ -124,12 +124,12 @@ export const harvestingBudget = kernelFunction(
 export const harvesterArea = kernelFunction(
   "harvesterArea",
   () => strictObject({
-    loadMW: nonNegative(),
+    loadMilliwatts: nonNegative(),
     densityUWPerCm2: positive(),
     conversionEfficiency: withDefault(efficiency(), 1),
   }),
-  ({ loadMW, densityUWPerCm2, conversionEfficiency }) => ({
-    areaCm2: (loadMW * 1000) / (densityUWPerCm2 * conversionEfficiency),
+  ({ loadMilliwatts, densityUWPerCm2, conversionEfficiency }) => ({
+    areaCm2: (loadMilliwatts * 1000) / (densityUWPerCm2 * conversionEfficiency),
   }),
 );
 
@@ -170,7 +170,7 @@ export const edgeFleetPower = kernelFunction(
   },
 );
 
-const operatingPoint = () => strictObject({ id: identifier(), averageMW: nonNegative(), latencyMs: nonNegative() });
+const operatingPoint = () => strictObject({ id: identifier(), averageMilliwatts: nonNegative(), latencyMs: nonNegative() });
 
 /**
  * Energy-delay product (equation 17), EDP = E × T = P × T², over candidate operating points such as clock
@@ -182,7 +182,7 @@ export const energyDelayProduct = kernelFunction(
   () => strictObject({ points: array(operatingPoint()).check(minLength(1)) }),
   ({ points }) => {
     const rows = points.map((p, order) => {
-      const energyUJ = p.averageMW * p.latencyMs;
+      const energyUJ = p.averageMilliwatts * p.latencyMs;
       return { order, row: { id: p.id, energyUJ, edpUJMs: energyUJ * p.latencyMs } };
     });
     rows.sort((a, b) => a.row.edpUJMs - b.row.edpUJMs || a.order - b.order);

@@ -275,7 +275,7 @@ describe("the edit twin of a built page", () => {
     // A scratch cell computes with the notebook's values and the kernel, no import needed.
     await inFrame(page).locator(`.wb-cell-tools[data-for="${id}"] .wb-add-scratch`).click();
     await inFrame(page).locator(".wb-scratch .wb-editor .cm-content").waitFor();
-    await typeAndRun(page, "batteryLife({capacityMAh: 450, volts: 3, averageMW: battery.averageMW}).days / battery.days", inFrame(page).locator(".wb-scratch .cm-content"));
+    await typeAndRun(page, "batteryLife({capacityMilliampHours: 450, volts: 3, averageMilliwatts: battery.averageMilliwatts}).days / battery.days", inFrame(page).locator(".wb-scratch .cm-content"));
     await expect.poll(() => inFrame(page).locator(".wb-scratch .wb-output").textContent()).toBe("2");
     expect(await page.locator(".wb-banner").textContent()).toContain("2 edited cells, 1 scratch cell");
 

@@ -192,7 +192,7 @@ describe("an editing session", () => {
   it("strips TypeScript with the light stripper, loaded on the first TS cell", async () => {
     const { nb, session, sources, typescriptLoads } = await sessionOn("examples/edge-battery.md");
     const cell = sources.find((c) => c.lang === "ts" && c.sourceText.includes("interface Budget"))!;
-    expect(await session.run(cell.id, cell.sourceText.replace("capacityMAh: 225", "capacityMAh: 450"))).toEqual({ ok: true });
+    expect(await session.run(cell.id, cell.sourceText.replace("capacityMilliampHours: 225", "capacityMilliampHours: 450"))).toEqual({ ok: true });
     expect(typescriptLoads()).toBe(1);
     await nb.run.settled();
     const budget = (await nb.value("budget")) as { days: number };

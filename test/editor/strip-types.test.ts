@@ -34,7 +34,7 @@ const CELLS = [
   "class K { n: number = 1 }",
   "{a: 1, b: 2 as number}",
   "(function f() {})",
-  "interface Budget { averageMW: number; days: number }\nconst average = dutyCyclePower({activeMW: 50, periodMs: period});\nconst budget: Budget = {averageMW: average.averageMW, days: 3};",
+  "interface Budget { averageMilliwatts: number; days: number }\nconst average = dutyCyclePower({activeMilliwatts: 50, periodMs: period});\nconst budget: Budget = {averageMilliwatts: average.averageMilliwatts, days: 3};",
   'import {dutyCyclePower, type Sourced} from "wattbook/kernel";',
   "const period: number = view(Inputs.radio([100, 1000], {value: 1000}));",
   "enum Tier { Micro, Edge }\nconst t = Tier.Edge;",

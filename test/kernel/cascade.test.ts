@@ -6,13 +6,13 @@ import { expectClose, expectPrinted, messageOf } from "./printed.ts";
 
 
 /** The chapter's visual-inspection cascade: MobileNet-v3 tiny at the edge, ResNet-152 in the cloud, cellular uplink. */
-const INSPECTION = { edgeMJ: 0.5, transmitMJ: radioEnergy.cellularImageMJ.value, cloudMJ: 50 };
+const INSPECTION = { edgeMillijoules: 0.5, transmitMillijoules: radioEnergy.cellularImageMillijoules.value, cloudMillijoules: 50 };
 
 describe("chapter examples", () => {
   test("Equation 15: a 10 % escalation cascade costs 6.5 mJ per image against 60 mJ always-cloud, an 89 % cut", () => {
     const r = cascadeEnergy({ ...INSPECTION, escalationRate: 0.1 });
-    expectPrinted(r.cascadeMJ, 6.5, 1);
-    expectPrinted(r.alwaysCloudMJ, 60, 0);
+    expectPrinted(r.cascadeMillijoules, 6.5, 1);
+    expectPrinted(r.alwaysCloudMillijoules, 60, 0);
     expectPrinted(r.savingsFraction, 0.89, 2);
   });
 
@@ -26,9 +26,9 @@ describe("chapter examples", () => {
     const { breakEvenEscalationRate, cascadeCanWin } = cascadeBreakEven(INSPECTION);
     expectPrinted(breakEvenEscalationRate, 0.992, 3);
     expect(cascadeCanWin).toBe(true);
-    expectClose(cascadeEnergy({ ...INSPECTION, escalationRate: breakEvenEscalationRate }).cascadeMJ, 60, 1e-12);
+    expectClose(cascadeEnergy({ ...INSPECTION, escalationRate: breakEvenEscalationRate }).cascadeMillijoules, 60, 1e-12);
     // An edge model that costs more than the whole cloud path can never pay off.
-    const heavyEdge = cascadeBreakEven({ edgeMJ: 70, transmitMJ: 10, cloudMJ: 50 });
+    const heavyEdge = cascadeBreakEven({ edgeMillijoules: 70, transmitMillijoules: 10, cloudMillijoules: 50 });
     expect(heavyEdge.cascadeCanWin).toBe(false);
     expect(heavyEdge.breakEvenEscalationRate).toBeLessThan(0);
   });
@@ -38,8 +38,8 @@ describe("errors", () => {
   test("the text names the function, the field, the rule and the value", () => {
     expect(messageOf(() => cascadeEnergy({ ...INSPECTION, escalationRate: 1.1 }))).toBe("cascadeEnergy: escalationRate must be ≤ 1 (got 1.1)");
     expect(messageOf(() => cascadeEnergy({ ...INSPECTION, escalationRate: -0.1 }))).toBe("cascadeEnergy: escalationRate must be ≥ 0 (got -0.1)");
-    expect(messageOf(() => cascadeEnergy({ ...INSPECTION, edgeMJ: Number.NaN, escalationRate: 0.1 }))).toBe("cascadeEnergy: edgeMJ must be a finite number (got NaN)");
-    expect(messageOf(() => cascadeEnergy({ ...INSPECTION, cloudMJ: 0, escalationRate: 0.1 }))).toBe("cascadeEnergy: cloudMJ must be > 0 (got 0)");
+    expect(messageOf(() => cascadeEnergy({ ...INSPECTION, edgeMillijoules: Number.NaN, escalationRate: 0.1 }))).toBe("cascadeEnergy: edgeMillijoules must be a finite number (got NaN)");
+    expect(messageOf(() => cascadeEnergy({ ...INSPECTION, cloudMillijoules: 0, escalationRate: 0.1 }))).toBe("cascadeEnergy: cloudMillijoules must be > 0 (got 0)");
     expect(messageOf(() => cascadeEnergy({ ...INSPECTION, escalationRate: 0.1, batch: 8 } as never))).toBe('cascadeEnergy: unknown field "batch"');
     expect(messageOf(() => cascadeEnergy(INSPECTION as never))).toBe("cascadeEnergy: escalationRate is required");
   });
@@ -52,34 +52,34 @@ describe("properties", () => {
 
   test("the cascade costs no more than always-cloud exactly when escalationRate ≤ 1 − edge / (transmit + cloud)", () => {
     fc.assert(
-      fc.property(mj, mj, cloud, rate, (edgeMJ, transmitMJ, cloudMJ, escalationRate) => {
-        const r = cascadeEnergy({ edgeMJ, transmitMJ, cloudMJ, escalationRate });
-        const { breakEvenEscalationRate } = cascadeBreakEven({ edgeMJ, transmitMJ, cloudMJ });
-        const slack = 1e-9 * r.alwaysCloudMJ;
-        if (escalationRate <= breakEvenEscalationRate) expect(r.cascadeMJ).toBeLessThanOrEqual(r.alwaysCloudMJ + slack);
-        else expect(r.cascadeMJ).toBeGreaterThan(r.alwaysCloudMJ - slack);
+      fc.property(mj, mj, cloud, rate, (edgeMillijoules, transmitMillijoules, cloudMillijoules, escalationRate) => {
+        const r = cascadeEnergy({ edgeMillijoules, transmitMillijoules, cloudMillijoules, escalationRate });
+        const { breakEvenEscalationRate } = cascadeBreakEven({ edgeMillijoules, transmitMillijoules, cloudMillijoules });
+        const slack = 1e-9 * r.alwaysCloudMillijoules;
+        if (escalationRate <= breakEvenEscalationRate) expect(r.cascadeMillijoules).toBeLessThanOrEqual(r.alwaysCloudMillijoules + slack);
+        else expect(r.cascadeMillijoules).toBeGreaterThan(r.alwaysCloudMillijoules - slack);
       }),
     );
   });
 
   test("at escalationRate = 1 the cascade costs exactly the edge model more than always-cloud", () => {
     fc.assert(
-      fc.property(mj, mj, cloud, (edgeMJ, transmitMJ, cloudMJ) => {
-        const r = cascadeEnergy({ edgeMJ, transmitMJ, cloudMJ, escalationRate: 1 });
+      fc.property(mj, mj, cloud, (edgeMillijoules, transmitMillijoules, cloudMillijoules) => {
+        const r = cascadeEnergy({ edgeMillijoules, transmitMillijoules, cloudMillijoules, escalationRate: 1 });
         // Absolute tolerance on the scale of the totals: the difference of two large sums cancels digits.
-        expect(Math.abs(r.cascadeMJ - r.alwaysCloudMJ - edgeMJ)).toBeLessThanOrEqual(1e-12 * (r.alwaysCloudMJ + edgeMJ));
+        expect(Math.abs(r.cascadeMillijoules - r.alwaysCloudMillijoules - edgeMillijoules)).toBeLessThanOrEqual(1e-12 * (r.alwaysCloudMillijoules + edgeMillijoules));
       }),
     );
   });
 
   test("energy grows with the escalation rate and never drops below the edge model alone", () => {
     fc.assert(
-      fc.property(mj, mj, cloud, rate, rate, (edgeMJ, transmitMJ, cloudMJ, p, q) => {
+      fc.property(mj, mj, cloud, rate, rate, (edgeMillijoules, transmitMillijoules, cloudMillijoules, p, q) => {
         const [lo, hi] = p <= q ? [p, q] : [q, p];
-        const a = cascadeEnergy({ edgeMJ, transmitMJ, cloudMJ, escalationRate: lo }).cascadeMJ;
-        const b = cascadeEnergy({ edgeMJ, transmitMJ, cloudMJ, escalationRate: hi }).cascadeMJ;
+        const a = cascadeEnergy({ edgeMillijoules, transmitMillijoules, cloudMillijoules, escalationRate: lo }).cascadeMillijoules;
+        const b = cascadeEnergy({ edgeMillijoules, transmitMillijoules, cloudMillijoules, escalationRate: hi }).cascadeMillijoules;
         expect(a).toBeLessThanOrEqual(b);
-        expect(a).toBeGreaterThanOrEqual(edgeMJ);
+        expect(a).toBeGreaterThanOrEqual(edgeMillijoules);
       }),
     );
   });

@@ -163,7 +163,7 @@ describe("wattbook build", () => {
   });
 
   it("gives a page only the kernel modules it imports", async () => {
-    const dir = await project("topics", { "t.md": "# T\n\n```js\nimport {batteryLife} from \"wattbook/kernel\";\n```\n\n```js\nbatteryLife({capacityMAh: 225, volts: 3, averageMW: 1}).days\n```\n" });
+    const dir = await project("topics", { "t.md": "# T\n\n```js\nimport {batteryLife} from \"wattbook/kernel\";\n```\n\n```js\nbatteryLife({capacityMilliampHours: 225, volts: 3, averageMilliwatts: 1}).days\n```\n" });
     expect((await runCli(["build"], { cwd: dir })).code).toBe(0);
     const html = await readFile(path.join(dir, "build/t.html"), "utf8");
     const preloads = [...html.matchAll(/modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);

@@ -9,9 +9,9 @@ const TABLE_8 = "Sustainable AI chapter, Table 8 (edge AI power budget categorie
 
 export interface EdgePowerBudget {
   readonly name: string;
-  readonly idleMW: SourcedRange;
-  readonly activeMW: SourcedRange;
-  readonly peakMW: Sourced;
+  readonly idleMilliwatts: SourcedRange;
+  readonly activeMilliwatts: SourcedRange;
+  readonly peakMilliwatts: Sourced;
   readonly examples: readonly string[];
 }
 
@@ -19,31 +19,31 @@ export interface EdgePowerBudget {
 export const edgePowerBudgets = deepFrozen({
   tinymlMcu: {
     name: "TinyML (MCU)",
-    idleMW: sourcedRange(0.001, 0.1, "mW", TABLE_8, CHAPTER,
+    idleMilliwatts: sourcedRange(0.001, 0.1, "mW", TABLE_8, CHAPTER,
       "printed as '1–100 W'; a microcontroller idling at watts would exceed its own 100 mW peak, so read as 1–100 µW (the µ lost in typesetting)"),
-    activeMW: sourcedRange(1, 50, "mW", TABLE_8, CHAPTER),
-    peakMW: sourced(100, "mW", TABLE_8, CHAPTER),
+    activeMilliwatts: sourcedRange(1, 50, "mW", TABLE_8, CHAPTER),
+    peakMilliwatts: sourced(100, "mW", TABLE_8, CHAPTER),
     examples: ["Arduino Nano 33", "STM32H7", "Nordic nRF5340"],
   },
   mobileNpu: {
     name: "Mobile NPU",
-    idleMW: sourcedRange(10, 100, "mW", TABLE_8, CHAPTER),
-    activeMW: sourcedRange(500, 5000, "mW", TABLE_8, CHAPTER),
-    peakMW: sourced(10_000, "mW", TABLE_8, CHAPTER),
+    idleMilliwatts: sourcedRange(10, 100, "mW", TABLE_8, CHAPTER),
+    activeMilliwatts: sourcedRange(500, 5000, "mW", TABLE_8, CHAPTER),
+    peakMilliwatts: sourced(10_000, "mW", TABLE_8, CHAPTER),
     examples: ["Pixel Tensor", "Apple Neural Engine", "Snapdragon NPU"],
   },
   edgeGpuTpu: {
     name: "Edge GPU/TPU",
-    idleMW: sourcedRange(1000, 5000, "mW", TABLE_8, CHAPTER),
-    activeMW: sourcedRange(5000, 30_000, "mW", TABLE_8, CHAPTER),
-    peakMW: sourced(75_000, "mW", TABLE_8, CHAPTER),
+    idleMilliwatts: sourcedRange(1000, 5000, "mW", TABLE_8, CHAPTER),
+    activeMilliwatts: sourcedRange(5000, 30_000, "mW", TABLE_8, CHAPTER),
+    peakMilliwatts: sourced(75_000, "mW", TABLE_8, CHAPTER),
     examples: ["NVIDIA Jetson Orin NX", "NVIDIA Jetson AGX Orin", "Google Edge TPU", "RPi AI Kit"],
   },
   autonomousVehicle: {
     name: "Autonomous Vehicle",
-    idleMW: sourcedRange(10_000, 50_000, "mW", TABLE_8, CHAPTER),
-    activeMW: sourcedRange(50_000, 200_000, "mW", TABLE_8, CHAPTER),
-    peakMW: sourced(500_000, "mW", TABLE_8, CHAPTER),
+    idleMilliwatts: sourcedRange(10_000, 50_000, "mW", TABLE_8, CHAPTER),
+    activeMilliwatts: sourcedRange(50_000, 200_000, "mW", TABLE_8, CHAPTER),
+    peakMilliwatts: sourced(500_000, "mW", TABLE_8, CHAPTER),
     examples: ["Tesla FSD Computer", "Mobileye EyeQ", "NVIDIA Drive"],
   },
 } as const satisfies Record<string, EdgePowerBudget>);
@@ -57,9 +57,9 @@ export const edgeParts = deepFrozen({
   jetsonOrinNxW: sourcedRange(10, 25, "W", TABLE_8, CHAPTER, "configurable power modes"),
   jetsonAgxOrinW: sourcedRange(15, 60, "W", TABLE_8, CHAPTER, "configurable power modes"),
   teslaFsdComputerW: sourced(72, "W", "Sustainable AI chapter, footnote 26", CHAPTER, "continuous draw while driving"),
-  cortexM4KeywordSpottingActiveMW: sourced(15, "mW", TINYML_DYNAMICS, CHAPTER, "illustrative: 20 ms of inference per 1 s detection cycle"),
+  cortexM4KeywordSpottingActiveMilliwatts: sourced(15, "mW", TINYML_DYNAMICS, CHAPTER, "illustrative: 20 ms of inference per 1 s detection cycle"),
   cortexM4KeywordSpottingSleepUA: sourced(10, "µA", TINYML_DYNAMICS, CHAPTER, "illustrative: deep sleep at 3.3 V, 33 µW"),
-  cortexM4AutoencoderActiveMW: sourced(12, "mW", EXAMPLE_1_4, CHAPTER, "illustrative: 5 ms per 100 ms sample at 80 MHz"),
+  cortexM4AutoencoderActiveMilliwatts: sourced(12, "mW", EXAMPLE_1_4, CHAPTER, "illustrative: 5 ms per 100 ms sample at 80 MHz"),
   cortexM4AutoencoderSleepUA: sourced(5, "µA", EXAMPLE_1_4, CHAPTER, "illustrative: sleep at 3.3 V, 16.5 µW"),
   armEthosU55PJPerMac: sourcedRange(0.5, 2, "pJ/MAC", TABLE_2, CHAPTER, "microcontroller NPU"),
   maximMax78000PJPerMac: sourcedRange(0.3, 1, "pJ/MAC", TABLE_2, CHAPTER, "CNN accelerator with local weight storage"),
@@ -91,7 +91,7 @@ export const mlperfTinyEnergy = deepFrozen({
 /** What it costs to send data instead of computing on it. */
 export const radioEnergy = deepFrozen({
   bluetoothWifiPJPerBit: sourcedRange(100_000, 500_000, "pJ/bit", "Sustainable AI chapter, Systems Perspective 1.3", CHAPTER, "wireless transmit, approximate"),
-  cellularImageMJ: sourced(10, "mJ/image", "Sustainable AI chapter, Cascade inference architecture", CHAPTER, "illustrative: one image over cellular"),
+  cellularImageMillijoules: sourced(10, "mJ/image", "Sustainable AI chapter, Cascade inference architecture", CHAPTER, "illustrative: one image over cellular"),
 } as const satisfies Record<string, Sourced>);
 
 export interface BatteryRecord extends Sourced {
