@@ -1,10 +1,13 @@
 // The kernel's one boundary error: every public function validates its single input object with a
-// zod/mini schema and reports the first problem as a KernelInputError whose text names the function, the
-// field, the rule and the value received, e.g. `operationalCarbon: gridGPerKWh must be ≥ 0 (got -5)`.
+// zod/mini schema and reports one problem as a KernelInputError whose text names the function, the field,
+// the rule and the value received, e.g. `operationalCarbon: gridGPerKWh must be ≥ 0 (got -5)`: the first
+// problem, unless a misspelt field caused it (`unknown field "wats" (did you mean watts?)`, see reportedIssue).
 // This module turns zod's issues into that text; kernel-function.ts and sweep.ts both report through it,
 // so a call and a sweep word the same problem the same way.
 import { safeParse, type core, type ZodMiniType } from "zod/mini";
+import { nearestName } from "../text/similar.ts";
 import { deepFrozen } from "./frozen.ts";
+import { shapeAt } from "./schema-introspection.ts";
 
 export class KernelInputError extends Error {
   override name = "KernelInputError";
@@ -47,9 +50,34 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** Turns the first zod issue into our error text. */
-export function issueToError(fn: string, input: unknown, issue: core.$ZodIssue, prefix: readonly PropertyKey[] = []): KernelInputError {
-  const path = [...prefix, ...issue.path].map(String).join(".");
+/**
+ * The one issue to report when `input` fails `schema`. A misspelt field shows up twice among zod's issues:
+ * as an unknown key and, when the field it was meant to be is required, as a missing one. The unknown key
+ * names the cause, so an unknown key that is close to a field not given is reported first, with that field:
+ * `clusterEnergy: unknown field "wats" (did you mean watts?)`. Otherwise the first issue.
+ */
+export function reportedIssue(schema: ZodMiniType, input: unknown, issues: readonly core.$ZodIssue[]): core.$ZodIssue | undefined {
+  const typo = issues.find((issue) => issue.code === "unrecognized_keys" && issue.keys.some((key) => fieldMeant(schema, input, issue.path, key)));
+  return typo ?? issues[0];
+}
+
+/**
+ * The field an unknown key at `path` was probably meant to be: the nearest of the fields there that the
+ * input leaves out or undefined (a field already given is not what a typo was meant to be).
+ */
+function fieldMeant(schema: ZodMiniType, input: unknown, path: readonly PropertyKey[], key: string): string | undefined {
+  const fields = Object.keys(shapeAt(schema, path) ?? {});
+  return nearestName(key, fields.filter((field) => valueAt(input, [...path, field]) === undefined));
+}
+
+/** The hint that follows an unknown key: ` (did you mean watts?)`, or nothing. */
+export function didYouMean(meant: string | undefined): string {
+  return meant === undefined ? "" : ` (did you mean ${meant}?)`;
+}
+
+/** Turns one zod issue into our error text. */
+export function issueToError(fn: string, schema: ZodMiniType, input: unknown, issue: core.$ZodIssue): KernelInputError {
+  const path = issue.path.map(String).join(".");
   const received = valueAt(input, issue.path);
   switch (issue.code) {
     case "too_small": {
@@ -62,9 +90,14 @@ export function issueToError(fn: string, input: unknown, issue: core.$ZodIssue, 
       return new KernelInputError(fn, path, `must be ${issue.inclusive ? "≤" : "<"} ${bound}`, received);
     }
     case "unrecognized_keys": {
-      const keys = issue.keys;
       const where = path ? ` in ${path}` : "";
-      return new KernelInputError(fn, "", `unknown field${keys.length === 1 ? "" : "s"} ${keys.map((k) => `"${k}"`).join(", ")}${where}`, NOT_SHOWN);
+      const hinted = issue.keys.map((key) => ({ key, hint: didYouMean(fieldMeant(schema, input, issue.path, key)) }));
+      // One key reads "unknown field "x" in stages.0 (did you mean y?)"; several carry their hints inline.
+      const rule =
+        hinted.length === 1
+          ? `unknown field "${hinted[0]!.key}"${where}${hinted[0]!.hint}`
+          : `unknown fields ${hinted.map(({ key, hint }) => `"${key}"${hint}`).join(", ")}${where}`;
+      return new KernelInputError(fn, "", rule, NOT_SHOWN);
     }
     case "invalid_type": {
       if (!path) return new KernelInputError(fn, "", "expects one object of named inputs", received);
@@ -90,7 +123,6 @@ function article(expected: string): string {
 export function parseInput<S extends ZodMiniType>(fn: string, schema: S, input: unknown): core.output<S> {
   const result = safeParse(schema, input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (!issue) throw new KernelInputError(fn, "", "is invalid", input);
-  throw issueToError(fn, input, issue);
+  const issue = reportedIssue(schema, input, result.error.issues);
+  throw issue ? issueToError(fn, schema, input, issue) : new KernelInputError(fn, "", "is invalid", input);
 }

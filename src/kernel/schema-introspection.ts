@@ -1,9 +1,17 @@
-// Schema introspection for sweeps: which fields an input schema has, which are numbers, which must be whole,
-// and whether every rule on a field is a bound (so the extremes of a column stand for all its values). Kept
-// to zod's documented `_zod.def` for library authors, in one place, should zod's internals move.
+// Schema introspection for sweeps and error messages: which fields an input schema has (at any depth), which
+// are numbers, which must be whole, and whether every rule on a field is a bound (so the extremes of a column
+// stand for all its values). Kept to zod's documented `_zod.def` for library authors, in one place, should
+// zod's internals move.
 import type { ZodMiniType } from "zod/mini";
 
-type Def = { type: string; format?: string; shape?: Record<string, ZodMiniType>; innerType?: ZodMiniType; checks?: readonly unknown[] };
+type Def = {
+  type: string;
+  format?: string;
+  shape?: Record<string, ZodMiniType>;
+  innerType?: ZodMiniType;
+  element?: ZodMiniType;
+  checks?: readonly unknown[];
+};
 
 function defOf(schema: ZodMiniType): Def {
   return schema._zod.def as unknown as Def;
@@ -14,10 +22,34 @@ export function shapeOf(schema: ZodMiniType): Record<string, ZodMiniType> | unde
   return defOf(schema).shape;
 }
 
+/** A field's schema under any default or optional wrapper: what the value itself must be. */
+export function innerSchema(schema: ZodMiniType): ZodMiniType {
+  const { type, innerType } = defOf(schema);
+  return (type === "default" || type === "optional" || type === "prefault") && innerType ? innerSchema(innerType) : schema;
+}
+
 function unwrapped(schema: ZodMiniType): Def {
-  let def = defOf(schema);
-  while ((def.type === "default" || def.type === "optional" || def.type === "prefault") && def.innerType) def = defOf(def.innerType);
-  return def;
+  return defOf(innerSchema(schema));
+}
+
+/** The schema of an array's elements, under any default or optional wrapper; undefined for any other schema. */
+export function elementOf(schema: ZodMiniType): ZodMiniType | undefined {
+  const def = unwrapped(schema);
+  return def.type === "array" ? def.element : undefined;
+}
+
+/**
+ * The fields of the object at `path` inside `schema` (array indices step into elements), as an issue's path
+ * names it: `["regions", 0]` in placeWorkload's schema gives a region's fields. Undefined where the path
+ * leads to no object.
+ */
+export function shapeAt(schema: ZodMiniType, path: readonly PropertyKey[]): Record<string, ZodMiniType> | undefined {
+  let at: ZodMiniType | undefined = schema;
+  for (const key of path) {
+    if (!at) return undefined;
+    at = typeof key === "number" ? elementOf(at) : unwrapped(at).shape?.[String(key)];
+  }
+  return at ? unwrapped(at).shape : undefined;
 }
 
 /** Whether a field holds a number, under any default or optional wrapper: the only fields a sweep can vary. */

@@ -3,7 +3,8 @@
 // to scenario by scenario) is documented on KernelFunction.sweep in kernel-function.ts; this module holds
 // the loops and the validation that lets them run the bare formula.
 import { safeParse, type core, type ZodMiniType } from "zod/mini";
-import { issueToError, KernelInputError, NOT_SHOWN } from "./input-error.ts";
+import { nearestName } from "../text/similar.ts";
+import { didYouMean, issueToError, KernelInputError, NOT_SHOWN, reportedIssue } from "./input-error.ts";
 import { hasBoundsOnly, hasObjectChecks, isNumberField, requiresWholeNumbers, shapeOf } from "./schema-introspection.ts";
 
 /** The values of one swept field: a plain array or any typed array. */
@@ -92,7 +93,10 @@ function sweptFields(fn: string, schema: ZodMiniType, values: unknown): SweptFie
   const fields: SweptField[] = [];
   for (const [name, column] of Object.entries(values)) {
     const fieldSchema = shape?.[name];
-    if (!fieldSchema) throw new KernelInputError(fn, "", `cannot sweep unknown field "${name}"`, NOT_SHOWN);
+    if (!fieldSchema) {
+      const numberFields = Object.entries(shape ?? {}).filter(([, field]) => isNumberField(field)).map(([field]) => field);
+      throw new KernelInputError(fn, "", `cannot sweep unknown field "${name}"${didYouMean(nearestName(name, numberFields))}`, NOT_SHOWN);
+    }
     if (!isNumberField(fieldSchema)) throw new KernelInputError(fn, name, "cannot be swept: only number fields can", NOT_SHOWN);
     if (!isArrayLike(column)) throw new KernelInputError(fn, name, "must be an array of numbers to sweep", column);
     const first = fields[0];
@@ -186,7 +190,7 @@ function locateBadValue(fn: string, schema: ZodMiniType, scenario: Scenario, fie
   for (let i = start; i < field.values.length; i++) {
     const probe = { ...scenario, [field.name]: field.values[i] };
     const result = safeParse(schema, probe);
-    if (!result.success) return sweepIssue(fn, probe, result.error.issues[0]!, [field], i);
+    if (!result.success) return sweepIssue(fn, schema, probe, result.error.issues, [field], i);
   }
   return new KernelInputError(fn, field.name, "holds a value the schema rejects", NOT_SHOWN);
 }
@@ -195,7 +199,7 @@ function locateBadValue(fn: string, schema: ZodMiniType, scenario: Scenario, fie
 function parseScenario(fn: string, schema: ZodMiniType, scenario: Scenario, fields: readonly SweptField[], index: number): Scenario {
   const result = safeParse(schema, scenario);
   if (result.success) return result.data as Scenario;
-  throw sweepIssue(fn, scenario, result.error.issues[0]!, fields, index);
+  throw sweepIssue(fn, schema, scenario, result.error.issues, fields, index);
 }
 
 function validateEveryScenario(fn: string, schema: ZodMiniType, first: Scenario, fields: readonly SweptField[]): Scenario {
@@ -208,8 +212,17 @@ function validateEveryScenario(fn: string, schema: ZodMiniType, first: Scenario,
   return parsed;
 }
 
-function sweepIssue(fn: string, input: Scenario, issue: core.$ZodIssue, fields: readonly SweptField[], index: number): KernelInputError {
-  const error = issueToError(fn, input, issue);
+/** The problem `reportedIssue` picks, as a call would word it; an issue on a swept field is named `field[index]`. */
+function sweepIssue(
+  fn: string,
+  schema: ZodMiniType,
+  input: Scenario,
+  issues: readonly core.$ZodIssue[],
+  fields: readonly SweptField[],
+  index: number,
+): KernelInputError {
+  const issue = reportedIssue(schema, input, issues)!;
+  const error = issueToError(fn, schema, input, issue);
   const head = issue.path[0];
   if (issue.path.length !== 1 || !fields.some((field) => field.name === head)) return error;
   return new KernelInputError(fn, `${String(head)}[${index}]`, error.rule, error.received);

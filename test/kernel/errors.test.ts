@@ -4,8 +4,11 @@ import { KernelInputError } from "../../src/kernel/input-error.ts";
 import { operationalCarbon } from "../../src/kernel/carbon.ts";
 import { annualEnergy, clusterEnergy, trainingEnergy, trainingRun } from "../../src/kernel/energy.ts";
 import { combinedReduction, growthRate } from "../../src/kernel/growth.ts";
+import { dutyCyclePower } from "../../src/kernel/edge.ts";
+import { pueVersusGrid } from "../../src/kernel/facility.ts";
 import { decodeEnergy } from "../../src/kernel/inference.ts";
 import { refreshPayback, trainingFootprint } from "../../src/kernel/lifecycle.ts";
+import { placeWorkload } from "../../src/kernel/placement.ts";
 import { cmosPower, rooflineEnergy } from "../../src/kernel/roofline.ts";
 import { messageOf } from "./printed.ts";
 
@@ -93,5 +96,65 @@ describe("exact error text", () => {
     } catch (error) {
       expect(error).toMatchObject({ name: "KernelInputError", fn: "operationalCarbon", field: "gridGPerKWh", rule: "must be ≥ 0", received: -5 });
     }
+  });
+});
+
+describe("a misspelt field names the field it was probably meant to be", () => {
+  test("a typo of a required field: the unknown key is reported, with the field, not the missing field it causes", () => {
+    const { watts: _, ...withoutWatts } = cluster;
+    expect(messageOf(() => clusterEnergy({ ...withoutWatts, wats: 400 } as never))).toBe('clusterEnergy: unknown field "wats" (did you mean watts?)');
+  });
+
+  test("a typo of a field with a default, which nothing else would report", () => {
+    expect(messageOf(() => clusterEnergy({ ...cluster, supportFactr: 1.2 } as never))).toBe('clusterEnergy: unknown field "supportFactr" (did you mean supportFactor?)');
+  });
+
+  test("a field in the wrong case", () => {
+    const { pue: _, ...withoutPue } = cluster;
+    expect(messageOf(() => clusterEnergy({ ...withoutPue, PUE: 1.12 } as never))).toBe('clusterEnergy: unknown field "PUE" (did you mean pue?)');
+  });
+
+  test("inside nested objects and array items", () => {
+    expect(messageOf(() => pueVersusGrid({ a: { pue: 1.1, gridGPerKwh: 20 }, b: { pue: 1.5, gridGPerKWh: 400 } } as never))).toBe(
+      'pueVersusGrid: unknown field "gridGPerKwh" in a (did you mean gridGPerKWh?)',
+    );
+    // A field given as undefined is left out, as zod counts it: still a candidate for the typo.
+    const region = { id: "quebec", gridGPerKWh: 20, pue: 1.1, pricePerKWh: 0.06 };
+    expect(messageOf(() => placeWorkload({ itKWh: 1000, regions: [region, { ...region, id: "virginia", pricePerKwh: 0.08, pricePerKWh: undefined }], carbonPricePerTonne: 1 } as never))).toBe(
+      'placeWorkload: unknown field "pricePerKwh" in regions.1 (did you mean pricePerKWh?)',
+    );
+  });
+
+  test("several unknown keys each carry their own hint", () => {
+    const { watts: _, hours: __, ...rest } = cluster;
+    expect(messageOf(() => clusterEnergy({ ...rest, wats: 400, hourz: 336, gpus: 8 } as never))).toBe(
+      'clusterEnergy: unknown fields "wats" (did you mean watts?), "hourz" (did you mean hours?), "gpus"',
+    );
+  });
+
+  test("a misspelt field is reported before an unrelated bad value: it is the likelier cause of what follows", () => {
+    const { watts: _, ...withoutWatts } = cluster;
+    expect(messageOf(() => clusterEnergy({ ...withoutWatts, devices: -3, wats: 400 } as never))).toBe('clusterEnergy: unknown field "wats" (did you mean watts?)');
+  });
+
+  test("no suggestion when nothing is close, or when the close field is given too", () => {
+    expect(messageOf(() => clusterEnergy({ ...cluster, gpus: 8 } as never))).toBe('clusterEnergy: unknown field "gpus"');
+    expect(messageOf(() => clusterEnergy({ ...cluster, wats: 400 } as never))).toBe('clusterEnergy: unknown field "wats"');
+    // Nothing is close to a field renamed for its unit: the message names the field that is now required.
+    expect(messageOf(() => dutyCyclePower({ activeMW: 15, sleepMW: 0.033, activeMs: 20, periodMs: 1000 } as never))).toBe(
+      "dutyCyclePower: activeMilliwatts is required",
+    );
+  });
+
+  test("sweeps: a typo in the fixed inputs reads as in a call, a typo in the swept fields gets the same hint", () => {
+    const { watts: _, hours: __, ...base } = cluster;
+    expect(messageOf(() => clusterEnergy.sweep({ ...base, wats: 400 } as never, { hours: [24, 336] }))).toBe('clusterEnergy: unknown field "wats" (did you mean watts?)');
+    expect(messageOf(() => clusterEnergy.sweep({ ...base, watts: 400 }, { hourz: [24, 336] } as never))).toBe(
+      'clusterEnergy: cannot sweep unknown field "hourz" (did you mean hours?)',
+    );
+    // A schema with a cross-field rule validates scenario by scenario: the same words.
+    expect(messageOf(() => dutyCyclePower.sweep({ activeMiliwatts: 15, sleepMilliwatts: 0.033, activeMs: 20 } as never, { periodMs: [100, 1000] }))).toBe(
+      'dutyCyclePower: unknown field "activeMiliwatts" (did you mean activeMilliwatts?)',
+    );
   });
 });

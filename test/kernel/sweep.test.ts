@@ -105,7 +105,7 @@ describe("errors name the field and the index", () => {
   });
 
   test("the shape of the sweep itself", () => {
-    expect(messageOf(() => clusterEnergy.sweep(base, { hourz: [1] } as never))).toBe('clusterEnergy: cannot sweep unknown field "hourz"');
+    expect(messageOf(() => clusterEnergy.sweep(base, { hourz: [1] } as never))).toBe('clusterEnergy: cannot sweep unknown field "hourz" (did you mean hours?)');
     expect(messageOf(() => clusterEnergy.sweep(base, {} as never))).toBe("clusterEnergy: sweep needs at least one field of values, such as {hours: [1, 2, 3]}");
     expect(messageOf(() => clusterEnergy.sweep(base, { hours: 3 } as never))).toBe("clusterEnergy: hours must be an array of numbers to sweep (got 3)");
     expect(messageOf(() => clusterEnergy.sweep({ watts: 1, pue: 1 }, { hours: [1, 2], devices: [1] }))).toBe("clusterEnergy: devices must hold 2 values, as hours does (got an array of 1)");
