@@ -24,7 +24,7 @@ if (entryPoints.length) {
     target: "node20",
     // Dependencies are bundled too: one file loads several times faster than hundreds of ES modules
     // (linkedom alone: ~380 ms unbundled, ~115 ms bundled), which the build pays in every worker.
-    external: ["esbuild"],
+    external: ["esbuild", "typescript"],
     alias: { "cssomnom/parse": "./src/publish/stubs/cssom-parse.ts" },
     // Whitespace and syntax minified, names kept: start-up parses less, stack traces stay readable.
     minifyWhitespace: true,

@@ -235,6 +235,10 @@ async function build(values: Record<string, string | boolean | undefined>, write
     await rm(out, { recursive: true, force: true });
   }
   const seconds = (result.elapsedMs / 1000).toFixed(2);
+  if (result.warnings.length) {
+    console.error("");
+    for (const warning of result.warnings) console.error(`${style.yellow("warning:")} ${formatError(warning)}\n`);
+  }
   if (!result.ok) {
     console.error("");
     printErrors(result.errors);

@@ -15,7 +15,7 @@ interface Entry {
 }
 
 /** The sections of docs/errors.md, in the order a notebook meets them: read, parsed, analyzed, run, edited. */
-export const TOPICS = ["folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "the cell graph", "exercises", "evaluation", "value snapshots", "the editor", "internal errors"] as const;
+export const TOPICS = ["folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "the cell graph", "exercises", "evaluation", "types", "value snapshots", "the editor", "internal errors"] as const;
 
 export type Topic = (typeof TOPICS)[number];
 
@@ -143,6 +143,9 @@ export const MESSAGES = {
   "kernel-export-misspelled": { topic: "imports", message: '"wattbook/kernel" has no export named "%name%"', hint: 'did you mean "%near%"?' },
   "bundle-failed-at-import": { topic: "imports", message: "%esbuild%", hint: 'is "%specifier%" installed? Cells can import "wattbook/kernel" and packages in node_modules' },
   "bundle-failed": { topic: "imports", message: "%esbuild%" },
+
+  // ---- types (TypeScript cells) -----------------------------------------------------------------------
+  "type-error": { topic: "types", message: "%message% (TS%code%)", hint: "fix the types in this TypeScript cell (its names are checked against the kernel's types and the other cells' values), or write the cell as ```js to have it unchecked" },
 
   // ---- value snapshots (wattbook check) ---------------------------------------------------------------
   "value-changed": { topic: "value snapshots", message: "%path% changed since its snapshot: %change%", hint: "if the new value is right, record it with wattbook check --update (and commit the snapshot); otherwise find what moved it" },

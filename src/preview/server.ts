@@ -20,6 +20,7 @@ import { copyLibrary, ensureLibrary, type Library } from "../publish/library.ts"
 import { findNotebooks, isNotebookPath } from "../publish/build.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "../publish/evaluate.ts";
 import { evaluationErrors } from "../publish/evaluation-errors.ts";
+import { createTypeChecker, type TypeChecker } from "../publish/typecheck.ts";
 import { PACKAGE_ROOT, WATTBOOK_VERSION } from "../publish/package-root.ts";
 import { readNotebookFile, type NotebookText } from "../publish/read-notebook.ts";
 import { renderGeneratedIndex, renderSitePage, type Site, type SitePage, sitePage, sortPages } from "../publish/site-pages.ts";
@@ -110,7 +111,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   /** A notebook's scripts, written into the preview's site, evaluated; its errors, or what it built to. */
   async function buildNotebook(text: NotebookText): Promise<{ compiled?: Compiled; emitted?: EmittedNotebook; outputs?: Readonly<Record<string, string>>; errors: readonly LocatedError[]; fromCache?: boolean }> {
-    const key = text.sourceText === undefined ? undefined : cache.keyOf(text as NotebookText & { sourceText: string }, limits);
+    const key = text.sourceText === undefined ? undefined : cache.keyOf(text as NotebookText & { sourceText: string }, { limits, typecheck: "error" });
     const hit = key ? await cache.read(key) : undefined;
     if (hit) {
       await writeScripts(hit.emitted.files);
@@ -127,13 +128,21 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
     await writeScripts(emitted.files);
     const evaluation = await pool.evaluate(pathToFileURL(path.join(siteDir, emitted.notebook)).href);
-    const found = evaluationErrors(compiled, evaluation, limits);
+    const found = [...evaluationErrors(compiled, evaluation, limits), ...(await typeErrors(compiled))];
     const outputs = evaluation.type === "result" ? evaluation.outputs : {};
     if (!found.length && key) {
       const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
       await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs, values: evaluation.type === "result" ? (evaluation.values ?? {}) : {}, ...inputs });
     }
     return { compiled, emitted, outputs, errors: found };
+  }
+
+  /** A save's type errors: one checker for the whole session, so that a save re-checks its notebook only. */
+  let checker: TypeChecker | undefined;
+  async function typeErrors(compiled: Compiled): Promise<LocatedError[]> {
+    if (!compiled.notebook.cells.some((cell) => cell.lang === "ts")) return [];
+    checker ??= await createTypeChecker(options.projectRoot);
+    return checker.check([compiled]);
   }
 
   async function writeScripts(files: ReadonlyMap<string, string>): Promise<void> {
@@ -273,6 +282,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await pool.close();
+      checker?.close();
       await rm(siteDir, { recursive: true, force: true });
     },
   };

@@ -90,8 +90,8 @@ export class BuildCache {
   }
 
   /** The key of a notebook's entry. */
-  keyOf(compiledFrom: { readonly sourcePath: string; readonly sourceText: string }, limits: EvaluationLimits): string {
-    const parts = [FORMAT, this.toolchain, compiledFrom.sourcePath, limits.timeoutMs, limits.cellTimeoutMs, limits.memoryMb, limits.maxOutputBytes];
+  keyOf(compiledFrom: { readonly sourcePath: string; readonly sourceText: string }, { limits, typecheck }: { readonly limits: EvaluationLimits; readonly typecheck: string }): string {
+    const parts = [FORMAT, this.toolchain, compiledFrom.sourcePath, limits.timeoutMs, limits.cellTimeoutMs, limits.memoryMb, limits.maxOutputBytes, typecheck];
     return sha256(`${JSON.stringify(parts)}\n${compiledFrom.sourceText}`);
   }
 

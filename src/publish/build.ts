@@ -53,6 +53,11 @@ export interface BuildOptions {
   readonly cache?: boolean;
   /** The cache folder (default: cacheDirOf(projectRoot), see build-cache.ts). */
   readonly cacheDir?: string;
+  /**
+   * What a type error in a TypeScript cell does (typecheck.ts): fail the build (default), show as a
+   * warning, or nothing (TypeScript cells are then only stripped).
+   */
+  readonly typecheck?: "error" | "warn" | "off";
 }
 
 export interface ProgressEvent {
@@ -80,6 +85,8 @@ export interface PageRecord {
 export interface BuildResult {
   readonly ok: boolean;
   readonly errors: readonly LocatedError[];
+  /** What the author should know but does not fail the build (type errors with typecheck "warn"). */
+  readonly warnings: readonly LocatedError[];
   readonly pages: readonly PageRecord[];
   /** Output JS files and their sizes, relative to out. */
   readonly scripts: ReadonlyMap<string, number>;
@@ -128,8 +135,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const displayRoot = path.relative(options.projectRoot, options.root) || ".";
   const errors: LocatedError[] = [];
+  const warnings: LocatedError[] = [];
+  const typecheck = options.typecheck ?? "error";
   const notebooks = { fromCache: 0, evaluated: 0 };
-  const failed = (skipped: readonly SkippedFile[] = [], exercises = 0): BuildResult => ({ ok: false, errors: sortLocatedErrors(errors), pages: [], scripts: new Map(), elapsedMs: performance.now() - started, exercises, skipped, phasesMs, notebooks });
+  const failed = (skipped: readonly SkippedFile[] = [], exercises = 0): BuildResult => ({ ok: false, errors: sortLocatedErrors(errors), warnings: sortLocatedErrors(warnings), pages: [], scripts: new Map(), elapsedMs: performance.now() - started, exercises, skipped, phasesMs, notebooks });
   const shown = (file: string) => path.relative(options.projectRoot, file) || ".";
   // Errors about a folder (or a file in static/) rather than a notebook: located at its first line.
   const located = (found: Diagnostic, file: string) => locatedError(found, { file, position: { line: 1, column: 1 } });
@@ -174,7 +183,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (!cache || (await cache.isEmpty())) evaluationPool().warm();
     const { notebooks: sourcePaths, skipped } = await scanNotebooks(options.root);
     const texts = await Promise.all(sourcePaths.map((sourcePath) => readNotebookFile(options.projectRoot, options.root, sourcePath)));
-    const keys = texts.map((text) => (cache && text.sourceText !== undefined ? cache.keyOf(text as { sourcePath: string; sourceText: string }, limits) : undefined));
+    const keys = texts.map((text) => (cache && text.sourceText !== undefined ? cache.keyOf(text as { sourcePath: string; sourceText: string }, { limits, typecheck }) : undefined));
     const hits = await Promise.all(keys.map((key) => (cache && key ? cache.read(key) : undefined)));
 
     // Every notebook of the site as it becomes known: compiled and emitted (or from the cache), then with
@@ -221,7 +230,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     texts.forEach((text, index) => {
       const hit = hits[index];
       if (!hit || text.sourceText === undefined) return;
-      built.set(text.sourcePath, { compiled: compiledFromCache(hit, text as NotebookText & { sourceText: string }), emitted: hit.emitted, outputs: hit.outputs, values: hit.values });
+      built.set(text.sourcePath, { compiled: compiledFromCache(hit, text as NotebookText & { sourceText: string }), emitted: hit.emitted, outputs: hit.outputs, values: hit.values, fromCache: true });
       notebooks.fromCache++;
       options.progress?.({ file: text.displayPath, ok: true, cells: hit.notebook.cells.length, exercises: hit.notebook.exercises?.length ?? 0, elapsedMs: 0, fromCache: true });
     });
@@ -239,6 +248,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { evaluationErrors } = misses.length ? await import("./evaluation-errors.ts") : { evaluationErrors: undefined };
     const emissions: Promise<void>[] = [];
     const evaluations: Promise<void>[] = [];
+    // Type checking ends before a TypeScript notebook may enter the cache: one that fails it must not.
+    const cacheWrites: Promise<void>[] = [];
+    let typesChecked: (failed: ReadonlySet<string>) => void = () => {};
+    const typeFailures = new Promise<ReadonlySet<string>>((resolve) => (typesChecked = resolve));
     const evaluate = async (entry: Built, key: string | undefined, progress: (ok: boolean) => void): Promise<void> => {
       const { compiled, emitted } = entry;
       // The notebook's own scripts go to the worker in memory; the site gets them with its page.
@@ -252,10 +265,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       entry.outputs = evaluation.outputs;
       entry.values = evaluation.values ?? {};
       queuePage(entry);
-      if (cache && key) {
-        const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
-        await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, values: entry.values, ...inputs });
-      }
+      if (!cache || !key) return;
+      const values = entry.values;
+      cacheWrites.push(
+        (async () => {
+          if (hasTypeScript(compiled) && (await typeFailures).has(compiled.sourcePath)) return;
+          const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
+          await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, values, ...inputs });
+        })(),
+      );
     };
     const emit = async (compiled: Compiled, key: string | undefined, t0: number): Promise<void> => {
       const progress = (ok: boolean) => options.progress?.({ file: compiled.displayPath, ok, cells: compiled.notebook.cells.length, exercises: compiled.notebook.exercises?.length ?? 0, elapsedMs: performance.now() - t0 });
@@ -292,7 +310,25 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     editScripts = site.pages.some((page) => page.script) ? copyEditorInto(writer, await editor, library.kernel, scripts) : undefined;
     for (const entry of built.values()) if (entry.outputs && !toWrite.includes(entry)) toWrite.push(entry);
     void writePages();
+    // TypeScript cells are checked once the notebooks are evaluated, so that the checker's wait (its
+    // client is synchronous) holds up no worker; notebooks from the cache passed before.
+    const typed = typecheck === "off" ? [] : [...built.values()].filter((entry) => !entry.fromCache && hasTypeScript(entry.compiled)).map((entry) => entry.compiled);
+    if (typed.length) {
+      await Promise.all(evaluations);
+      const { createTypeChecker } = await import("./typecheck.ts");
+      const checker = await createTypeChecker(options.projectRoot);
+      let found: LocatedError[];
+      try {
+        found = checker.check(typed);
+      } finally {
+        checker.close();
+      }
+      (typecheck === "error" ? errors : warnings).push(...found);
+      const failedFiles = new Set(found.map((error) => error.file));
+      typesChecked(new Set(typed.filter((compiled) => failedFiles.has(compiled.displayPath)).map((compiled) => compiled.sourcePath)));
+    } else typesChecked(new Set());
     await Promise.all(evaluations);
+    await Promise.all(cacheWrites);
     // The last pages: once a running loop has ended, whatever is still queued is written now.
     while (draining) await new Promise((resolve) => setImmediate(resolve));
     while (toWrite.length) writePage(toWrite.shift()!);
@@ -314,7 +350,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     endPhase("write");
     const pages = site.pages.map(({ sourcePath, output, title, description, order, script }) => ({ sourcePath, output, title, description, order, script }));
     const values = [...built.values()].map(({ compiled, values }) => ({ compiled, values: values ?? {} }));
-    return { ok: true, errors: [], pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs, notebooks, values };
+    return { ok: true, errors: [], warnings: sortLocatedErrors(warnings), pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs, notebooks, values };
   } catch (error) {
     await removeTemp();
     throw error;
@@ -323,10 +359,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+function hasTypeScript(compiled: Compiled): boolean {
+  return compiled.notebook.cells.some((cell) => cell.lang === "ts");
+}
+
 /** A notebook compiled and emitted (or taken from the cache) for the site; `outputs` and `values` once evaluated. */
 interface Built {
   readonly compiled: Compiled;
   readonly emitted: EmittedNotebook;
+  readonly fromCache?: boolean;
   outputs?: Readonly<Record<string, string>>;
   values?: Readonly<Record<string, SnapshotValue>>;
 }

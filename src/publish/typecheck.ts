@@ -1,0 +1,191 @@
+// Type checking of TypeScript cells with the TypeScript compiler (its native checker, through the
+// package's API). Each notebook becomes one virtual module (notebook/typecheck-source.ts) in one
+// virtual project beside the project's files: nothing is written to disk, the checker reads the virtual
+// files through callbacks and everything else (the kernel, packages' types) from disk. The checker
+// stays up between calls: the preview re-checks only the notebook that was saved.
+//
+// Only TypeScript cells' diagnostics are reported: JavaScript cells take part with the types the
+// checker infers for them, and their mistakes are the runtime's to show. A reported error is located at
+// the notebook's line and column, with TypeScript's message and its code.
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { type LocatedError, locatedError } from "../notebook/errors.ts";
+import { CellLocator } from "../notebook/cell-position.ts";
+import { LineIndex, normalizeNewlines } from "../notebook/locate.ts";
+import { diagnostic } from "../notebook/messages.ts";
+import { typecheckSource } from "../notebook/typecheck-source.ts";
+import type { Compiled } from "./compile-for-site.ts";
+import { PACKAGE_ROOT } from "./package-root.ts";
+import { stemOf } from "./site-layout.ts";
+
+/** The checker's API: types only at load, the module itself loaded when a notebook has TypeScript. */
+type Api = import("typescript/unstable/sync").API;
+type FileSystem = import("typescript/unstable/fs").FileSystem;
+
+const requireHere = createRequire(import.meta.url);
+
+/** The built-ins every cell sees, as declarations (see runtime/builtins.ts and runtime/notebook.ts). */
+const BUILTINS_DECLARATIONS = `// wattbook's built-ins, as every cell sees them.
+export {};
+declare global {
+  /** An input element whose current value view() returns. */
+  interface WattbookInput<T> extends HTMLElement {
+    value: T;
+  }
+  /** Shows a value in the cell's output and returns it. */
+  function display<T>(value: T): T;
+  /** Shows an input and returns its current value; the cell reruns when it changes. */
+  function view<T>(input: WattbookInput<T>): T;
+  const Plot: typeof import("@observablehq/plot");
+  const Inputs: WattbookInputs;
+  function html(strings: TemplateStringsArray, ...values: unknown[]): any;
+  /** The width of the page's main column, in pixels. */
+  const width: number;
+  /** Resolves when the cell is about to run again. */
+  const invalidation: Promise<void>;
+  interface WattbookInputOptions<T> {
+    label?: string | Node;
+    value?: T;
+    disabled?: boolean;
+    [option: string]: unknown;
+  }
+  interface WattbookInputs {
+    range(extent?: [number, number], options?: WattbookInputOptions<number> & { step?: number }): WattbookInput<number>;
+    number(extent?: [number, number], options?: WattbookInputOptions<number> & { step?: number }): WattbookInput<number>;
+    text(options?: WattbookInputOptions<string>): WattbookInput<string>;
+    textarea(options?: WattbookInputOptions<string>): WattbookInput<string>;
+    email(options?: WattbookInputOptions<string>): WattbookInput<string>;
+    password(options?: WattbookInputOptions<string>): WattbookInput<string>;
+    color(options?: WattbookInputOptions<string>): WattbookInput<string>;
+    date(options?: WattbookInputOptions<Date>): WattbookInput<Date>;
+    datetime(options?: WattbookInputOptions<Date>): WattbookInput<Date>;
+    toggle(options?: WattbookInputOptions<boolean>): WattbookInput<boolean>;
+    button(content?: string | [string, (value: any) => any][], options?: WattbookInputOptions<any>): WattbookInput<any>;
+    radio<T>(data: Iterable<T> | Map<string, T>, options?: WattbookInputOptions<T>): WattbookInput<T>;
+    select<T>(data: Iterable<T> | Map<string, T>, options?: WattbookInputOptions<T> & { multiple?: false }): WattbookInput<T>;
+    select<T>(data: Iterable<T> | Map<string, T>, options: WattbookInputOptions<T[]> & { multiple: true }): WattbookInput<T[]>;
+    checkbox<T>(data: Iterable<T> | Map<string, T>, options?: WattbookInputOptions<T[]>): WattbookInput<T[]>;
+    search<T>(data: Iterable<T>, options?: WattbookInputOptions<T[]>): WattbookInput<T[]>;
+    table<T>(data: Iterable<T>, options?: WattbookInputOptions<T[]>): WattbookInput<T[]>;
+    form<T>(inputs: T, options?: WattbookInputOptions<unknown>): WattbookInput<{ [K in keyof T]: T[K] extends WattbookInput<infer V> ? V : never }>;
+    input<T>(value: T): WattbookInput<T>;
+    bind<T>(target: WattbookInput<T>, source: WattbookInput<T>): WattbookInput<T>;
+    disposal(element: Element): Promise<void>;
+  }
+}
+`;
+
+/** Where a package's types are, for the virtual project's paths: `file` in the package's folder. */
+function typesOf(name: string, file: string): string {
+  // A package's exports may not list package.json: find its folder from its entry.
+  let dir = path.dirname(requireHere.resolve(name, { paths: [PACKAGE_ROOT] }));
+  while (!existsSync(path.join(dir, "package.json")) || JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).name !== name) {
+    if (path.dirname(dir) === dir) throw new Error(`cannot find the folder of ${name}`);
+    dir = path.dirname(dir);
+  }
+  return path.join(dir, file);
+}
+
+export interface TypeChecker {
+  /**
+   * Type-checks the notebooks given (their TypeScript cells); the others the checker knew stay as they
+   * were. `javaScriptToo` also reports what the checker says of JavaScript cells, and checks notebooks
+   * without TypeScript: not for authors (a JavaScript cell's mistakes are the runtime's to show), for
+   * measuring the checker on every notebook (npm run bench) and auditing a chapter.
+   */
+  check(notebooks: readonly Compiled[], options?: { readonly javaScriptToo?: boolean }): LocatedError[];
+  close(): void;
+}
+
+/**
+ * A checker for the notebooks of the project at `projectRoot`. Its virtual files live in a folder there
+ * that is never created (`.wattbook-typecheck/`), so that packages resolve from the project.
+ */
+export async function createTypeChecker(projectRoot: string): Promise<TypeChecker> {
+  // The synchronous client: the checker answers its file callbacks (the virtual files) on a channel of
+  // its own, several times faster than through the event loop. The build checks once its notebooks
+  // are evaluated, so that the wait holds up no worker.
+  const { API } = await import("typescript/unstable/sync");
+  const root = path.join(projectRoot, ".wattbook-typecheck");
+  const tsconfig = path.join(root, "tsconfig.json");
+  const builtins = path.join(root, "wattbook-builtins.d.ts");
+  const files = new Map<string, string>([[builtins, BUILTINS_DECLARATIONS]]);
+  const notebookFiles = new Set<string>();
+  const config = () =>
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        target: "es2022",
+        module: "esnext",
+        moduleResolution: "bundler",
+        lib: ["es2022", "dom", "dom.iterable"],
+        // Only what a page has: no @types from node_modules (a cell has no `process`).
+        types: [],
+        noEmit: true,
+        skipLibCheck: true,
+        allowImportingTsExtensions: true,
+        paths: {
+          "wattbook/kernel": [path.join(PACKAGE_ROOT, "src/kernel/index.ts")],
+          "@observablehq/plot": [typesOf("@observablehq/plot", "src/index.d.ts")],
+        },
+      },
+      files: [builtins, ...[...notebookFiles].sort()],
+    });
+  const inRoot = (file: string) => file === root || file.startsWith(root + path.sep);
+  const fs: FileSystem = {
+    readFile: (file) => files.get(file) ?? (inRoot(file) ? null : undefined),
+    fileExists: (file) => (files.has(file) ? true : inRoot(file) ? false : undefined),
+    directoryExists: (dir) => (dir === root ? true : inRoot(dir) ? false : undefined),
+    getAccessibleEntries: (dir) => (dir === root ? { files: [...files.keys()].map((file) => path.basename(file)), directories: [] } : undefined),
+    realpath: (file) => (inRoot(file) ? file : undefined),
+  };
+  let api: Api | undefined = new API({ fs, cwd: projectRoot });
+  let opened = false;
+  return {
+    check(notebooks, { javaScriptToo = false } = {}) {
+      if (!api) throw new Error("the type checker was closed");
+      const sources = new Map<string, { compiled: Compiled; source: ReturnType<typeof typecheckSource> }>();
+      const changed: string[] = [];
+      for (const compiled of notebooks) {
+        const source = typecheckSource(compiled.notebook);
+        if (!source.hasTypeScript && !javaScriptToo) continue;
+        const file = path.join(root, `${stemOf(compiled.sourcePath)}.ts`);
+        sources.set(file, { compiled, source });
+        if (files.get(file) !== source.text) changed.push(file);
+        files.set(file, source.text);
+        notebookFiles.add(file);
+      }
+      if (!sources.size) return [];
+      const configText = config();
+      if (files.get(tsconfig) !== configText) {
+        files.set(tsconfig, configText);
+        changed.push(tsconfig);
+      }
+      const snapshot = opened ? api.updateSnapshot({ fileChanges: { changed } }) : api.updateSnapshot({ openProjects: [tsconfig] });
+      opened = true;
+      const program = snapshot.getProject(tsconfig)?.program;
+      if (!program) throw new Error("the type checker did not open its project");
+      const errors: LocatedError[] = [];
+      for (const [file, { compiled, source }] of sources) {
+        const virtualLines = new LineIndex(source.text);
+        const mdLines = new LineIndex(normalizeNewlines(compiled.sourceText));
+        const cells = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
+        for (const found of [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]) {
+          const at = virtualLines.position(found.pos);
+          const origin = source.lines[at.line - 1];
+          const cell = origin && cells.get(origin.cellId);
+          if (!origin || !cell || (cell.lang !== "ts" && !javaScriptToo)) continue;
+          const position = new CellLocator(cell, mdLines).relative(origin.line, at.column - 1);
+          errors.push(locatedError(diagnostic("type-error", { message: found.text, code: found.code }), { file: compiled.displayPath, lines: mdLines, position, cellId: cell.id }));
+        }
+      }
+      snapshot.dispose();
+      return errors;
+    },
+    close() {
+      api?.close();
+      api = undefined;
+    },
+  };
+}
