@@ -55,17 +55,20 @@ Options:
   --out DIR            output folder (default build): missing, empty, or a site an earlier build
                        wrote (it holds _wattbook/site.json); any other folder is refused
   --static DIR         folder copied into the site (default static)
+  --typecheck MODE     what a type error in a TypeScript cell does: error (default) fails the
+                       build, warn prints it and builds, off skips type checking
 ${CACHE_HELP}
 ${LIMITS_HELP}
   -h, --help           show this help`,
-    options: { ...COMMON, ...LIMIT_OPTIONS, ...CACHE_OPTIONS, out: { type: "string", default: "build" }, static: { type: "string", default: "static" } },
+    options: { ...COMMON, ...LIMIT_OPTIONS, ...CACHE_OPTIONS, out: { type: "string", default: "build" }, static: { type: "string", default: "static" }, typecheck: { type: "string", default: "error" } },
     run: (values) => build(values, true),
   },
   check: {
     summary: "evaluate every notebook, check its exercises and its values, and report errors; writes no site",
     usage: `Usage: wattbook check [--root notebooks] [--update]
 
-Compiles and evaluates every notebook like build does, checks every exercise (its answer, as the
+Compiles and evaluates every notebook like build does, type-checks its TypeScript cells (against
+the kernel's types and the other cells' values), checks every exercise (its answer, as the
 solution shows it, passes its own check; its worked solution agrees; a deliberately wrong answer
 fails), and compares each notebook's named values with its value snapshot (name.snapshot.json beside
 name.md): a value that changed, or a name added or removed, is an error at the cell that declares it,
@@ -151,6 +154,11 @@ function limitsFrom(values: Record<string, string | boolean | undefined>): Evalu
   };
 }
 
+function typecheckMode(value: unknown): "error" | "warn" | "off" {
+  if (value === undefined || value === "error" || value === "warn" || value === "off") return value ?? "error";
+  throw new UsageError(`--typecheck expects error, warn or off (got "${String(value)}")`);
+}
+
 /** Errors a file may print before the rest are counted: a notebook with 10,000 errors needs its first few fixed. */
 const ERRORS_SHOWN_PER_FILE = 50;
 
@@ -222,6 +230,7 @@ async function build(values: Record<string, string | boolean | undefined>, write
       progress: (event) => progressOut.line(progressLine(event)),
       scratchOut: !write,
       cache: !values["no-cache"],
+      typecheck: typecheckMode(values.typecheck),
     });
   } finally {
     progressOut.flush();

@@ -37,7 +37,8 @@ const INTRODUCTION = [
 export function errorsDocument(): string {
   const codes = Object.keys(MESSAGES) as MessageCode[];
   const out = ["# Errors", "", "<!-- Generated from src/notebook/messages.ts by src/notebook/messages-doc.ts: edit those, not this file. -->", "", INTRODUCTION, ""];
-  out.push(...TOPICS.map((topic) => `- [${capitalize(topic)}](#${anchor(topic)}): ${codes.filter((code) => MESSAGES[code].topic === topic).length} errors`), "");
+  const count = (topic: string) => codes.filter((code) => MESSAGES[code].topic === topic).length;
+  out.push(...TOPICS.map((topic) => `- [${capitalize(topic)}](#${anchor(topic)}): ${count(topic)} ${count(topic) === 1 ? "error" : "errors"}`), "");
   for (const topic of TOPICS) {
     out.push(`# ${capitalize(topic)}`, "", ABOUT[topic], "");
     for (const code of codes.filter((c) => MESSAGES[c].topic === topic)) out.push(`## ${code}`, "", ...templateBlock(code), "");

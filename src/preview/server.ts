@@ -20,6 +20,7 @@ import { copyLibrary, ensureLibrary, type Library } from "../publish/library.ts"
 import { findNotebooks, isNotebookPath } from "../publish/build.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "../publish/evaluate.ts";
 import { evaluationErrors } from "../publish/evaluation-errors.ts";
+import { displayWarnings } from "../publish/display-warnings.ts";
 import { createTypeChecker, type TypeChecker } from "../publish/typecheck.ts";
 import { PACKAGE_ROOT, WATTBOOK_VERSION } from "../publish/package-root.ts";
 import { readNotebookFile, type NotebookText } from "../publish/read-notebook.ts";
@@ -55,15 +56,18 @@ interface PageState {
   page: SitePage | undefined;
   outputs: Readonly<Record<string, string>>;
   errors: readonly LocatedError[];
+  warnings: readonly LocatedError[];
 }
 
 const CLIENT_SCRIPT = `${ASSETS_DIR}/preview.js`;
 const EVENTS_PATH = `/${ASSETS_DIR}/events`;
 
-function overlay(errors: readonly LocatedError[]): string {
-  if (!errors.length) return "";
-  const items = errors.map((e) => `<pre>${escapeHtml(e.format())}</pre>`).join("");
-  return `<div class="wb-overlay" role="alert"><h2>${errors.length} error${errors.length === 1 ? "" : "s"} — the page shows the last good build</h2>${items}</div>`;
+/** The latest save's errors over the page; its warnings (what built but shows nothing) below them, or alone. */
+function overlay(errors: readonly LocatedError[], warnings: readonly LocatedError[]): string {
+  const items = (list: readonly LocatedError[]) => list.map((e) => `<pre>${escapeHtml(e.format())}</pre>`).join("");
+  const warned = warnings.length ? `<h2 class="wb-overlay-warning">${warnings.length} warning${warnings.length === 1 ? "" : "s"}</h2>${items(warnings)}` : "";
+  if (errors.length) return `<div class="wb-overlay" role="alert"><h2>${errors.length} error${errors.length === 1 ? "" : "s"} — the page shows the last good build</h2>${items(errors)}${warned}</div>`;
+  return warned ? `<div class="wb-overlay wb-overlay-warnings" role="status">${warned}</div>` : "";
 }
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
@@ -110,12 +114,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const site = (): Site => ({ title: "wattbook", pages: sortPages([...pages.values()].flatMap((state) => (state.page ? [state.page] : []))) });
 
   /** A notebook's scripts, written into the preview's site, evaluated; its errors, or what it built to. */
-  async function buildNotebook(text: NotebookText): Promise<{ compiled?: Compiled; emitted?: EmittedNotebook; outputs?: Readonly<Record<string, string>>; errors: readonly LocatedError[]; fromCache?: boolean }> {
+  async function buildNotebook(text: NotebookText): Promise<{ compiled?: Compiled; emitted?: EmittedNotebook; outputs?: Readonly<Record<string, string>>; errors: readonly LocatedError[]; warnings?: readonly LocatedError[]; fromCache?: boolean }> {
     const key = text.sourceText === undefined ? undefined : cache.keyOf(text as NotebookText & { sourceText: string }, { limits, typecheck: "error" });
     const hit = key ? await cache.read(key) : undefined;
     if (hit) {
       await writeScripts(hit.emitted.files);
-      return { compiled: compiledFromCache(hit, text as NotebookText & { sourceText: string }), emitted: hit.emitted, outputs: hit.outputs, errors: [], fromCache: true };
+      const compiled = compiledFromCache(hit, text as NotebookText & { sourceText: string });
+      return { compiled, emitted: hit.emitted, outputs: hit.outputs, errors: [], warnings: displayWarnings(compiled, hit.missing), fromCache: true };
     }
     const { compiled, errors } = compileForSite(text, library);
     if (!compiled) return { errors };
@@ -130,11 +135,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const evaluation = await pool.evaluate(pathToFileURL(path.join(siteDir, emitted.notebook)).href);
     const found = [...evaluationErrors(compiled, evaluation, limits), ...(await typeErrors(compiled))];
     const outputs = evaluation.type === "result" ? evaluation.outputs : {};
+    const missing = evaluation.type === "result" ? evaluation.missing : undefined;
     if (!found.length && key) {
       const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
-      await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs, values: evaluation.type === "result" ? (evaluation.values ?? {}) : {}, ...inputs });
+      await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs, values: evaluation.type === "result" ? (evaluation.values ?? {}) : {}, ...(missing ? { missing } : {}), ...inputs });
     }
-    return { compiled, emitted, outputs, errors: found };
+    return { compiled, emitted, outputs, errors: found, warnings: displayWarnings(compiled, missing) };
   }
 
   /** A save's type errors: one checker for the whole session, so that a save re-checks its notebook only. */
@@ -163,7 +169,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       log(`- ${sourcePath} removed`);
       return;
     }
-    const state = pages.get(output) ?? { sourcePath, page: undefined, outputs: {}, errors: [] };
+    const state = pages.get(output) ?? { sourcePath, page: undefined, outputs: {}, errors: [], warnings: [] };
     pages.set(output, state);
     const built = await buildNotebook(await readNotebookFile(options.projectRoot, options.root, sourcePath));
     // A page shows its last good build, and over it the errors of the latest save.
@@ -172,8 +178,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       state.outputs = built.outputs;
     }
     state.errors = built.errors;
+    state.warnings = built.warnings ?? [];
     broadcast([output]);
-    const mark = state.errors.length ? `✗ ${state.errors.length} error${state.errors.length === 1 ? "" : "s"}` : "✓";
+    const warned = state.warnings.length ? ` (${state.warnings.length} warning${state.warnings.length === 1 ? "" : "s"})` : "";
+    const mark = state.errors.length ? `✗ ${state.errors.length} error${state.errors.length === 1 ? "" : "s"}` : `✓${warned}`;
     log(`${mark} ${sourcePath}  ${built.fromCache ? "from the cache" : `${Math.round(performance.now() - started)} ms`}`);
   }
 
@@ -186,7 +194,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const body = state.page
       ? renderSitePage(state.page, state.outputs, site()).html
       : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(state.sourcePath)}</title>${STYLESHEETS.map((s) => `<link rel="stylesheet" href="${toRootOf(output)}${s}">`).join("")}</head><body><main class="wb-main"><h1>${escapeHtml(state.sourcePath)}</h1></main></body></html>`;
-    return withClient(body.replace("</main>", `${overlay(state.errors)}</main>`), toRootOf(output));
+    return withClient(body.replace("</main>", `${overlay(state.errors, state.warnings)}</main>`), toRootOf(output));
   };
 
   // Set once the server listens (the policy needs the port it got); no request is handled before.

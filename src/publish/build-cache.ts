@@ -17,13 +17,14 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import path from "node:path";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import type { SnapshotValue } from "../runtime/snapshot-values.ts";
+import type { MissingProperty } from "./missing-property.ts";
 import { fileHashes } from "./file-hashes.ts";
 import type { Compiled } from "./compile-for-site.ts";
 import type { EvaluationLimits } from "./evaluate.ts";
 import type { EmittedNotebook } from "./emit.ts";
 
 /** Bump when an entry's shape or meaning changes: older entries then simply miss. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Where a project's build cache lives (see the header). */
 export function cacheDirOf(projectRoot: string): string {
@@ -39,6 +40,8 @@ export interface CachedNotebook {
   readonly outputs: Readonly<Record<string, string>>;
   /** The declared names' values, for value snapshots (see runtime/snapshot-values.ts). */
   readonly values: Readonly<Record<string, SnapshotValue>>;
+  /** The property reads that made cells show nothing, for the build's warnings (see display-warnings.ts). */
+  readonly missing?: Readonly<Record<string, MissingProperty>>;
   /** Files outside the notebook that its bundle read (npm packages), relative to the project root, with their SHA-256. */
   readonly inputs?: readonly { readonly file: string; readonly sha256: string }[];
 }

@@ -18,6 +18,7 @@ import type { Compiled } from "./compile-for-site.ts";
 import type { SnapshotValue } from "../runtime/snapshot-values.ts";
 import { type EditScripts, SANDBOX_PAGE } from "./edit-twin.ts";
 import { EDITOR_DIR, editorFiles, ensureEditor, type EditorBundle } from "./editor-bundle.ts";
+import { displayWarnings } from "./display-warnings.ts";
 import { emitNotebook, type EmittedNotebook } from "./emit.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluate.ts";
 import { ensureLibrary, type Library } from "./library.ts";
@@ -85,7 +86,10 @@ export interface PageRecord {
 export interface BuildResult {
   readonly ok: boolean;
   readonly errors: readonly LocatedError[];
-  /** What the author should know but does not fail the build (type errors with typecheck "warn"). */
+  /**
+   * What the author should know but does not fail the build: a displayed value that is undefined because
+   * it reads a property its object lacks (display-warnings.ts), type errors with typecheck "warn".
+   */
   readonly warnings: readonly LocatedError[];
   readonly pages: readonly PageRecord[];
   /** Output JS files and their sizes, relative to out. */
@@ -230,7 +234,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     texts.forEach((text, index) => {
       const hit = hits[index];
       if (!hit || text.sourceText === undefined) return;
-      built.set(text.sourcePath, { compiled: compiledFromCache(hit, text as NotebookText & { sourceText: string }), emitted: hit.emitted, outputs: hit.outputs, values: hit.values, fromCache: true });
+      const compiled = compiledFromCache(hit, text as NotebookText & { sourceText: string });
+      built.set(text.sourcePath, { compiled, emitted: hit.emitted, outputs: hit.outputs, values: hit.values, fromCache: true });
+      warnings.push(...displayWarnings(compiled, hit.missing));
       notebooks.fromCache++;
       options.progress?.({ file: text.displayPath, ok: true, cells: hit.notebook.cells.length, exercises: hit.notebook.exercises?.length ?? 0, elapsedMs: 0, fromCache: true });
     });
@@ -260,6 +266,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       notebooks.evaluated++;
       const found = evaluationErrors!(compiled, evaluation, limits);
       errors.push(...found);
+      if (evaluation.type === "result") warnings.push(...displayWarnings(compiled, evaluation.missing));
       progress(found.length === 0);
       if (evaluation.type !== "result" || found.length) return;
       entry.outputs = evaluation.outputs;
@@ -271,7 +278,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         (async () => {
           if (hasTypeScript(compiled) && (await typeFailures).has(compiled.sourcePath)) return;
           const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
-          await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, values, ...inputs });
+          await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, values, ...(evaluation.missing ? { missing: evaluation.missing } : {}), ...inputs });
         })(),
       );
     };

@@ -9,8 +9,13 @@ import type { AnalyzedCell, SourcePosition } from "../notebook/types.ts";
 import type { Compiled } from "./compile-for-site.ts";
 import type { Thrown } from "./thrown.ts";
 import { nearestName } from "../text/similar.ts";
+import { missingPropertyParams, type MissingProperty } from "./missing-property.ts";
 
-export function explainFailure(compiled: Compiled, cellId: string, message: string, thrown: Thrown | undefined): LocatedError {
+/**
+ * `missing`, when the cell threw a TypeError: the property read that made a value undefined (see
+ * missing-property.ts), named in the hint.
+ */
+export function explainFailure(compiled: Compiled, cellId: string, message: string, thrown: Thrown | undefined, missing?: MissingProperty): LocatedError {
   const cells = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
   const cell = cells.get(cellId);
   const lines = new LineIndex(normalizeNewlines(compiled.sourceText));
@@ -26,7 +31,8 @@ export function explainFailure(compiled: Compiled, cellId: string, message: stri
     const use = firstUse(cell.sourceText, undefinedName);
     if (use) position = new CellLocator(cell, lines).relative(use.line, use.column);
   }
-  return locatedError(explain(reason, message, thrown?.name, undefinedName, compiled), { file: compiled.displayPath, lines, position, cellId }, { before: 0, after: 2 });
+  const found = missing && thrown?.name === "TypeError" ? diagnostic("cell-missing-property", { thrown: reason, ...missingPropertyParams(missing) }) : explain(reason, message, thrown?.name, undefinedName, compiled);
+  return locatedError(found, { file: compiled.displayPath, lines, position, cellId }, { before: 0, after: 2 });
 }
 
 /** Node's globals, which a cell does not have: it runs in the browser too. */

@@ -2,6 +2,7 @@
 import type { CellFailure } from "../runtime/notebook.ts";
 import type { SnapshotValue } from "../runtime/snapshot-values.ts";
 import type { Thrown } from "./thrown.ts";
+import type { MissingProperty } from "./missing-property.ts";
 
 export interface EvaluateTask {
   readonly type: "evaluate";
@@ -50,6 +51,11 @@ export interface EvaluateResult {
   readonly thrown?: Readonly<Record<string, Thrown>>;
   /** Each exercise's check (see exercise/verify.ts); `outputs` has its shown answer as "answer:<id>". */
   readonly exercises?: readonly ExerciseCheck[];
+  /**
+   * By cell id: the property read that made a cell show nothing (undefined, NaN) or throw a TypeError,
+   * where the object read has no such property (see missing-property.ts).
+   */
+  readonly missing?: Readonly<Record<string, MissingProperty>>;
   readonly elapsedMs: number;
 }
 

@@ -23,7 +23,7 @@ export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, lim
     const reason = `${evaluation.message}${cellId ? "" : " (no cell had started)"}`;
     return [at(cellId, diagnostic(KILLED[evaluation.reason], { reason }))];
   }
-  const errors = evaluation.failures.filter((failure) => failure.own).map((failure) => explainFailure(compiled, failure.cellId, failure.message, evaluation.thrown?.[failure.cellId]));
+  const errors = evaluation.failures.filter((failure) => failure.own).map((failure) => explainFailure(compiled, failure.cellId, failure.message, evaluation.thrown?.[failure.cellId], evaluation.missing?.[failure.cellId]));
   errors.push(...exerciseErrors(compiled, lines, evaluation.exercises ?? []));
   // Of the pending cells, report those that wait on nothing else pending: the ones actually stuck.
   const pending = new Set(evaluation.pending.map((p) => p.cellId));

@@ -15,6 +15,7 @@ import type { EvaluateResult, ExerciseCheck, PendingCell } from "./evaluate-prot
 import { utf8ByteLength } from "../text/utf8.ts";
 import { snapshotValues } from "../runtime/snapshot-values.ts";
 import { escapeHtml } from "../text/escape-html.ts";
+import { findMissingProperty, uselessDisplay, type MissingProperty } from "./missing-property.ts";
 
 const { document } = installBuildDom();
 
@@ -100,6 +101,7 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
 
   const failures = [...run.failures(), ...oversized];
   const failing = new Set(failures.map((f) => f.cellId));
+  const missing = missingProperties(compiledCells, results, named, failing, thrown);
   // A fault after the run: the cell whose line threw, or else the cell that ran last.
   const late = (error: unknown, how: string) => {
     const at = describeThrown(error, task.moduleUrl, compiledCells);
@@ -121,7 +123,24 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   });
   run.dispose();
   timers.cancelAll();
-  return { outputs, values, failures, pending: stuck, exercises, thrown };
+  return { outputs, values, failures, pending: stuck, exercises, thrown, ...(Object.keys(missing).length ? { missing } : {}) };
+}
+
+/**
+ * Cells that show nothing (an expression whose value is undefined or NaN) or threw a TypeError, because
+ * they read a property their input does not have: by cell id, the read that went wrong.
+ */
+function missingProperties(cells: CompiledNotebook["cells"], results: ReadonlyMap<string, CellResult>, named: ReadonlyMap<string, unknown>, failing: ReadonlySet<string>, thrown: Readonly<Record<string, Thrown>>): Record<string, MissingProperty> {
+  const found: Record<string, MissingProperty> = {};
+  for (const cell of cells) {
+    const result = results.get(cell.id);
+    const shows = !failing.has(cell.id) && cell.expression && result !== undefined && "value" in result ? uselessDisplay(result.value) : undefined;
+    if (shows === undefined && !(failing.has(cell.id) && thrown[cell.id]?.name === "TypeError")) continue;
+    const inputs = new Set(cell.inputs);
+    const missing = findMissingProperty(String(cell.body), (name) => (inputs.has(name) && named.has(name) ? { value: named.get(name) } : undefined));
+    if (missing) found[cell.id] = shows === undefined ? missing : { ...missing, shows };
+  }
+  return found;
 }
 
 /**
