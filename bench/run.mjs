@@ -10,6 +10,7 @@
 //   kernel     single call, sweep and bare-loop throughput, kernel bundle size (bench/kernel.mjs)
 //   realm      what a realm per notebook costs: fresh against shared, and a worker per notebook
 //              (bench/realm.ts)
+//   typecheck  the chapter type-checked cold, and one saved notebook re-checked (bench/typecheck.ts)
 //
 // Pass section names to run only some: `node bench/run.mjs build preview`.
 import { spawn, spawnSync } from "node:child_process";
@@ -271,6 +272,12 @@ function benchRealm() {
   if (result.status !== 0) throw new Error("bench/realm.ts failed");
 }
 
+function benchTypecheck() {
+  console.log("\ntype checking (bench/typecheck.ts; TypeScript 7's checker over the chapter)");
+  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/typecheck.ts")], { cwd: ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("bench/typecheck.ts failed");
+}
+
 const work = await mkdtemp(path.join(tmpdir(), "wattbook-bench-"));
 try {
   console.log(`wattbook bench on ${process.platform}, Node ${process.version}, ${(await import("node:os")).availableParallelism()} cores`);
@@ -284,6 +291,7 @@ try {
   }
   if (wanted("kernel")) benchKernel();
   if (wanted("realm")) benchRealm();
+  if (wanted("typecheck")) benchTypecheck();
 } finally {
   await rm(work, { recursive: true, force: true });
 }

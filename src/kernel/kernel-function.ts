@@ -9,6 +9,13 @@ import { runSweep, type SweepValues } from "./sweep.ts";
 /** Keys of T whose values are numbers: the only fields a sweep can vary. */
 export type NumberKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends number ? K : never }[keyof T];
 
+/**
+ * An input as a caller may pass it: every array and object in it may be readonly, as the kernel's own
+ * catalogs are (they are frozen, and typed `readonly`), so that `bestStartWindow({hourlyGPerKWh:
+ * illustrativeDay.value, …})` type-checks. The kernel never writes to its input.
+ */
+export type ReadonlyInput<T> = T extends (...args: never[]) => unknown ? T : T extends object ? { readonly [K in keyof T]: ReadonlyInput<T[K]> } : T;
+
 export interface KernelFunction<In, Out, Parsed = Required<In>> {
   (input: In): Out;
   /** The function's name as it appears in errors. */
@@ -57,17 +64,17 @@ export function kernelFunction<S extends ZodMiniType, Out>(
   name: string,
   makeSchema: () => S,
   formula: (input: core.output<S>) => Out,
-): KernelFunction<core.input<S>, Out, core.output<S>> {
+): KernelFunction<ReadonlyInput<core.input<S>>, Out, core.output<S>> {
   let schema: S | undefined;
   const schemaOf = (): S => (schema ??= leftUnfrozen(makeSchema()));
-  const call = (input: core.input<S>): Out => formula(parseInput(name, schemaOf(), input));
+  const call = (input: ReadonlyInput<core.input<S>>): Out => formula(parseInput(name, schemaOf(), input));
   const sweep = (base: unknown, values: unknown): Out[] => runSweep(name, schemaOf(), formula, base, values);
   return deepFrozen(
     Object.defineProperties(call, {
       kernelName: { value: name, enumerable: true },
       schema: { get: schemaOf, enumerable: true },
-      sweep: { value: sweep as KernelFunction<core.input<S>, Out, core.output<S>>["sweep"], enumerable: true },
+      sweep: { value: sweep as KernelFunction<ReadonlyInput<core.input<S>>, Out, core.output<S>>["sweep"], enumerable: true },
       unchecked: { value: formula, enumerable: true },
-    }) as KernelFunction<core.input<S>, Out, core.output<S>>,
+    }) as KernelFunction<ReadonlyInput<core.input<S>>, Out, core.output<S>>,
   );
 }

@@ -74,6 +74,21 @@ describe("wattbook build and check with TypeScript cells", () => {
     expect(result.stderr).toContain("2 errors in 1 file");
   }, 60_000);
 
+  it("takes the kernel's frozen catalog records as inputs, and --typecheck warn builds with the error printed", async () => {
+    const cell = (line: string) => `# T\n\n${fence}ts\nimport {bestStartWindow, illustrativeDay} from "wattbook/kernel";\n${line}\n${fence}\n`;
+    const clean = await project(cell("const best = bestStartWindow({hourlyGPerKWh: illustrativeDay.value, facilityKW: 500, jobHours: 4, nowHour: 0, slackHours: 8});"));
+    expect(clean.code, clean.stderr).toBe(0);
+    const wrong = cell("const best: string = bestStartWindow({hourlyGPerKWh: illustrativeDay.value, facilityKW: 500, jobHours: 4, nowHour: 0, slackHours: 8});");
+    await writeFile(path.join(dir, "notebooks", "t.md"), wrong);
+    const relaxed = await runCli(["build", "--typecheck", "warn"], { cwd: dir });
+    expect(relaxed.code, relaxed.stderr).toBe(0);
+    expect(relaxed.stderr).toMatch(/warning: notebooks\/t\.md:5:7: Type '.*' is not assignable to type 'string'\. \(TS2322\) \[type-error\]/);
+    const off = await runCli(["build", "--typecheck", "off"], { cwd: dir });
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.stderr).not.toContain("TS2322");
+    expect((await runCli(["build"], { cwd: dir })).code).toBe(1);
+  }, 60_000);
+
   it("keeps a notebook with a type error out of the cache, builds it once fixed, and check fails on type errors too", async () => {
     const broken = `# T\n\n${fence}ts\nconst n: number = "x";\n${fence}\n\n\${n}\n`;
     expect((await project(broken)).code).toBe(1);
