@@ -131,6 +131,20 @@ describe("wattbook preview", () => {
     expect(fixed.body).toContain('<span class="wb-value wb-num">43</span>');
   });
 
+  it("shows a TypeScript cell's type error over the page, then a displayed value a missing property left undefined as a warning", async () => {
+    await save("# Live\n\n```ts\nconst value: string = 44;\n```\n\nThe value is ${value}.\n");
+    const typed = await get("/live.html");
+    expect(typed.body).toContain('class="wb-overlay"');
+    expect(typed.body).toContain("notebooks/live.md:4:7: Type &#39;number&#39; is not assignable to type &#39;string&#39;. (TS2322)");
+    await save("# Live\n\n```js\nconst value = {kgCO2e: 45};\n```\n\nThe value is ${value.kgCO2}.\n");
+    const warned = await get("/live.html");
+    expect(warned.body).toContain('class="wb-overlay wb-overlay-warnings"');
+    expect(warned.body).toContain("1 warning");
+    expect(warned.body).toContain("value.kgCO2 is undefined, so the cell shows nothing: value has no property &#34;kgCO2&#34; (did you mean kgCO2e?)");
+    await save(notebook("42"));
+    expect((await get("/live.html")).body).not.toContain("wb-overlay");
+  }, 30_000);
+
   it("refuses paths outside the site", async () => {
     for (const bad of ["/../package.json", "/%2e%2e/%2e%2e/etc/passwd", "/_wattbook/..%2f..%2fetc/passwd", "/x%00"]) {
       const response = await get(bad);
