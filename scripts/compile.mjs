@@ -12,6 +12,8 @@ const requireHere = createRequire(import.meta.url);
 const entryPoints = [
   { in: "src/cli.ts", out: "cli" },
   { in: "src/publish/evaluate-worker.ts", out: "evaluate-worker" },
+  // Registered in each data loader's Node process (data-loader.ts): TypeScript loaders load as JavaScript.
+  { in: "src/publish/loader-hooks.ts", out: "loader-hooks" },
 ].filter((entry) => existsSync(entry.in));
 if (entryPoints.length) {
   const result = await build({

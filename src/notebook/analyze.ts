@@ -11,10 +11,10 @@ import { diagnostic, type Diagnostic } from "./messages.ts";
 import { analyzeScope } from "./scope.ts";
 import { isNodeBuiltin } from "./node-builtins.ts";
 import type { TypeStripper } from "./type-stripper.ts";
-import type { AnalyzedCell, CellImport, ParsedCell, SourcePosition } from "./types.ts";
+import type { AnalyzedCell, CellAttachment, CellImport, ParsedCell, SourcePosition } from "./types.ts";
 
 /** Names every cell can use without importing them; the runtime provides them, so cells may not redefine them. */
-export const BUILTINS = ["display", "view", "Plot", "Inputs", "html", "width", "invalidation"] as const;
+export const BUILTINS = ["display", "view", "Plot", "Inputs", "html", "width", "invalidation", "FileAttachment"] as const;
 
 const BUILTIN_SET: ReadonlySet<string> = new Set(BUILTINS);
 
@@ -69,6 +69,13 @@ export function analyzeCell(cell: ParsedCell, context: AnalyzeContext): Analyzed
     if (node.type === "ImportExpression") fail(diagnostic("dynamic-import"), locate(node, "import"));
     else fail(diagnostic("import-meta"), locate(node, "import"));
   }
+  const attachments: CellAttachment[] = [];
+  for (const call of scope.fileAttachmentCalls) {
+    const name = literalName(call.arguments[0]);
+    if (name === undefined) fail(diagnostic("file-attachment-not-literal"), locate(call, "FileAttachment"));
+    else if (name.trim() === "") fail(diagnostic("file-attachment-empty-name"), locate(call, "FileAttachment"));
+    else attachments.push({ name, position: locate(call, "FileAttachment") });
+  }
   for (const { name, node } of scope.declarations) {
     if (BUILTIN_SET.has(name)) fail(diagnostic("builtin-redefined", { name, builtins: BUILTINS.join(", ") }), locate(node, name));
   }
@@ -96,6 +103,7 @@ export function analyzeCell(cell: ParsedCell, context: AnalyzeContext): Analyzed
     expression: root.type !== "Program",
     async: scope.topLevelAwait,
     ...(foreignAssignments.length ? { foreignAssignments } : {}),
+    ...(attachments.length ? { attachments } : {}),
   };
 }
 
@@ -184,6 +192,16 @@ function parseWholeExpression(js: string, inline: boolean): Expression | undefin
   if (!TRIVIA_ONLY.test(js.slice(node.end))) return undefined;
   if (!inline && (node.type === "FunctionExpression" || node.type === "ClassExpression") && node.id) return undefined;
   return node;
+}
+
+/** A string literal, or a template literal without substitutions: the name a FileAttachment call gives. */
+function literalName(node: Node | undefined): string | undefined {
+  if (node?.type === "Literal" && typeof (node as unknown as { value?: unknown }).value === "string") return (node as unknown as { value: string }).value;
+  if (node?.type === "TemplateLiteral") {
+    const template = node as unknown as { expressions: unknown[]; quasis: { value: { cooked?: string | null } }[] };
+    if (!template.expressions.length) return template.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
 }
 
 function checkImport(node: ImportDeclaration): Omit<CellImport, "position"> | Diagnostic {

@@ -14,6 +14,7 @@ const ABOUT: Record<Topic, string> = {
   "math and labels": "TeX, labelled equations, figures and tables, their captions, and `@` references to them.",
   cells: "What a single cell, or an inline `${…}` in prose, may hold.",
   imports: "What a cell may import, and what the build could not bundle.",
+  "attached files": "`FileAttachment(\"…\")` calls, the files they name, and the data loaders (`name.ext.js`, `name.ext.ts`) that make files at build.",
   "the cell graph": "How the cells of a notebook fit together: one definition per name, no cycles.",
   exercises: "`::: exercise` blocks, their answers, and the build's check that each one works.",
   evaluation: "A cell that fails, or never finishes, while the build runs it. For the `cell-…` codes the message is what the cell threw, and the code says which hint fits it.",

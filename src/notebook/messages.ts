@@ -15,7 +15,7 @@ interface Entry {
 }
 
 /** The sections of docs/errors.md, in the order a notebook meets them: read, parsed, analyzed, run, edited. */
-export const TOPICS = ["folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "the cell graph", "exercises", "evaluation", "types", "value snapshots", "the editor", "internal errors"] as const;
+export const TOPICS = ["folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "attached files", "the cell graph", "exercises", "evaluation", "types", "value snapshots", "the editor", "internal errors"] as const;
 
 export type Topic = (typeof TOPICS)[number];
 
@@ -126,6 +126,13 @@ export const MESSAGES = {
   "typescript-in-js-cell": { topic: "cells", message: "syntax error: %reason%", hint: "this is TypeScript; write ```ts to have its types stripped" },
   "cell-exports": { topic: "cells", message: "a cell cannot export; its top-level declarations are already visible to every other cell", hint: "remove the export keyword" },
   "dynamic-import": { topic: "cells", message: "import(…) is not supported in a cell: the build must know every module a page loads", hint: 'import at the top of the cell instead: import {…} from "wattbook/kernel" or from an installed package' },
+  "file-attachment-not-literal": { topic: "attached files", message: "FileAttachment needs its file's name as a string literal, so that the build knows every file the page loads", hint: 'write the name out, FileAttachment("data/usage.csv"); to choose between files, attach each: const files = {a: FileAttachment("a.csv"), b: FileAttachment("b.csv")}' },
+  "file-attachment-empty-name": { topic: "attached files", message: "FileAttachment is given an empty name", hint: 'name the file relative to the notebook, FileAttachment("data/usage.csv"), or from the notebooks root, FileAttachment("/data/usage.csv")' },
+  "file-attachment-missing": { topic: "attached files", message: 'FileAttachment("%name%"): there is no file %file%', hint: "put the file there (a name is relative to the notebook; a leading / starts at the notebooks root), or a data loader beside it (%loaders%) that prints the file's content" },
+  "file-attachment-folder": { topic: "attached files", message: 'FileAttachment("%name%") names a folder (%file%), not a file', hint: "attach each file of the folder by its own name" },
+  "file-attachment-url": { topic: "attached files", message: 'FileAttachment("%name%"): a URL cannot be attached; attached files are files of the project, published with the site', hint: "download the file into the project, or write a data loader that fetches it at build and prints it, and attach that" },
+  "file-attachment-outside": { topic: "attached files", message: 'FileAttachment("%name%") leads out of the notebooks root', hint: "keep attached files under the notebooks root (--root); a leading / starts there" },
+  "data-loader-failed": { topic: "attached files", message: "the data loader %loader% failed: %reason%%stderr%", hint: "run it by hand from the project folder (%run% > output) to see why; what it prints to standard output becomes the attached file" },
   "import-meta": { topic: "cells", message: "import.meta is not available in a cell: a cell is not a module of its own", hint: "to find a file of the notebook, give its path relative to the page" },
   "builtin-redefined": { topic: "cells", message: "%name% is built in; a cell cannot redefine it", hint: "pick another name than %builtins%" },
   "builtin-imported": { topic: "cells", message: "%name% is built in; an import cannot rebind it", hint: "import it under another name: { %name% as my%name% }" },

@@ -1,7 +1,7 @@
 // Which names a cell defines, reads and assigns. Two walks over the AST: the first records every binding
 // in the scope that owns it (so hoisting works), the second checks each identifier against the scopes
 // enclosing it. What is bound nowhere in the cell is free: another cell's value, a builtin or a global.
-import type { AnyNode, Expression, Identifier, Node, Pattern, Program } from "acorn";
+import type { AnyNode, CallExpression, Expression, Identifier, Node, Pattern, Program } from "acorn";
 import { fullAncestor } from "acorn-walk";
 
 export interface Binding {
@@ -20,6 +20,8 @@ export interface Scope {
   readonly topLevelAwait: boolean;
   /** `import(…)` expressions and `import.meta`: module features a cell does not have. */
   readonly moduleFeatures: readonly Node[];
+  /** Calls of the free name `FileAttachment` (the builtin, not a local function of that name). */
+  readonly fileAttachmentCalls: readonly CallExpression[];
 }
 
 const FUNCTION = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
@@ -43,6 +45,7 @@ export function analyzeScope(root: Program | Expression): Scope {
   const foreignAssignments: (Binding & { imported: boolean })[] = [];
   let topLevelAwait = false;
   const moduleFeatures: Node[] = [];
+  const fileAttachmentCalls: CallExpression[] = [];
   const assign = (target: Pattern | Node, ancestors: readonly Node[]) => {
     for (const id of patternIdentifiers(target as Pattern)) {
       if (imported.has(id.name) && !isShadowed(id.name, ancestors, bindings, root)) foreignAssignments.push({ name: id.name, node: id, imported: true });
@@ -77,6 +80,9 @@ export function analyzeScope(root: Program | Expression): Scope {
       case "MetaProperty":
         if (node.meta.name === "import") moduleFeatures.push(node);
         break;
+      case "CallExpression":
+        if (node.callee.type === "Identifier" && node.callee.name === "FileAttachment" && !isBound("FileAttachment", enclosing)) fileAttachmentCalls.push(node);
+        break;
     }
   });
 
@@ -86,6 +92,7 @@ export function analyzeScope(root: Program | Expression): Scope {
     foreignAssignments,
     topLevelAwait,
     moduleFeatures,
+    fileAttachmentCalls,
   };
 }
 

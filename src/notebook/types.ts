@@ -78,6 +78,11 @@ export interface CellAnalysis {
   readonly references: readonly string[];
   /** Static imports, hoisted to the notebook module; their local names are visible in every cell. */
   readonly imports: readonly CellImport[];
+  /**
+   * The files the cell attaches, `FileAttachment("data/usage.csv")`: each name as written (relative to
+   * the notebook, or `/`-rooted at the notebooks root) and where the call is. Absent when none.
+   */
+  readonly attachments?: readonly CellAttachment[];
   /** The cell is a single expression (not a declaration): its value is displayed. */
   readonly expression: boolean;
   /** The cell uses top-level await. */
@@ -127,6 +132,11 @@ export interface AnalyzedNotebook extends Omit<ParsedNotebook, "cells"> {
  * has this shape at run time. It is the only executable form of a notebook: the build evaluates it in
  * Node and the browser runs the same module.
  */
+export interface CellAttachment {
+  readonly name: string;
+  readonly position: SourcePosition;
+}
+
 export interface CompiledCell {
   readonly id: string;
   /** Names the body takes as parameters, in order: builtins, other cells' names, globals. */

@@ -3,7 +3,7 @@
 // pages to reload (server-sent events). Unlike `build`, a broken notebook does not stop anything: its
 // page shows the errors in an overlay, and the next good save recovers.
 import { watch, type FSWatcher } from "node:fs";
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { existsSync } from "node:fs";
 import { networkInterfaces } from "node:os";
@@ -17,7 +17,9 @@ import { ASSETS_DIR, LIBRARY_DIR } from "../publish/bundle.ts";
 import { compileForSite, type Compiled } from "../publish/compile-for-site.ts";
 import { emitNotebook, type EmittedNotebook } from "../publish/emit.ts";
 import { copyLibrary, ensureLibrary, type Library } from "../publish/library.ts";
-import { findNotebooks, isNotebookPath } from "../publish/build.ts";
+import { DEFAULT_LOADER_TIMEOUT_MS, findNotebooks, isNotebookPath } from "../publish/build.ts";
+import { type Attachment, evaluationAttachments, publishedFiles, resolveAttachments } from "../publish/attachments.ts";
+import { DataLoaders } from "../publish/data-loader.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "../publish/evaluate.ts";
 import { evaluationErrors } from "../publish/evaluation-errors.ts";
 import { displayWarnings } from "../publish/display-warnings.ts";
@@ -57,6 +59,22 @@ interface PageState {
   outputs: Readonly<Record<string, string>>;
   errors: readonly LocatedError[];
   warnings: readonly LocatedError[];
+  /** The files its page attaches (see publish/attachments.ts). */
+  attachments: readonly Attachment[];
+  /** Files (absolute) whose change rebuilds it: attached files, data loaders and what they import, modules. */
+  depends: readonly string[];
+}
+
+/** What building one notebook for the preview gave. */
+interface BuiltNotebook {
+  readonly compiled?: Compiled;
+  readonly emitted?: EmittedNotebook;
+  readonly outputs?: Readonly<Record<string, string>>;
+  readonly errors: readonly LocatedError[];
+  readonly warnings?: readonly LocatedError[];
+  readonly fromCache?: boolean;
+  readonly attachments?: readonly Attachment[];
+  readonly depends?: readonly string[];
 }
 
 const CLIENT_SCRIPT = `${ASSETS_DIR}/preview.js`;
@@ -114,13 +132,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const site = (): Site => ({ title: "wattbook", pages: sortPages([...pages.values()].flatMap((state) => (state.page ? [state.page] : []))) });
 
   /** A notebook's scripts, written into the preview's site, evaluated; its errors, or what it built to. */
-  async function buildNotebook(text: NotebookText): Promise<{ compiled?: Compiled; emitted?: EmittedNotebook; outputs?: Readonly<Record<string, string>>; errors: readonly LocatedError[]; warnings?: readonly LocatedError[]; fromCache?: boolean }> {
+  async function buildNotebook(text: NotebookText): Promise<BuiltNotebook> {
     const key = text.sourceText === undefined ? undefined : cache.keyOf(text as NotebookText & { sourceText: string }, { limits, typecheck: "error" });
     const hit = key ? await cache.read(key) : undefined;
     if (hit) {
       await writeScripts(hit.emitted.files);
       const compiled = compiledFromCache(hit, text as NotebookText & { sourceText: string });
-      return { compiled, emitted: hit.emitted, outputs: hit.outputs, errors: [], warnings: displayWarnings(compiled, hit.missing), fromCache: true };
+      const attachments = hit.attachments ?? [];
+      await writeAttachments(attachments);
+      const depends = [...(hit.inputs ?? []).map((input) => path.resolve(options.projectRoot, input.file))];
+      return { compiled, emitted: hit.emitted, outputs: hit.outputs, errors: [], warnings: displayWarnings(compiled, hit.missing), fromCache: true, attachments, depends };
     }
     const { compiled, errors } = compileForSite(text, library);
     if (!compiled) return { errors };
@@ -132,15 +153,33 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       throw error;
     }
     await writeScripts(emitted.files);
-    const evaluation = await pool.evaluate(pathToFileURL(path.join(siteDir, emitted.notebook)).href);
+    // A fresh set of loaders per save: a loader that changed runs again (one that did not comes from the cache).
+    const loaders = new DataLoaders({ projectRoot: options.projectRoot, cacheDir: cacheDirOf(options.projectRoot), reuse: true, timeoutMs: DEFAULT_LOADER_TIMEOUT_MS });
+    const files = await resolveAttachments(compiled, { root: options.root, projectRoot: options.projectRoot, loaders });
+    const depends = [...(emitted.bundleInputs ?? []), ...files.inputs, ...files.absent];
+    if (files.errors.length) return { compiled, errors: files.errors, depends };
+    await writeAttachments(files.attachments);
+    const evaluation = await pool.evaluate(pathToFileURL(path.join(siteDir, emitted.notebook)).href, undefined, evaluationAttachments(files.attachments, pageOutputPath(compiled.sourcePath)));
     const found = [...evaluationErrors(compiled, evaluation, limits), ...(await typeErrors(compiled))];
     const outputs = evaluation.type === "result" ? evaluation.outputs : {};
     const missing = evaluation.type === "result" ? evaluation.missing : undefined;
     if (!found.length && key) {
-      const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
-      await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs, values: evaluation.type === "result" ? (evaluation.values ?? {}) : {}, ...(missing ? { missing } : {}), ...inputs });
+      const read = [...(emitted.bundleInputs ?? []), ...files.inputs];
+      const inputs = read.length || files.absent.length ? { inputs: [...(await cache.hashInputs(read)), ...cache.absentInputs(files.absent)] } : {};
+      const attachments = files.attachments.length ? { attachments: files.attachments } : {};
+      await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs, values: evaluation.type === "result" ? (evaluation.values ?? {}) : {}, ...(missing ? { missing } : {}), ...attachments, ...inputs });
     }
-    return { compiled, emitted, outputs, errors: found, warnings: displayWarnings(compiled, missing) };
+    return { compiled, emitted, outputs, errors: found, warnings: displayWarnings(compiled, missing), attachments: files.attachments, depends };
+  }
+
+  /** Puts attached files where the pages load them (only those not there yet: the names are content-hashed). */
+  async function writeAttachments(attachments: readonly Attachment[]): Promise<void> {
+    for (const attachment of attachments) {
+      const target = path.join(siteDir, ...attachment.published.split("/"));
+      if (existsSync(target)) continue;
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(attachment.source, target);
+    }
   }
 
   /** A save's type errors: one checker for the whole session, so that a save re-checks its notebook only. */
@@ -169,14 +208,17 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       log(`- ${sourcePath} removed`);
       return;
     }
-    const state = pages.get(output) ?? { sourcePath, page: undefined, outputs: {}, errors: [], warnings: [] };
+    const state = pages.get(output) ?? { sourcePath, page: undefined, outputs: {}, errors: [], warnings: [], attachments: [], depends: [] };
     pages.set(output, state);
     const built = await buildNotebook(await readNotebookFile(options.projectRoot, options.root, sourcePath));
     // A page shows its last good build, and over it the errors of the latest save.
     if (built.compiled && built.emitted && built.outputs) {
       state.page = sitePage(built.compiled.notebook, built.emitted);
       state.outputs = built.outputs;
+      state.attachments = built.attachments ?? [];
     }
+    // What the latest save depends on, even when it failed: fixing a missing file rebuilds it.
+    if (built.depends) state.depends = built.depends;
     state.errors = built.errors;
     state.warnings = built.warnings ?? [];
     broadcast([output]);
@@ -192,7 +234,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (output === "index.html" && !state) return withClient(renderGeneratedIndex(site()), "");
     if (!state) return undefined;
     const body = state.page
-      ? renderSitePage(state.page, state.outputs, site()).html
+      ? renderSitePage(state.page, state.outputs, site(), undefined, publishedFiles(state.attachments)).html
       : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(state.sourcePath)}</title>${STYLESHEETS.map((s) => `<link rel="stylesheet" href="${toRootOf(output)}${s}">`).join("")}</head><body><main class="wb-main"><h1>${escapeHtml(state.sourcePath)}</h1></main></body></html>`;
     return withClient(body.replace("</main>", `${overlay(state.errors, state.warnings)}</main>`), toRootOf(output));
   };
@@ -270,8 +312,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const url = exposed.url;
   if (exposed.warning) (options.warn ?? ((text: string) => process.stderr.write(`${text}\n`)))(exposed.warning);
 
+  const refreshing = (source: string) => void refresh(source).catch((error) => log(`preview: ${String(error?.stack ?? error)}`));
   const watchers = watchSources(options, {
-    notebook: (source) => void refresh(source).catch((error) => log(`preview: ${String(error?.stack ?? error)}`)),
+    notebook: refreshing,
+    // A data file, a data loader or a module changed: the notebooks that depend on it are rebuilt.
+    file: (file) => {
+      for (const state of pages.values()) if (state.depends.includes(file)) refreshing(state.sourcePath);
+    },
     everything: async () => {
       library = await loadLibrary();
       cache = await openCache();
@@ -302,6 +349,8 @@ function withClient(html: string, toRoot: string): string {
 
 interface WatchHandlers {
   notebook(source: string): void;
+  /** Any other file under the notebooks root changed (absolute path). */
+  file(file: string): void;
   everything(): void | Promise<void>;
 }
 
@@ -317,7 +366,7 @@ function watchSources(options: PreviewOptions, handlers: WatchHandlers): FSWatch
     if (!dir || !existsSync(dir)) return;
     watchers.push(watch(dir, { recursive: true }, (_event, file) => file && onChange(String(file).split(path.sep).join("/"))));
   };
-  tryWatch(options.root, (file) => isNotebookPath(file) && debounce(file, () => handlers.notebook(file)));
+  tryWatch(options.root, (file) => debounce(file, () => (isNotebookPath(file) ? handlers.notebook(file) : handlers.file(path.join(options.root, ...file.split("/"))))));
   tryWatch(options.staticDir, () => debounce("*", () => void handlers.everything()));
   tryWatch(path.join(PACKAGE_ROOT, "src"), (file) => /^(runtime|kernel)\//.test(file) && debounce("*", () => void handlers.everything()));
   return watchers;

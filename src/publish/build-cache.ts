@@ -18,13 +18,17 @@ import path from "node:path";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import type { SnapshotValue } from "../runtime/snapshot-values.ts";
 import type { MissingProperty } from "./missing-property.ts";
+import type { Attachment } from "./attachments.ts";
 import { fileHashes } from "./file-hashes.ts";
 import type { Compiled } from "./compile-for-site.ts";
 import type { EvaluationLimits } from "./evaluate.ts";
 import type { EmittedNotebook } from "./emit.ts";
 
 /** Bump when an entry's shape or meaning changes: older entries then simply miss. */
-const FORMAT = 4;
+const FORMAT = 5;
+
+/** An input's "hash" when the entry holds only while the file does not exist. */
+const ABSENT = "absent";
 
 /** Where a project's build cache lives (see the header). */
 export function cacheDirOf(projectRoot: string): string {
@@ -42,6 +46,8 @@ export interface CachedNotebook {
   readonly values: Readonly<Record<string, SnapshotValue>>;
   /** The property reads that made cells show nothing, for the build's warnings (see display-warnings.ts). */
   readonly missing?: Readonly<Record<string, MissingProperty>>;
+  /** The files the notebook attaches, published with its page (see attachments.ts). */
+  readonly attachments?: readonly Attachment[];
   /** Files outside the notebook that its bundle read (npm packages), relative to the project root, with their SHA-256. */
   readonly inputs?: readonly { readonly file: string; readonly sha256: string }[];
 }
@@ -112,8 +118,11 @@ export class BuildCache {
       this.stats.misses++;
       return undefined;
     }
-    const entry = decode(text, key);
-    if (!entry || !(await this.inputsUnchanged(entry))) {
+    const decoded = decode(text, key);
+    // Attached files are kept relative to the project (an entry serves the project wherever it is); the
+    // output of a data loader lives in the cache, which may have lost it.
+    const entry = decoded?.attachments ? { ...decoded, attachments: decoded.attachments.map((a) => ({ ...a, source: path.resolve(this.projectRoot, a.source) })) } : decoded;
+    if (!entry || !(await this.inputsUnchanged(entry)) || !(entry.attachments ?? []).every((a) => existsSync(a.source))) {
       this.stats.rejected++;
       this.stats.misses++;
       return undefined;
@@ -124,7 +133,8 @@ export class BuildCache {
 
   /** Keeps what `key` built to. A cache that cannot be written only costs time: errors are swallowed. */
   async write(key: string, entry: CachedNotebook): Promise<void> {
-    const body = JSON.stringify({ ...entry, emitted: { ...entry.emitted, files: [...entry.emitted.files] } });
+    const attachments = entry.attachments?.map((a) => ({ ...a, source: path.relative(this.projectRoot, a.source).split(path.sep).join("/") }));
+    const body = JSON.stringify({ ...entry, ...(attachments ? { attachments } : {}), emitted: { ...entry.emitted, files: [...entry.emitted.files] } });
     const header: EntryHeader = { format: FORMAT, key, checksum: sha256(body) };
     const file = this.fileOf(key);
     const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -140,7 +150,12 @@ export class BuildCache {
   private async inputsUnchanged(entry: CachedNotebook): Promise<boolean> {
     if (!entry.inputs?.length) return true;
     const current = await Promise.all(entry.inputs.map(({ file }) => readFile(path.resolve(this.projectRoot, file)).then(sha256, () => undefined)));
-    return entry.inputs.every((input, index) => current[index] === input.sha256);
+    return entry.inputs.every((input, index) => current[index] === input.sha256 || (input.sha256 === ABSENT && current[index] === undefined));
+  }
+
+  /** Files that must stay absent for an entry to hold (where a file would take a data loader's place). */
+  absentInputs(files: readonly string[]): { file: string; sha256: string }[] {
+    return files.map((file) => ({ file: path.relative(this.projectRoot, file).split(path.sep).join("/"), sha256: ABSENT }));
   }
 
   /** Each file, relative to the project, with its SHA-256: an entry's `inputs` (files that cannot be read are left out). */

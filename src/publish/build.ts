@@ -19,6 +19,9 @@ import type { SnapshotValue } from "../runtime/snapshot-values.ts";
 import { type EditScripts, SANDBOX_PAGE } from "./edit-twin.ts";
 import { EDITOR_DIR, editorFiles, ensureEditor, type EditorBundle } from "./editor-bundle.ts";
 import { displayWarnings } from "./display-warnings.ts";
+import { type Attachment, evaluationAttachments, publishedFiles, resolveAttachments } from "./attachments.ts";
+import { DataLoaders } from "./data-loader.ts";
+import { pageOutputPath } from "./site-paths.ts";
 import { emitNotebook, type EmittedNotebook } from "./emit.ts";
 import { DEFAULT_LIMITS, EvaluationPool, type EvaluationLimits } from "./evaluate.ts";
 import { ensureLibrary, type Library } from "./library.ts";
@@ -59,6 +62,8 @@ export interface BuildOptions {
    * warning, or nothing (TypeScript cells are then only stripped).
    */
   readonly typecheck?: "error" | "warn" | "off";
+  /** How long one data loader may run (default DEFAULT_LOADER_TIMEOUT_MS). */
+  readonly loaderTimeoutMs?: number;
 }
 
 export interface ProgressEvent {
@@ -202,8 +207,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const writePage = (entry: Built) => {
       if (!site || !entry.outputs || errors.length) return;
       const page = site.pages.find((candidate) => candidate.sourcePath === entry.compiled.sourcePath)!;
-      const rendered = renderSitePage(page, entry.outputs, site, editScripts);
+      const rendered = renderSitePage(page, entry.outputs, site, editScripts, publishedFiles(entry.attachments));
       writer.writeAll(entry.emitted.files);
+      for (const attachment of entry.attachments ?? []) writer.copy(attachment.published, attachment.source);
       writer.write(page.output, rendered.html);
       if (rendered.editHtml !== undefined) writer.write(editPagePath(page.output), rendered.editHtml);
     };
@@ -235,7 +241,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const hit = hits[index];
       if (!hit || text.sourceText === undefined) return;
       const compiled = compiledFromCache(hit, text as NotebookText & { sourceText: string });
-      built.set(text.sourcePath, { compiled, emitted: hit.emitted, outputs: hit.outputs, values: hit.values, fromCache: true });
+      built.set(text.sourcePath, { compiled, emitted: hit.emitted, outputs: hit.outputs, values: hit.values, attachments: hit.attachments ?? [], fromCache: true });
       warnings.push(...displayWarnings(compiled, hit.missing));
       notebooks.fromCache++;
       options.progress?.({ file: text.displayPath, ok: true, cells: hit.notebook.cells.length, exercises: hit.notebook.exercises?.length ?? 0, elapsedMs: 0, fromCache: true });
@@ -254,6 +260,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const { evaluationErrors } = misses.length ? await import("./evaluation-errors.ts") : { evaluationErrors: undefined };
     const emissions: Promise<void>[] = [];
     const evaluations: Promise<void>[] = [];
+    let loaders: DataLoaders | undefined;
+    const dataLoaders = () => (loaders ??= new DataLoaders({ projectRoot: options.projectRoot, cacheDir: options.cacheDir ?? cacheDirOf(options.projectRoot), reuse: options.cache !== false, timeoutMs: options.loaderTimeoutMs ?? DEFAULT_LOADER_TIMEOUT_MS }));
     // Type checking ends before a TypeScript notebook may enter the cache: one that fails it must not.
     const cacheWrites: Promise<void>[] = [];
     let typesChecked: (failed: ReadonlySet<string>) => void = () => {};
@@ -262,7 +270,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const { compiled, emitted } = entry;
       // The notebook's own scripts go to the worker in memory; the site gets them with its page.
       const modules = Object.fromEntries([...emitted.files].map(([file, text]) => [pathToFileURL(path.join(tempOut, file)).href, text]));
-      const evaluation = await evaluationPool().evaluate(pathToFileURL(path.join(tempOut, emitted.notebook)).href, modules);
+      // Attached files first: a data loader runs (or comes from the cache) before its notebook evaluates.
+      const files = await resolveAttachments(compiled, { root: options.root, projectRoot: options.projectRoot, loaders: dataLoaders() });
+      if (files.errors.length) {
+        errors.push(...files.errors);
+        return progress(false);
+      }
+      entry.attachments = files.attachments;
+      const evaluation = await evaluationPool().evaluate(pathToFileURL(path.join(tempOut, emitted.notebook)).href, modules, evaluationAttachments(files.attachments, pageOutputPath(compiled.sourcePath)));
       notebooks.evaluated++;
       const found = evaluationErrors!(compiled, evaluation, limits);
       errors.push(...found);
@@ -277,8 +292,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       cacheWrites.push(
         (async () => {
           if (hasTypeScript(compiled) && (await typeFailures).has(compiled.sourcePath)) return;
-          const inputs = emitted.bundleInputs?.length ? { inputs: await cache.hashInputs(emitted.bundleInputs) } : {};
-          await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, values, ...(evaluation.missing ? { missing: evaluation.missing } : {}), ...inputs });
+          const read = [...(emitted.bundleInputs ?? []), ...files.inputs];
+          const inputs = read.length || files.absent.length ? { inputs: [...(await cache.hashInputs(read)), ...cache.absentInputs(files.absent)] } : {};
+          const attachments = files.attachments.length ? { attachments: files.attachments } : {};
+          await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, values, ...(evaluation.missing ? { missing: evaluation.missing } : {}), ...attachments, ...inputs });
         })(),
       );
     };
@@ -366,6 +383,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/** How long one data loader may run, unless the build says otherwise. */
+export const DEFAULT_LOADER_TIMEOUT_MS = 120_000;
+
 function hasTypeScript(compiled: Compiled): boolean {
   return compiled.notebook.cells.some((cell) => cell.lang === "ts");
 }
@@ -377,6 +397,8 @@ interface Built {
   readonly fromCache?: boolean;
   outputs?: Readonly<Record<string, string>>;
   values?: Readonly<Record<string, SnapshotValue>>;
+  /** The files it attaches, once resolved (see attachments.ts). */
+  attachments?: readonly Attachment[];
 }
 
 /** The project's build cache for this toolchain (see build-cache.ts). */

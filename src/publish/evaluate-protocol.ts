@@ -2,6 +2,7 @@
 import type { CellFailure } from "../runtime/notebook.ts";
 import type { SnapshotValue } from "../runtime/snapshot-values.ts";
 import type { Thrown } from "./thrown.ts";
+import type { AttachedFile } from "../runtime/file-attachment.ts";
 import type { MissingProperty } from "./missing-property.ts";
 
 export interface EvaluateTask {
@@ -20,6 +21,16 @@ export interface EvaluateTask {
   readonly cellTimeoutMs: number;
   /** Largest serialized output of one cell, in bytes of UTF-8. */
   readonly maxOutputBytes: number;
+  /** The files the notebook attaches (FileAttachment), when it attaches any. */
+  readonly attachments?: NotebookAttachments;
+}
+
+/** A notebook's attached files: as its page sees them, and where the build reads each. */
+export interface NotebookAttachments {
+  /** By path relative to the notebooks root: URL (relative to the page), MIME type and size. */
+  readonly table: Readonly<Record<string, AttachedFile>>;
+  /** By the same paths: the absolute file holding the bytes (the file itself, or a data loader's output). */
+  readonly sources: Readonly<Record<string, string>>;
 }
 
 export interface ExerciseCheck {

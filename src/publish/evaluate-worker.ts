@@ -36,11 +36,13 @@ async function evaluate(task: EvaluateTask): Promise<void> {
   }
   realms.add(realm);
   try {
-    const { timeoutMs, cellTimeoutMs, maxOutputBytes, moduleUrl, modules } = task;
-    const outcome = await realm.evaluate({ moduleUrl, timeoutMs, cellTimeoutMs, maxOutputBytes, ...(modules ? { modules } : {}) }, (cellIndex) => {
+    const { timeoutMs, cellTimeoutMs, maxOutputBytes, moduleUrl, modules, attachments } = task;
+    const files = attachments ? { attachments: attachments.table } : {};
+    const onRun = (cellIndex: number) => {
       Atomics.store(running, 0, task.taskId);
       Atomics.store(running, 1, cellIndex);
-    });
+    };
+    const outcome = await realm.evaluate({ moduleUrl, timeoutMs, cellTimeoutMs, maxOutputBytes, ...(modules ? { modules } : {}), ...files }, onRun, attachments?.sources);
     if ("crash" in outcome) send({ type: "crash", taskId: task.taskId, message: outcome.crash });
     else send({ type: "result", taskId: task.taskId, ...outcome, elapsedMs: performance.now() - started });
   } finally {

@@ -8,7 +8,7 @@
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { HEARTBEAT_MS, RUNNING_SLOTS, sinceHeartbeat, type EvaluateResult, type EvaluateTask, type WorkerMessage } from "./evaluate-protocol.ts";
+import { HEARTBEAT_MS, RUNNING_SLOTS, sinceHeartbeat, type EvaluateResult, type EvaluateTask, type NotebookAttachments, type WorkerMessage } from "./evaluate-protocol.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 
 const WORKER_FILE = path.join(PACKAGE_ROOT, "dist/evaluate-worker.js");
@@ -49,6 +49,7 @@ export type Evaluation =
 interface Job {
   readonly moduleUrl: string;
   readonly modules: Readonly<Record<string, string>> | undefined;
+  readonly attachments: NotebookAttachments | undefined;
   readonly resolve: (evaluation: Evaluation) => void;
   /** Set once a job was on a worker that had to be terminated for another job's sake. */
   requeued: boolean;
@@ -87,9 +88,9 @@ export class EvaluationPool {
    * Evaluates one notebook module (a file: URL in the site's scripts folder); `modules` holds the
    * notebook's own scripts by URL when they are not on disk yet. Never rejects: failures come back as data.
    */
-  evaluate(moduleUrl: string, modules?: Readonly<Record<string, string>>): Promise<Evaluation> {
+  evaluate(moduleUrl: string, modules?: Readonly<Record<string, string>>, attachments?: NotebookAttachments): Promise<Evaluation> {
     return new Promise((resolve) => {
-      this.queue.push({ moduleUrl, modules, resolve, requeued: false, taskId: 0, timer: undefined });
+      this.queue.push({ moduleUrl, modules, attachments, resolve, requeued: false, taskId: 0, timer: undefined });
       this.pump();
     });
   }
@@ -132,7 +133,7 @@ export class EvaluationPool {
       job.taskId = this.nextTaskId++;
       slot.jobs.set(job.taskId, job);
       const { timeoutMs, cellTimeoutMs, maxOutputBytes } = this.limits;
-      const task: EvaluateTask = { type: "evaluate", taskId: job.taskId, moduleUrl: job.moduleUrl, ...(job.modules ? { modules: job.modules } : {}), timeoutMs, cellTimeoutMs, maxOutputBytes };
+      const task: EvaluateTask = { type: "evaluate", taskId: job.taskId, moduleUrl: job.moduleUrl, ...(job.modules ? { modules: job.modules } : {}), ...(job.attachments ? { attachments: job.attachments } : {}), timeoutMs, cellTimeoutMs, maxOutputBytes };
       slot.worker.ref();
       slot.worker.postMessage(task);
       job.timer = setTimeout(

@@ -14,6 +14,7 @@ import type { RealmOutcome, RealmTask } from "./realm-protocol.ts";
 import type { EvaluateResult, ExerciseCheck, PendingCell } from "./evaluate-protocol.ts";
 import { utf8ByteLength } from "../text/utf8.ts";
 import { snapshotValues } from "../runtime/snapshot-values.ts";
+import type { AttachedFile, AttachmentSource } from "../runtime/file-attachment.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 import { findMissingProperty, uselessDisplay, type MissingProperty } from "./missing-property.ts";
 
@@ -46,7 +47,9 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   } catch (error) {
     return { crash: error instanceof Error ? error.message : String(error) };
   }
-  giveWebClasses(host, notebook.cells.flatMap((cell) => cell.inputs));
+  // Reading an attached file needs TextDecoder and Blob, whether or not a cell names them.
+  const inputs = notebook.cells.flatMap((cell) => cell.inputs);
+  giveWebClasses(host, inputs.includes("FileAttachment") ? [...inputs, "TextDecoder", "Blob"] : inputs);
   const thrown: Record<string, Thrown> = {};
   // As compiled: a body's own text says which module lines are its (the wrapped bodies' text does not).
   const compiledCells = notebook.cells;
@@ -59,7 +62,7 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   const named = new Map<string, unknown>();
   let lastRun: string | undefined;
   const run = new NotebookRun(notebook, {
-    builtins: createBuiltins({ width: BUILD_WIDTH }),
+    builtins: createBuiltins({ width: BUILD_WIDTH, files: buildFiles(notebook.path, task.attachments ?? {}) }),
     root: (cell) => {
       const root = document.createElement(cell.inline ? "span" : "div");
       roots.set(cell.id, root);
@@ -197,3 +200,18 @@ host.register({
   unhandledRejection: (reason) => void rejections.push(reason),
   promisePrototype: Promise.prototype,
 });
+
+/** The notebook's attached files at build: read from disk by the worker, copied into this realm. */
+function buildFiles(notebookPath: string, files: Readonly<Record<string, AttachedFile>>): AttachmentSource {
+  return {
+    notebookPath,
+    files,
+    read: async (path) => {
+      const bytes = host.readAttachment(path);
+      const own = new Uint8Array(bytes.length);
+      own.set(bytes);
+      return own.buffer;
+    },
+    imagesLoad: false,
+  };
+}

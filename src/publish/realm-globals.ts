@@ -32,6 +32,8 @@ export interface RealmServices {
    * notebook seeing Node's globals, or another notebook's changes.
    */
   readonly webClasses: Readonly<Record<string, unknown>>;
+  /** The bytes of a file the notebook attaches, by its path relative to the notebooks root (see file-attachment.ts). */
+  readonly readAttachment: (path: string) => Uint8Array;
 }
 
 export interface RealmTimers {

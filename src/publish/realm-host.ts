@@ -98,7 +98,7 @@ export interface NotebookRealm {
    * scripts); `onRun` hears each cell body start, with the cell's index. Never rejects. A realm
    * evaluates one notebook (bench/realm.ts evaluates it again, to measure a realm shared).
    */
-  evaluate(task: RealmTask, onRun: (cellIndex: number) => void): Promise<RealmOutcome>;
+  evaluate(task: RealmTask, onRun: (cellIndex: number) => void, attachmentSources?: Readonly<Record<string, string>>): Promise<RealmOutcome>;
   /** Whether an unhandled rejection's promise belongs to this realm. */
   owns(promise: Promise<unknown>): boolean;
   unhandledRejection(reason: unknown): void;
@@ -115,6 +115,7 @@ export function createRealm(): NotebookRealm {
   let siteDir: string | undefined;
   let notebookUrl: string | undefined;
   let inMemory: Readonly<Record<string, string>> = {};
+  let attachments: Readonly<Record<string, string>> = {};
   let onRun: (cellIndex: number) => void = () => {};
   const timers = new Map<number, NodeJS.Timeout>();
   const frames = new Map<number, NodeJS.Immediate>();
@@ -163,6 +164,11 @@ export function createRealm(): NotebookRealm {
     randomFill: (array) => void randomFillSync(array as Uint8Array),
     randomUUID: () => randomUUID(),
     webClasses: WEB_CLASSES,
+    readAttachment: (name) => {
+      // Only the files the notebook names: a cell cannot read the disk through this.
+      if (!Object.hasOwn(attachments, name)) throw new Error(`FileAttachment("${name}"): the notebook attaches no such file`);
+      return readFileSync(attachments[name]!);
+    },
     onRun: (cellIndex) => onRun(cellIndex),
     resolve: (specifier, fromUrl) => {
       if (siteDir === undefined) throw new Error("the realm has no notebook yet");
@@ -183,10 +189,11 @@ export function createRealm(): NotebookRealm {
     frames.clear();
   };
   return {
-    evaluate: async (task, onCellRun) => {
+    evaluate: async (task, onCellRun, attachmentSources) => {
       if (notebookUrl !== undefined && notebookUrl !== task.moduleUrl) return { crash: "a realm evaluates one notebook only" };
       notebookUrl = task.moduleUrl;
       inMemory = task.modules ?? {};
+      attachments = attachmentSources ?? {};
       siteDir = scriptsRoot(path.dirname(fileURLToPath(task.moduleUrl)));
       onRun = onCellRun;
       try {

@@ -3,6 +3,7 @@
 // them without importing each other.
 import type { EvaluateResult } from "./evaluate-protocol.ts";
 import type { RealmServices } from "./realm-globals.ts";
+import type { AttachedFile } from "../runtime/file-attachment.ts";
 
 /** A module as the realm runs it: the body of a CommonJS-style function (see module-form.ts). */
 export type ModuleFunction = (require: (specifier: string) => unknown, module: { exports: unknown }, exports: unknown) => void;
@@ -28,6 +29,8 @@ export interface RealmTask {
   readonly timeoutMs: number;
   readonly cellTimeoutMs: number;
   readonly maxOutputBytes: number;
+  /** The notebook's attached files, as its page sees them (the worker keeps where each is on disk). */
+  readonly attachments?: Readonly<Record<string, AttachedFile>>;
 }
 
 /** What a realm answers: a result without its task id, or the module's own failure to load. */

@@ -6,6 +6,7 @@ import { type ExerciseCounts, renderProgress } from "./progress-html.ts";
 import { EXERCISE_CLASS } from "../exercise/markup.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 import { urlOfPath } from "./url-path.ts";
+import { ATTACHMENTS_ELEMENT_ID } from "../runtime/file-attachment.ts";
 
 /**
  * Scripts only from the site itself and never eval. Styles allow inline because Plot and Inputs write
@@ -55,6 +56,28 @@ export interface PageContext {
   readonly scripts?: readonly string[];
   readonly head?: readonly string[];
   readonly bodyEnd?: string;
+  /**
+   * The files the notebook attaches, by path relative to the notebooks root, with where each is
+   * published (relative to the site root): written into the page as its table of files (see
+   * runtime/file-attachment.ts), with URLs relative to this page.
+   */
+  readonly files?: Readonly<Record<string, PublishedFile>>;
+}
+
+/** An attached file as the site publishes it. */
+export interface PublishedFile {
+  /** Relative to the site root. */
+  readonly published: string;
+  readonly mimeType: string;
+  readonly sizeBytes: number;
+}
+
+/** The page's table of attached files: JSON in a script element that never runs (data, allowed by the CSP). */
+function renderFiles(files: Readonly<Record<string, PublishedFile>> | undefined, toRoot: string): string {
+  if (!files || !Object.keys(files).length) return "";
+  const table = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, { url: urlOfPath(toRoot + file.published), mimeType: file.mimeType, sizeBytes: file.sizeBytes }]));
+  // "<" escaped, so that no file name can end the element.
+  return `<script type="application/json" id="${ATTACHMENTS_ELEMENT_ID}">${JSON.stringify(table).replace(/</g, "\\u003c")}</script>`;
 }
 
 /** The cell's Edit link; its accessible name says which cell, since a page has many. */
@@ -124,6 +147,7 @@ export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<
     context.script ? `<script type="module" src="${hrefOf(toRoot + context.script)}"></script>` : "",
     ...(context.scripts ?? []).map((src) => `<script type="module" src="${hrefOf(toRoot + src)}"></script>`),
     ...(context.head ?? []),
+    renderFiles(context.files, toRoot),
   ].filter(Boolean);
   const editPage = context.editHref ? `<a class="wb-edit-page" href="${hrefOf(context.editHref)}">Edit this page</a>` : "";
   const hasTitle = /^\s*<h1[\s>]/.test(notebook.html);

@@ -5,7 +5,7 @@ import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { STYLESHEETS } from "./assets.ts";
 import { editPageContext, editPagePath, readPageContext, type EditScripts } from "./edit-twin.ts";
 import { indexAppendix, renderIndex } from "./index-page.ts";
-import { renderPage, type PageContext, type PageLink } from "./render.ts";
+import { renderPage, type PageContext, type PageLink, type PublishedFile } from "./render.ts";
 import { pageOutputPath, relativeHref, toRootOf } from "./site-paths.ts";
 
 /** A notebook's page in the site. */
@@ -68,7 +68,7 @@ export interface RenderedPage {
 }
 
 /** One page of the site, with its prerendered outputs; with `edit`, its edit twin too. */
-export function renderSitePage(page: SitePage, outputs: Readonly<Record<string, string>>, site: Site, edit?: EditScripts): RenderedPage {
+export function renderSitePage(page: SitePage, outputs: Readonly<Record<string, string>>, site: Site, edit?: EditScripts, files?: Readonly<Record<string, PublishedFile>>): RenderedPage {
   const sequence = sequenceOf(site);
   const at = sequence.findIndex((other) => other.output === page.output);
   const link = (other: SitePage | undefined): PageLink | undefined => (other ? { href: relativeHref(page.output, other.output), title: other.title } : undefined);
@@ -83,6 +83,7 @@ export function renderSitePage(page: SitePage, outputs: Readonly<Record<string, 
     next: at >= 0 ? link(sequence[at + 1]) : undefined,
     appendix: page.output === "index.html" ? indexAppendix(page.notebook.html, sequence) : undefined,
     exercises: exercises ? { page: exercises, site: siteExercises(site) } : undefined,
+    ...(files ? { files } : {}),
   };
   if (!page.script || !edit) return { html: renderPage(page.notebook, outputs, context) };
   // A page with cells links to its edit twin, the same page that also loads the cell editor.

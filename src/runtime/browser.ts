@@ -7,6 +7,7 @@ import { enhanceEditLinks } from "./edit-links.ts";
 import { observe } from "./generators.ts";
 import { NotebookRun } from "./notebook.ts";
 import { CellResults } from "./results.ts";
+import { ATTACHMENTS_ELEMENT_ID, type AttachedFile, type AttachmentSource } from "./file-attachment.ts";
 
 /** The width of the main column, now and whenever it changes. */
 function widthOf(element: Element): () => AsyncGenerator<number> {
@@ -38,7 +39,7 @@ export function hydrate(notebook: CompiledNotebook): NotebookRun {
   // Exercises follow their answers' cells; their code loads only on pages that have some.
   const results = notebook.exercises?.length ? new CellResults() : undefined;
   const run = new NotebookRun(notebook, {
-    builtins: createBuiltins({ width: widthOf(main) }),
+    builtins: createBuiltins({ width: widthOf(main), files: pageFiles(notebook.path) }),
     // Cells added later (the editor's scratch cells) bring their own element.
     root: (cell) => roots.get(cell.id) ?? document.querySelector(`[data-cell="${CSS.escape(cell.id)}"]`),
     ...(results ? { onResult: (cellId: string, result: Parameters<CellResults["set"]>[1]) => results.set(cellId, result) } : {}),
@@ -48,4 +49,20 @@ export function hydrate(notebook: CompiledNotebook): NotebookRun {
   enhanceEditLinks(notebook.path);
   if (results) void import("./exercise.ts").then(({ startExercises }) => startExercises(notebook, { results }));
   return run;
+}
+
+/** The page's attached files: the table the build wrote into the page, fetched on demand. */
+function pageFiles(notebookPath: string): AttachmentSource {
+  const element = document.getElementById(ATTACHMENTS_ELEMENT_ID);
+  const files = element ? (JSON.parse(element.textContent ?? "{}") as Record<string, AttachedFile>) : {};
+  return {
+    notebookPath,
+    files,
+    read: async (path, file) => {
+      const response = await fetch(file.url);
+      if (!response.ok) throw new Error(`FileAttachment("${path}"): ${file.url} answered ${response.status} ${response.statusText}`);
+      return response.arrayBuffer();
+    },
+    imagesLoad: true,
+  };
 }

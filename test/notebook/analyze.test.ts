@@ -250,7 +250,7 @@ describe("notebook checks", () => {
   });
 
   it("forbids redefining builtins", () => {
-    expect(BUILTINS).toEqual(["display", "view", "Plot", "Inputs", "html", "width", "invalidation"]);
+    expect(BUILTINS).toEqual(["display", "view", "Plot", "Inputs", "html", "width", "invalidation", "FileAttachment"]);
     const [error] = locatedErrors(() => cell("const width = 3;"));
     expect(error!.reason).toBe("width is built in; a cell cannot redefine it");
     expect(cell("function f(width) { return width; }").declarations).toEqual(["f"]);
