@@ -44,6 +44,33 @@ declare global {
   const width: number;
   /** Resolves when the cell is about to run again. */
   const invalidation: Promise<void>;
+  /** A file the notebook attaches, named by a string literal: published with the site, read at build. */
+  function FileAttachment(name: string): WattbookFile;
+  /** Rows of a CSV or TSV file: objects keyed by the header row, which columns lists. */
+  type WattbookRows = Record<string, any>[] & { readonly columns: readonly string[] };
+  interface WattbookDsvOptions {
+    /** Numbers, booleans, dates and empty cells converted (d3's autoType) rather than kept as strings. */
+    typed?: boolean;
+  }
+  interface WattbookFile {
+    readonly name: string;
+    readonly mimeType: string;
+    readonly sizeBytes: number;
+    /** Where the page loads it from, relative to the page. */
+    readonly href: string;
+    url(): Promise<string>;
+    arrayBuffer(): Promise<ArrayBuffer>;
+    bytes(): Promise<Uint8Array>;
+    text(encoding?: string): Promise<string>;
+    json(): Promise<any>;
+    blob(): Promise<Blob>;
+    csv(options?: WattbookDsvOptions & { array?: false }): Promise<WattbookRows>;
+    csv(options: WattbookDsvOptions & { array: true }): Promise<any[][]>;
+    tsv(options?: WattbookDsvOptions & { array?: false }): Promise<WattbookRows>;
+    tsv(options: WattbookDsvOptions & { array: true }): Promise<any[][]>;
+    dsv(options: WattbookDsvOptions & { delimiter: string; array?: boolean }): Promise<any>;
+    image(properties?: Partial<HTMLImageElement>): Promise<HTMLImageElement>;
+  }
   interface WattbookInputOptions<T> {
     label?: string | Node;
     value?: T;

@@ -74,6 +74,16 @@ describe("wattbook build and check with TypeScript cells", () => {
     expect(result.stderr).toContain("2 errors in 1 file");
   }, 60_000);
 
+  it("types FileAttachment: rows of a CSV, and a misused result is an error", async () => {
+    await writeFile(path.join(dir, "notebooks", "usage.csv"), "region,kwh\nnorth,3\n");
+    const cell = (line: string) => `# T\n\n${fence}ts\nconst rows = await FileAttachment("usage.csv").csv({typed: true});\n${line}\n${fence}\n`;
+    const clean = await project(cell("const columns: readonly string[] = rows.columns;"));
+    expect(clean.code, clean.stderr).toBe(0);
+    const wrong = await project(cell("const count: string = rows.length;"));
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("notebooks/t.md:5:7: Type 'number' is not assignable to type 'string'. (TS2322)");
+  }, 60_000);
+
   it("takes the kernel's frozen catalog records as inputs, and --typecheck warn builds with the error printed", async () => {
     const cell = (line: string) => `# T\n\n${fence}ts\nimport {bestStartWindow, illustrativeDay} from "wattbook/kernel";\n${line}\n${fence}\n`;
     const clean = await project(cell("const best = bestStartWindow({hourlyGPerKWh: illustrativeDay.value, facilityKW: 500, jobHours: 4, nowHour: 0, slackHours: 8});"));
