@@ -28,6 +28,7 @@
 // reports them after they settle). A sandbox that stops answering (no heartbeat) is removed and the
 // published page comes back, so "Reset page" is always reachable: in Chromium the sandboxed frame
 // runs in its own process, and a frame that spins does not stop this page (test/browser/share-link).
+import { ATTACHMENTS_ELEMENT_ID, type AttachedFile } from "../runtime/file-attachment.ts";
 import { type Edits, editCount, NO_EDITS } from "./edits.ts";
 import { fragmentParameters, readPageData, type PageData } from "./page-data.ts";
 import { type FontData, type FromFrame, parseFrameMessage, type ToFrame } from "./protocol.ts";
@@ -168,6 +169,8 @@ class Shell {
         return;
       case "module":
         return this.sendModule(message.id, message.path);
+      case "file":
+        return this.sendFile(message.id, message.path);
       case "live":
         this.frameLive = true;
         this.main.classList.remove("wb-booting");
@@ -225,6 +228,7 @@ class Shell {
         edits,
         inputs,
         open,
+        files: pageFiles(document, location.href),
       },
       fonts.map((font) => font.data),
     );
@@ -249,6 +253,19 @@ class Shell {
       this.post({ type: "module", id, text: await text });
     } catch (error) {
       this.post({ type: "module", id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /** An attached file's bytes, by a path the protocol has checked (under _file/): the sandbox cannot fetch the site. */
+  private async sendFile(id: number, path: string): Promise<void> {
+    const url = new URL(path.split("/").map(encodeURIComponent).join("/"), this.root);
+    try {
+      const response = await fetch(url, { credentials: "same-origin" });
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      const bytes = await response.arrayBuffer();
+      this.post({ type: "file", id, bytes }, [bytes]);
+    } catch (error) {
+      this.post({ type: "file", id, error: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -446,3 +463,10 @@ async function notebookPathOf(data: PageData): Promise<string> {
 }
 
 start().catch((error) => console.error("wattbook editor:", error));
+
+/** The page's table of attached files (see runtime/file-attachment.ts), with each URL made absolute. */
+function pageFiles(doc: Document, base: string): Record<string, AttachedFile> {
+  const element = doc.getElementById(ATTACHMENTS_ELEMENT_ID);
+  const table = element ? (JSON.parse(element.textContent ?? "{}") as Record<string, AttachedFile>) : {};
+  return Object.fromEntries(Object.entries(table).map(([name, file]) => [name, { ...file, url: new URL(file.url, base).href }]));
+}

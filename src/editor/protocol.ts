@@ -5,6 +5,7 @@
 // message can make the parent do is bounded by design: save edits of this page under its own key (and
 // only cells the page has), size the frame, scroll, follow a link the author wrote into the page, and
 // hand out the site's own scripts under _wattbook/. No message carries HTML to the parent.
+import type { AttachedFile } from "../runtime/file-attachment.ts";
 import type { CellSource } from "./compile.ts";
 import type { Edits, ScratchCell } from "./edits.ts";
 import type { InputValues } from "./ui/inputs.ts";
@@ -48,11 +49,15 @@ export interface InitMessage {
   readonly inputs: InputValues | null;
   /** A cell whose editor to open. */
   readonly open: string | null;
+  /** The page's attached files (FileAttachment), with absolute URLs; the sandbox reads them through the parent. */
+  readonly files: Readonly<Record<string, AttachedFile>>;
 }
 
 export type ToFrame =
   | InitMessage
   | { readonly type: "module"; readonly id: number; readonly text?: string; readonly error?: string }
+  /** An attached file's bytes, asked for by a "file" message. */
+  | { readonly type: "file"; readonly id: number; readonly bytes?: ArrayBuffer; readonly error?: string }
   /** Replace whatever runs with these edits (none: the published page). */
   | { readonly type: "apply"; readonly edits: Edits; readonly note: boolean }
   | { readonly type: "open"; readonly cell: string }
@@ -72,6 +77,8 @@ export type FromFrame =
    */
   | { readonly type: "edits"; readonly edits: Edits; readonly unsafe: readonly string[] }
   | { readonly type: "module"; readonly id: number; readonly path: string }
+  /** An attached file's bytes, by its site-relative path under _file/ (the sandbox cannot fetch the site). */
+  | { readonly type: "file"; readonly id: number; readonly path: string }
   | { readonly type: "height"; readonly px: number }
   | { readonly type: "scroll"; readonly y: number }
   /** The reader followed the `index`-th link of the page as the author wrote it. */
@@ -85,12 +92,22 @@ const isCount = (value: unknown, max: number): value is number => typeof value =
 const isPixels = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && Math.abs(value) <= LIMITS.pixels;
 const hasOnly = (value: Fields, keys: readonly string[]) => Object.keys(value).every((key) => keys.includes(key));
 
-/** A site-relative path of one of the site's scripts: under _wattbook/, a .js file, no `.`/`..` segment. */
-export function isScriptPath(path: unknown): path is string {
-  if (typeof path !== "string" || path.length > LIMITS.path || !path.startsWith("_wattbook/") || !path.endsWith(".js")) return false;
+/** A site-relative path under `folder`/ with no `.`/`..` segment, no control character, `?`, `#` or `%`. */
+function isSitePathIn(path: unknown, folder: string): path is string {
+  if (typeof path !== "string" || path.length > LIMITS.path || !path.startsWith(`${folder}/`)) return false;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\?#%]/.test(path)) return false;
   return path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
+}
+
+/** A site-relative path of one of the site's scripts: under _wattbook/, a .js file. */
+export function isScriptPath(path: unknown): path is string {
+  return isSitePathIn(path, "_wattbook") && path.endsWith(".js");
+}
+
+/** A site-relative path of an attached file: under _file/. */
+export function isAttachedFilePath(path: unknown): path is string {
+  return isSitePathIn(path, "_file");
 }
 
 /**
@@ -144,6 +161,8 @@ export function parseFrameMessage(data: unknown, known: ReadonlySet<string>): Fr
     }
     case "module":
       return hasOnly(data, ["type", "id", "path"]) && isCount(data.id, Number.MAX_SAFE_INTEGER) && isScriptPath(data.path) ? { type: "module", id: data.id, path: data.path } : undefined;
+    case "file":
+      return hasOnly(data, ["type", "id", "path"]) && isCount(data.id, Number.MAX_SAFE_INTEGER) && isAttachedFilePath(data.path) ? { type: "file", id: data.id, path: data.path } : undefined;
     case "height":
       return hasOnly(data, ["type", "px"]) && isPixels(data.px) && data.px >= 0 ? { type: "height", px: data.px } : undefined;
     case "scroll":

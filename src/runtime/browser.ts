@@ -59,6 +59,8 @@ function pageFiles(notebookPath: string): AttachmentSource {
     notebookPath,
     files,
     read: async (path, file) => {
+      // In the editor's sandbox (an opaque origin, which the site would refuse) the parent reads it.
+      if (globalThis.__wbReadFile) return globalThis.__wbReadFile(new URL(file.url, document.baseURI).href);
       const response = await fetch(file.url);
       if (!response.ok) throw new Error(`FileAttachment("${path}"): ${file.url} answered ${response.status} ${response.statusText}`);
       return response.arrayBuffer();

@@ -25,7 +25,8 @@ export interface BuiltSiteOptions {
 }
 
 /** Registers the hooks; the returned object's fields are set once `beforeAll` has run. */
-export function builtSite(name: string, buildArgs: readonly string[], options: BuiltSiteOptions = {}): BuiltSite {
+/** `buildArgs` may be a function, for a site whose notebooks a test writes in an earlier `beforeAll`. */
+export function builtSite(name: string, buildArgs: readonly string[] | (() => readonly string[]), options: BuiltSiteOptions = {}): BuiltSite {
   let out: string | undefined;
   let served: { url: string; close: () => Promise<void> } | undefined;
   let browser: Browser | undefined;
@@ -45,7 +46,8 @@ export function builtSite(name: string, buildArgs: readonly string[], options: B
   };
   beforeAll(async () => {
     out = path.join(await mkdtemp(path.join(tmpdir(), `wattbook-${name}-`)), "site");
-    const built = await runCli([...buildArgs, "--out", out], options.buildTimeoutMs ? { timeoutMs: options.buildTimeoutMs } : {});
+    const args = typeof buildArgs === "function" ? buildArgs() : buildArgs;
+    const built = await runCli([...args, "--out", out], options.buildTimeoutMs ? { timeoutMs: options.buildTimeoutMs } : {});
     expect(built.stderr).toContain("Built");
     expect(built.code, built.stderr).toBe(0);
     served = await serveSite(out);

@@ -8,6 +8,7 @@
 import * as acorn from "acorn";
 import * as acornWalk from "acorn-walk";
 import type { FromFrame, InitMessage, ToFrame } from "../protocol.ts";
+import { ATTACHMENTS_ELEMENT_ID } from "../../runtime/file-attachment.ts";
 
 export interface SandboxApi {
   readonly init: InitMessage;
@@ -22,6 +23,8 @@ declare global {
   var __wattbookSandbox: SandboxApi | undefined;
   // eslint-disable-next-line no-var
   var __wbImport: ((specifier: string, from?: string) => Promise<Record<string, unknown>>) | undefined;
+  /** An attached file's bytes by its absolute URL, read through the parent (runtime/browser.ts uses it). */
+  var __wbReadFile: ((url: string) => Promise<ArrayBuffer>) | undefined;
 }
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -51,6 +54,11 @@ function boot(): void {
       pending.delete(message.id);
       if (typeof message.text === "string") waiting?.resolve(message.text);
       else waiting?.reject(new Error(message.error ?? "the page did not send the module"));
+    } else if (message.type === "file") {
+      const waiting = files.get(message.id);
+      files.delete(message.id);
+      if (message.bytes instanceof ArrayBuffer) waiting?.resolve(message.bytes);
+      else waiting?.reject(new Error(message.error ?? "the page did not send the file"));
     } else if (message.type === "init") {
       if (started) return;
       started = true;
@@ -66,6 +74,15 @@ function boot(): void {
       const id = nextId++;
       pending.set(id, { resolve, reject });
       post({ type: "module", id, path });
+    });
+
+  const files = new Map<number, { resolve: (bytes: ArrayBuffer) => void; reject: (error: Error) => void }>();
+  globalThis.__wbReadFile = (url: string) =>
+    new Promise<ArrayBuffer>((resolve, reject) => {
+      if (!url.startsWith(root)) return reject(new Error(`${url} is not a file of this site`));
+      const id = nextId++;
+      files.set(id, { resolve, reject });
+      post({ type: "file", id, path: decodeURIComponent(new URL(url).pathname.slice(new URL(root).pathname.length)) });
     });
 
   const modules = new ModuleLoader(requestText);
@@ -97,6 +114,12 @@ function boot(): void {
     main.innerHTML = init.html;
     main.querySelectorAll("a[href]").forEach((link, index) => link.setAttribute("data-wb-link", String(index)));
     document.body.replaceChildren(main);
+    // The page's attached files, where the page's module looks for them.
+    const table = document.createElement("script");
+    table.type = "application/json";
+    table.id = ATTACHMENTS_ELEMENT_ID;
+    table.textContent = JSON.stringify(init.files ?? {});
+    document.head.append(table);
     watchSize();
     watchLinks();
     keepFrames();
