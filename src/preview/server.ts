@@ -63,6 +63,8 @@ interface PageState {
   attachments: readonly Attachment[];
   /** Files (absolute) whose change rebuilds it: attached files, data loaders and what they import, modules. */
   depends: readonly string[];
+  /** The notebook's text as last built. */
+  builtText?: string;
 }
 
 /** What building one notebook for the preview gave. */
@@ -199,7 +201,19 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     );
   }
 
-  async function refresh(sourcePath: string): Promise<void> {
+  /**
+   * Rebuilds one notebook. Rebuilds of a notebook run one after another (a save during a rebuild waits
+   * for it), and a save event for text already built is dropped unless `force` (a file it depends on
+   * changed): an editor's save often comes as two events, and a second reload would race the next save.
+   */
+  const rebuilds = new Map<string, Promise<void>>();
+  function refresh(sourcePath: string, force = true): Promise<void> {
+    const next = (rebuilds.get(sourcePath) ?? Promise.resolve()).then(() => rebuild(sourcePath, force));
+    rebuilds.set(sourcePath, next.catch(() => {}));
+    return next;
+  }
+
+  async function rebuild(sourcePath: string, force: boolean): Promise<void> {
     const started = performance.now();
     const output = pageOutputPath(sourcePath);
     if (!existsSync(path.join(options.root, sourcePath))) {
@@ -210,7 +224,18 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
     const state = pages.get(output) ?? { sourcePath, page: undefined, outputs: {}, errors: [], warnings: [], attachments: [], depends: [] };
     pages.set(output, state);
-    const built = await buildNotebook(await readNotebookFile(options.projectRoot, options.root, sourcePath));
+    let text = await readNotebookFile(options.projectRoot, options.root, sourcePath);
+    if (!force && text.sourceText !== undefined && text.sourceText === state.builtText) return;
+    let built: BuiltNotebook;
+    for (;;) {
+      state.builtText = text.sourceText;
+      built = await buildNotebook(text);
+      // Read while it was still being written (an editor's save can come in two writes): build what it
+      // holds now, so that the reload shows the save, not half of it.
+      const now = await readNotebookFile(options.projectRoot, options.root, sourcePath);
+      if (now.sourceText === undefined || now.sourceText === text.sourceText) break;
+      text = now;
+    }
     // A page shows its last good build, and over it the errors of the latest save.
     if (built.compiled && built.emitted && built.outputs) {
       state.page = sitePage(built.compiled.notebook, built.emitted);
@@ -312,12 +337,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const url = exposed.url;
   if (exposed.warning) (options.warn ?? ((text: string) => process.stderr.write(`${text}\n`)))(exposed.warning);
 
-  const refreshing = (source: string) => void refresh(source).catch((error) => log(`preview: ${String(error?.stack ?? error)}`));
+  const refreshing = (source: string, force: boolean) => void refresh(source, force).catch((error) => log(`preview: ${String(error?.stack ?? error)}`));
   const watchers = watchSources(options, {
-    notebook: refreshing,
+    notebook: (source) => refreshing(source, false),
     // A data file, a data loader or a module changed: the notebooks that depend on it are rebuilt.
     file: (file) => {
-      for (const state of pages.values()) if (state.depends.includes(file)) refreshing(state.sourcePath);
+      for (const state of pages.values()) if (state.depends.includes(file)) refreshing(state.sourcePath, true);
     },
     everything: async () => {
       library = await loadLibrary();

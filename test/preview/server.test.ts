@@ -145,6 +145,30 @@ describe("wattbook preview", () => {
     expect((await get("/live.html")).body).not.toContain("wb-overlay");
   }, 30_000);
 
+  it("rebuilds a notebook when a file it attaches, or the data loader that makes one, changes", async () => {
+    await mkdir(path.join(dir, "notebooks/data"), { recursive: true });
+    await writeFile(path.join(dir, "notebooks/data/usage.csv"), "kwh\n5\n");
+    await writeFile(path.join(dir, "notebooks/data/factor.json.js"), "console.log(JSON.stringify({factor: 2}));\n");
+    await save('# Live\n\n```js\nconst rows = await FileAttachment("data/usage.csv").csv({typed: true});\nconst {factor} = await FileAttachment("data/factor.json").json();\n```\n\nThe value is ${rows[0].kwh * factor}.\n');
+    const first = await get("/live.html");
+    expect(first.body).toContain('<span class="wb-value wb-num">10</span>');
+    const file = /"data\/usage\.csv":\{"url":"([^"]+)"/.exec(first.body)?.[1];
+    expect((await get(`/${file}`)).body).toBe("kwh\n5\n");
+
+    let reloaded = nextReload("live.html");
+    await new Promise((r) => setTimeout(r, 50));
+    await writeFile(path.join(dir, "notebooks/data/usage.csv"), "kwh\n6\n");
+    await reloaded;
+    expect((await get("/live.html")).body).toContain('<span class="wb-value wb-num">12</span>');
+
+    reloaded = nextReload("live.html");
+    await new Promise((r) => setTimeout(r, 50));
+    await writeFile(path.join(dir, "notebooks/data/factor.json.js"), "console.log(JSON.stringify({factor: 3}));\n");
+    await reloaded;
+    expect((await get("/live.html")).body).toContain('<span class="wb-value wb-num">18</span>');
+    await save(notebook("42"));
+  }, 30_000);
+
   it("refuses paths outside the site", async () => {
     for (const bad of ["/../package.json", "/%2e%2e/%2e%2e/etc/passwd", "/_wattbook/..%2f..%2fetc/passwd", "/x%00"]) {
       const response = await get(bad);
