@@ -208,8 +208,9 @@ function bufferedLines(stream: NodeJS.WriteStream): { line(text: string): void; 
 function progressLine(event: ProgressEvent): string {
   const mark = event.ok ? style.green("✓") : style.red("✗");
   const exercises = event.exercises ? `${event.exercises} exercise${event.exercises === 1 ? "" : "s"}, ` : "";
+  const browserOnly = event.browserOnly ? ` (${event.browserOnly} run in the browser only)` : "";
   const time = event.fromCache ? "from the cache" : `${Math.round(event.elapsedMs)} ms`;
-  const detail = event.cells || event.ok ? style.dim(`${event.cells} cell${event.cells === 1 ? "" : "s"}, ${exercises}${time}`) : style.dim("did not compile");
+  const detail = event.cells || event.ok ? style.dim(`${event.cells} cell${event.cells === 1 ? "" : "s"}${browserOnly}, ${exercises}${time}`) : style.dim("did not compile");
   return `${mark} ${event.file}  ${detail}`;
 }
 
@@ -261,13 +262,17 @@ async function build(values: Record<string, string | boolean | undefined>, write
   const notebooks = `${result.pages.length} notebook${result.pages.length === 1 ? "" : "s"}`;
   const { fromCache, evaluated } = result.notebooks;
   const sources = `${fromCache} from the cache, ${evaluated} evaluated`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  // Cells marked ```js browser (and their dependents) were not run: said once, so that no one mistakes
+  // their placeholders for a build that missed them.
+  const browserCells = result.browserOnly?.cells ?? 0;
+  const browserOnly = browserCells ? `; ${plural(browserCells, "cell")} not run, left to the browser (\`\`\`js browser and ${browserCells === 1 ? "its" : "their"} dependents)` : "";
   if (write) {
-    console.error(`${style.green("Built")} ${notebooks}${where} in ${seconds} s: ${sources} ${style.dim(`(${phases})`)}.`);
+    console.error(`${style.green("Built")} ${notebooks}${where} in ${seconds} s: ${sources}${browserOnly} ${style.dim(`(${phases})`)}.`);
     return 0;
   }
   const { checkValueSnapshots } = await import("./publish/check-snapshots.ts");
   const snapshots = await checkValueSnapshots(result.values ?? [], root, values.update === true);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   if (snapshots.errors.length) {
     console.error("");
     printErrors(snapshots.errors);
@@ -277,7 +282,9 @@ async function build(values: Record<string, string | boolean | undefined>, write
   const valuesLine = values.update
     ? `wrote ${plural(snapshots.written.length, "value snapshot")}`
     : `${plural(snapshots.matched, "value snapshot")} match${snapshots.matched === 1 ? "es" : ""}${snapshots.missing.length ? `, ${plural(snapshots.missing.length, "notebook")} without one` : ""}`;
-  console.error(`${style.green("Checked")} ${notebooks} and ${plural(result.exercises, "exercise")} in ${seconds} s: ${sources}; ${valuesLine} ${style.dim(`(${phases})`)}.`);
+  const browserExercises = result.browserOnly?.exercises ?? 0;
+  const exercisesChecked = `${plural(result.exercises - browserExercises, "exercise")}${browserExercises ? ` (${browserExercises} more left to the browser, whose answer only it computes)` : ""}`;
+  console.error(`${style.green("Checked")} ${notebooks} and ${exercisesChecked} in ${seconds} s: ${sources}${browserOnly}; ${valuesLine} ${style.dim(`(${phases})`)}.`);
   return 0;
 }
 

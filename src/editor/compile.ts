@@ -28,6 +28,8 @@ export interface CellSource {
   readonly imports?: readonly CellImport[];
   /** Where each name the cell defines is declared, in order (absent when it defines none): the checks' "at". */
   readonly declarationPositions?: readonly SourcePosition[];
+  /** ```js browser (absent when not): an edit of the cell stays marked, as the published one is. */
+  readonly browser?: true;
 }
 
 export interface EditError {
@@ -71,12 +73,13 @@ export interface CompileEditOptions {
 }
 
 /** Compiles `code` as the new source of `cell`; it may also import more from the kernel. */
-export function compileEdit(cell: Pick<CellSource, "id" | "kind" | "lang"> & { readonly position?: SourcePosition }, code: string, options: CompileEditOptions): EditResult {
+export function compileEdit(cell: Pick<CellSource, "id" | "kind" | "lang" | "browser"> & { readonly position?: SourcePosition }, code: string, options: CompileEditOptions): EditResult {
   const { imported, kernelNames } = options;
   const lines = new LineIndex(code);
   let analyzed: AnalyzedCell;
   try {
-    analyzed = analyzeCell({ id: cell.id, kind: cell.kind, lang: cell.lang, sourceText: code, position: { line: 1, column: 1 }, echo: false }, { file: "cell", lines, ...(options.typeStripper ? { typeStripper: options.typeStripper } : {}) });
+    const browser = cell.browser ? { browser: true as const } : {};
+    analyzed = analyzeCell({ id: cell.id, kind: cell.kind, lang: cell.lang, sourceText: code, position: { line: 1, column: 1 }, echo: false, ...browser }, { file: "cell", lines, ...(options.typeStripper ? { typeStripper: options.typeStripper } : {}) });
   } catch (error) {
     if (error instanceof LocatedErrors) return { ok: false, errors: error.errors.map(editError) };
     if (error instanceof LocatedError) return { ok: false, errors: [editError(error)] };

@@ -36,6 +36,7 @@ export function compileCell(cell: AnalyzedCell, options: CompileCellOptions = {}
     `outputs: ${JSON.stringify(outputs)}`,
     `expression: ${cell.expression}`,
     `inline: ${cell.kind === "inline"}`,
+    ...(cell.browser ? ["browser: true"] : []),
     `position: {line: ${cell.position.line}, column: ${cell.position.column}}`,
     `bodyLine: ${bodyLine}`,
   ];

@@ -1,6 +1,10 @@
-// The info string of a fenced block: ```js echo {#fig-power caption="Power over a day"}
+// The info string of a fenced block: ```js echo browser {#fig-power caption="Power over a day"}
 // The first word is the language; only js and ts blocks are cells, so only their options are checked.
 import { type Diagnostic, diagnostic } from "./messages.ts";
+import { nearestName } from "../text/similar.ts";
+
+/** The options a js or ts fence takes before its {…} attribute block. */
+const OPTIONS = ["echo", "browser", "run"] as const;
 
 export interface FenceInfo {
   /** The first word, lower case: "js", "ts", "python", "" for a bare fence. */
@@ -8,6 +12,8 @@ export interface FenceInfo {
   readonly echo: boolean;
   /** false for ```js run=false: show the code, do not run it. */
   readonly run: boolean;
+  /** ```js browser: the cell runs only in the reader's browser; the build skips it and its dependents. */
+  readonly browser: boolean;
   readonly label?: string;
   readonly caption?: string;
   /** What is wrong with the options (only for js and ts). */
@@ -21,19 +27,30 @@ export function parseFenceInfo(info: string): FenceInfo {
   const problems: Diagnostic[] = [];
   let echo = false;
   let run = true;
+  let browser = false;
   let label: string | undefined;
   let caption: string | undefined;
-  if (lang !== "js" && lang !== "ts") return { lang, echo, run, problems };
+  if (lang !== "js" && lang !== "ts") return { lang, echo, run, browser, problems };
 
   const { words, attributes, problem } = splitOptions(rest);
   if (problem) problems.push(problem);
   for (const word of words) {
     const [key, value] = splitPair(word);
-    if (key === "echo" && (value === undefined || value === "true")) echo = true;
-    else if (key === "echo" && value === "false") echo = false;
-    else if (key === "run" && (value === "false" || value === "true")) run = value === "true";
-    else problems.push(diagnostic("fence-unknown-option", { option: word }));
+    const flag = value === undefined || value === "true" ? true : value === "false" ? false : undefined;
+    if ((key === "echo" || key === "browser") && flag !== undefined) {
+      if (key === "echo") echo = flag;
+      else browser = flag;
+    } else if (key === "run" && (value === "false" || value === "true")) run = value === "true";
+    else if (value !== undefined && (key === "echo" || key === "browser" || key === "run")) {
+      const accepted = key === "run" ? "run=false or run=true" : `${key}, ${key}=true or ${key}=false`;
+      problems.push(diagnostic("fence-option-value", { word, option: key, accepted }));
+    } else {
+      const near = nearestName(key, OPTIONS);
+      problems.push(near ? diagnostic("fence-option-misspelt", { option: word, near: near === "run" ? "run=false" : near }) : diagnostic("fence-unknown-option", { option: word }));
+    }
   }
+  // A block shown as code never runs, in the build or in the browser.
+  if (browser && !run) problems.push(diagnostic("fence-browser-not-run"));
   for (const attribute of attributes) {
     if (attribute.startsWith("#")) {
       const name = attribute.slice(1);
@@ -46,7 +63,7 @@ export function parseFenceInfo(info: string): FenceInfo {
     if (key === "caption" && value !== undefined) caption = value;
     else problems.push(diagnostic("fence-unknown-attribute", { attribute }));
   }
-  return { lang, echo, run, ...(label !== undefined ? { label } : {}), ...(caption !== undefined ? { caption } : {}), problems };
+  return { lang, echo, run, browser, ...(label !== undefined ? { label } : {}), ...(caption !== undefined ? { caption } : {}), problems };
 }
 
 /** key=value or key="quoted value" → [key, value]; a bare word → [word, undefined]. */

@@ -1,4 +1,5 @@
-// The cell graph: which cell defines each name, which cells each cell reads, and the circles in it.
+// The cell graph: which cell defines each name, which cells each cell reads (and, through them, which
+// cells depend on which), and the circles in it.
 // The compiler's checks, the build's report of stuck cells and the in-page editor all ask this module,
 // so that every consumer sees the same graph.
 import type { SourcePosition } from "./types.ts";
@@ -27,6 +28,26 @@ export function definers(cells: readonly GraphCell[]): Map<string, number> {
 /** For each cell, the indices of the cells it reads (its upstream), without itself and without repeats. */
 export function upstreamOf(cells: readonly GraphCell[], definedBy: ReadonlyMap<string, number> = definers(cells)): number[][] {
   return cells.map((cell, index) => [...new Set(cell.references.map((name) => definedBy.get(name)).filter((i): i is number => i !== undefined && i !== index))]);
+}
+
+/**
+ * The cells that read, directly or through other cells, any of the cells at `seeds`: as a set of cell
+ * indices, the seeds included. Iterative, like everything here: a chain of ten thousand cells is fine.
+ */
+export function downstreamOf(cells: readonly GraphCell[], seeds: Iterable<number>): Set<number> {
+  const readers: number[][] = cells.map(() => []);
+  upstreamOf(cells).forEach((inputs, reader) => {
+    for (const input of inputs) readers[input]!.push(reader);
+  });
+  const reached = new Set<number>();
+  const work = [...seeds];
+  while (work.length) {
+    const index = work.pop()!;
+    if (reached.has(index)) continue;
+    reached.add(index);
+    for (const reader of readers[index] ?? []) if (!reached.has(reader)) work.push(reader);
+  }
+  return reached;
 }
 
 /**

@@ -25,6 +25,7 @@ const NEW_NAME = "compute a new value under a new name, e.g. const my%name% = �
 const CELLS_RUN_IN_THE_BROWSER = 'import from "wattbook/kernel" or an installed package by name, e.g. import * as d3 from "d3"';
 const INLINE_EXPRESSION = "write a JavaScript expression between ${ and }, or escape the dollar as \\$ to show ${ literally";
 const FENCE_INFO = 'fix the info string after the fence, e.g. ```js echo {#fig-name caption="…"}';
+const FENCE_OPTIONS = 'a js or ts cell accepts echo, browser, run=false and an attribute block like {#fig-name caption="…"}';
 const COPY_THE_FILE = "copy the file into static/ (the build copies it to the site's root) and refer to it by a relative path; a link to another site is fine as <a href>";
 const EMBEDDED_INSTEAD = "show an image with <img> or ![](…), and link to a document with <a href>";
 const TEX = "fix the TeX (KaTeX supports most of LaTeX math), or write \\$ for a literal dollar sign";
@@ -72,8 +73,11 @@ export const MESSAGES = {
   "fence-not-closed": { topic: "markdown and HTML", message: "this %marker%%lang% fence is never closed, so everything after it became code", hint: "add a line with %marker% where the code ends" },
   "fence-indented": { topic: "markdown and HTML", message: "this %marker%%lang% fence is indented by %indent%, so Markdown reads it as an indented code block and the cell never runs", hint: "remove the indentation: a fence may be indented by at most 3 spaces (in a list item, at most 3 more than the item's text)" },
   "fence-in-html": { topic: "markdown and HTML", message: "this %marker%%lang% fence is inside a block of raw HTML, which runs to the next blank line, so it is not a cell", hint: "leave a blank line between the HTML and the fence (and after the fence's closing line)" },
-  "fence-unknown-option": { topic: "markdown and HTML", message: 'unknown fence option "%option%"; a js or ts cell accepts echo, run=false and an attribute block like {#fig-name caption="…"}', hint: FENCE_INFO },
-  "fence-unknown-attribute": { topic: "markdown and HTML", message: 'unknown attribute "%attribute%"; a js or ts cell accepts echo, run=false and an attribute block like {#fig-name caption="…"}', hint: FENCE_INFO },
+  "fence-unknown-option": { topic: "markdown and HTML", message: `unknown fence option "%option%"; ${FENCE_OPTIONS}`, hint: FENCE_INFO },
+  "fence-option-misspelt": { topic: "markdown and HTML", message: `unknown fence option "%option%"; ${FENCE_OPTIONS}`, hint: "did you mean %near%? Fix the info string after the fence" },
+  "fence-option-value": { topic: "markdown and HTML", message: 'the fence option "%word%" has a value that %option% does not take; write %accepted%', hint: FENCE_INFO },
+  "fence-browser-not-run": { topic: "markdown and HTML", message: "a run=false block is shown as code and never runs, so it cannot run in the browser either", hint: "remove browser (to show the code) or run=false (to run the cell in the reader's browser only)" },
+  "fence-unknown-attribute": { topic: "markdown and HTML", message: `unknown attribute "%attribute%"; ${FENCE_OPTIONS}`, hint: FENCE_INFO },
   "fence-two-attribute-blocks": { topic: "markdown and HTML", message: "the info string has two {…} attribute blocks; merge them into one", hint: FENCE_INFO },
   "fence-quote-not-closed": { topic: "markdown and HTML", message: "a quote (%quote%) in the info string is never closed", hint: FENCE_INFO },
   "fence-attributes-not-closed": { topic: "markdown and HTML", message: "the {…} attribute block in the info string is never closed", hint: FENCE_INFO },
@@ -216,6 +220,7 @@ export const MESSAGES = {
   "cell-threw": { topic: "evaluation", message: "%thrown%", hint: "the cell threw this at build time; fix the cause, or catch the error and display a message instead" },
   "cell-not-defined": { topic: "evaluation", message: "%thrown%", hint: "define %name% in a cell (const %name% = …), or import it" },
   "cell-not-defined-near": { topic: "evaluation", message: "%thrown%", hint: "did you mean %near%? Otherwise define %name% in a cell (const %name% = …), or import it" },
+  "cell-browser-api": { topic: "evaluation", message: "%thrown%", hint: "%api% %atBuild%. Mark the cell %fence% so that only the page runs it: the build then skips it and every cell that uses its values, and shows a placeholder until the page has run them" },
   "cell-node-global": { topic: "evaluation", message: "%thrown%", hint: "%name% is Node's, not the browser's: cells run in the reader's browser too, and at build they see only what a page has (no files, no network, no environment)" },
   "cell-eval-refused": { topic: "evaluation", message: "%thrown%", hint: "eval, new Function and string timers are not allowed: the page's Content-Security-Policy forbids them, so the build does too; write the code in the cell itself" },
   "cell-fetch-at-build": { topic: "evaluation", message: "%thrown%", hint: 'the build has no network: put the data in the project and read it with FileAttachment("data/file.csv"), or let a data loader (data/file.csv.js) fetch it at build; a live page may still fetch if the cell catches this failure and shows something meanwhile' },

@@ -226,7 +226,7 @@ class NotebookParser {
 
     const id = this.cellIds.take(fnv1a(token.text));
     const position = { line: fence.line + 1, column: fence.column };
-    const cell: PendingCaption["cell"] = { id, kind: "block", lang: info.lang, sourceText: token.text, position, echo: info.echo };
+    const cell: PendingCaption["cell"] = { id, kind: "block", lang: info.lang, sourceText: token.text, position, echo: info.echo, ...(info.browser ? { browser: true as const } : {}) };
     if (info.label !== undefined) {
       cell.label = info.label;
       const labelAt = this.lines.text.indexOf(`{`, fenceAt);

@@ -58,6 +58,11 @@ export interface ParsedCell {
   readonly position: SourcePosition;
   /** `echo` in the info string: show the source under the output. */
   readonly echo: boolean;
+  /**
+   * `browser` in the info string (present only when set): the cell runs only in the reader's browser.
+   * The build runs neither it nor any cell that depends on it (see browser-only.ts).
+   */
+  readonly browser?: true;
   /** `{#fig-name}` or `{#tbl-name}` in the info string: the output is a numbered figure or table. */
   readonly label?: string;
   /** `caption="…"` in the info string (Markdown, inline only). */
@@ -146,6 +151,8 @@ export interface CompiledCell {
   /** The value of an expression cell (or inline expression) is displayed. */
   readonly expression: boolean;
   readonly inline: boolean;
+  /** ```js browser (present only when set): the build does not run it; the browser runs it like any cell. */
+  readonly browser?: true;
   readonly position: SourcePosition;
   /** The module line holding the cell's first source line: md line = position.line + (module line − bodyLine). */
   readonly bodyLine?: number;

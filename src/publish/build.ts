@@ -11,6 +11,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type LocatedError, locatedError, LocatedErrors, sortLocatedErrors } from "../notebook/errors.ts";
 import { diagnostic, type Diagnostic } from "../notebook/messages.ts";
+import { browserOnlyCells } from "../notebook/browser-only.ts";
+import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { copySiteAssets, staticLinkProblems } from "./assets.ts";
 import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "./build-cache.ts";
 import { LIBRARY_DIR } from "./bundle.ts";
@@ -75,6 +77,8 @@ export interface ProgressEvent {
   readonly elapsedMs: number;
   /** Taken from the cache: not compiled or evaluated in this build. */
   readonly fromCache?: boolean;
+  /** Cells the build did not run, left to the reader's browser (```js browser and their dependents). */
+  readonly browserOnly?: number;
 }
 
 export interface PageRecord {
@@ -113,6 +117,12 @@ export interface BuildResult {
   readonly notebooks: { readonly fromCache: number; readonly evaluated: number };
   /** Each notebook's declared values, for value snapshots (`wattbook check`); present when the build succeeded. */
   readonly values?: readonly NotebookValues[];
+  /**
+   * What the build left to the reader's browser (```js browser cells and their dependents), over every
+   * notebook; present when the build succeeded. `exercises`: those whose answer only the browser computes,
+   * which the build could not check.
+   */
+  readonly browserOnly?: BrowserOnlyCount;
 }
 
 /** A notebook and the values its names settled on. */
@@ -244,7 +254,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       built.set(text.sourcePath, { compiled, emitted: hit.emitted, outputs: hit.outputs, values: hit.values, attachments: hit.attachments ?? [], fromCache: true });
       warnings.push(...displayWarnings(compiled, hit.missing));
       notebooks.fromCache++;
-      options.progress?.({ file: text.displayPath, ok: true, cells: hit.notebook.cells.length, exercises: hit.notebook.exercises?.length ?? 0, elapsedMs: 0, fromCache: true });
+      options.progress?.({ file: text.displayPath, ok: true, cells: hit.notebook.cells.length, exercises: hit.notebook.exercises?.length ?? 0, elapsedMs: 0, fromCache: true, browserOnly: countBrowserOnly(hit.notebook).cells });
     });
 
     // The rest: a pipeline. The main thread compiles notebook after notebook while the workers evaluate
@@ -300,7 +310,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       );
     };
     const emit = async (compiled: Compiled, key: string | undefined, t0: number): Promise<void> => {
-      const progress = (ok: boolean) => options.progress?.({ file: compiled.displayPath, ok, cells: compiled.notebook.cells.length, exercises: compiled.notebook.exercises?.length ?? 0, elapsedMs: performance.now() - t0 });
+      const progress = (ok: boolean) => options.progress?.({ file: compiled.displayPath, ok, cells: compiled.notebook.cells.length, exercises: compiled.notebook.exercises?.length ?? 0, elapsedMs: performance.now() - t0, browserOnly: countBrowserOnly(compiled.notebook).cells });
       let emitted: EmittedNotebook;
       try {
         emitted = await emitNotebook(compiled, { outDir: tempOut, library, projectRoot: options.projectRoot });
@@ -374,7 +384,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     endPhase("write");
     const pages = site.pages.map(({ sourcePath, output, title, description, order, script }) => ({ sourcePath, output, title, description, order, script }));
     const values = [...built.values()].map(({ compiled, values }) => ({ compiled, values: values ?? {} }));
-    return { ok: true, errors: [], warnings: sortLocatedErrors(warnings), pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs, notebooks, values };
+    const browserOnly = [...built.values()].map(({ compiled }) => countBrowserOnly(compiled.notebook)).reduce((sum, count) => ({ cells: sum.cells + count.cells, exercises: sum.exercises + count.exercises }), { cells: 0, exercises: 0 });
+    return { ok: true, errors: [], warnings: sortLocatedErrors(warnings), pages, scripts, elapsedMs: performance.now() - started, exercises: exerciseCount, skipped, phasesMs, notebooks, values, browserOnly };
   } catch (error) {
     await removeTemp();
     throw error;
@@ -385,6 +396,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
 /** How long one data loader may run, unless the build says otherwise. */
 export const DEFAULT_LOADER_TIMEOUT_MS = 120_000;
+
+export interface BrowserOnlyCount {
+  readonly cells: number;
+  readonly exercises: number;
+}
+
+/** The cells of a notebook the build leaves to the browser, and the exercises whose answer is one of them. */
+function countBrowserOnly(notebook: AnalyzedNotebook): BrowserOnlyCount {
+  const cells = browserOnlyCells(notebook.cells);
+  return { cells: cells.size, exercises: (notebook.exercises ?? []).filter((exercise) => exercise.answerCell !== undefined && cells.has(exercise.answerCell)).length };
+}
 
 function hasTypeScript(compiled: Compiled): boolean {
   return compiled.notebook.cells.some((cell) => cell.lang === "ts");

@@ -10,6 +10,7 @@ import type { Compiled } from "./compile-for-site.ts";
 import type { Thrown } from "./thrown.ts";
 import { nearestName } from "../text/similar.ts";
 import { missingPropertyParams, type MissingProperty } from "./missing-property.ts";
+import { browserApiBehind } from "./browser-api.ts";
 
 /**
  * `missing`, when the cell threw a TypeError: the property read that made a value undefined (see
@@ -31,7 +32,16 @@ export function explainFailure(compiled: Compiled, cellId: string, message: stri
     const use = firstUse(cell.sourceText, undefinedName);
     if (use) position = new CellLocator(cell, lines).relative(use.line, use.column);
   }
-  const found = missing && thrown?.name === "TypeError" ? diagnostic("cell-missing-property", { thrown: reason, ...missingPropertyParams(missing) }) : explain(reason, message, thrown?.name, undefinedName, compiled);
+  // A browser API the build cannot give (localStorage, a query of the page's elements) explains the
+  // failure better than anything else: the cell may be right, and belongs to the browser.
+  const threwIn = origin ?? cell;
+  const threwLine = origin && thrown?.at ? origin.sourceText.split("\n")[thrown.at.line - 1] : undefined;
+  const browserApi = threwIn ? browserApiBehind({ message, ...(thrown?.name ? { errorName: thrown.name } : {}), source: threwIn.sourceText, ...(threwLine === undefined ? {} : { line: threwLine }) }) : undefined;
+  const found = browserApi
+    ? diagnostic("cell-browser-api", { thrown: reason, api: browserApi.api, atBuild: browserApi.atBuild, fence: `\`\`\`${threwIn!.lang} browser` })
+    : missing && thrown?.name === "TypeError"
+      ? diagnostic("cell-missing-property", { thrown: reason, ...missingPropertyParams(missing) })
+      : explain(reason, message, thrown?.name, undefinedName, compiled);
   return locatedError(found, { file: compiled.displayPath, lines, position, cellId }, { before: 0, after: 2 });
 }
 

@@ -10,7 +10,8 @@ import { diagnostic } from "../notebook/messages.ts";
 import type { SourcePosition } from "../notebook/types.ts";
 import type { SnapshotValue } from "../runtime/snapshot-values.ts";
 import type { NotebookValues } from "./build.ts";
-import { compareSnapshot, describeChange, formatSnapshot, parseSnapshot, snapshotFileOf } from "./value-snapshots.ts";
+import { compareSnapshot, describeChange, formatSnapshot, omitNames, parseSnapshot, snapshotFileOf } from "./value-snapshots.ts";
+import { browserOnlyNames } from "../notebook/browser-only.ts";
 
 export interface SnapshotCheck {
   readonly errors: readonly LocatedError[];
@@ -33,7 +34,11 @@ export async function checkValueSnapshots(notebooks: readonly NotebookValues[], 
   const missing: string[] = [];
   const written: string[] = [];
   let matched = 0;
-  for (const { compiled, values } of notebooks) {
+  for (const notebook of notebooks) {
+    const { compiled } = notebook;
+    // Names only the reader's browser computes are neither recorded nor compared.
+    const unpinned = browserOnlyNames(compiled.notebook.cells);
+    const values = omitNames(notebook.values, unpinned);
     const file = snapshotFileOf(path.join(root, compiled.sourcePath));
     const shownFile = snapshotFileOf(compiled.displayPath);
     const previous = existsSync(file) ? parseSnapshot(await readFile(file, "utf8")) : undefined;
@@ -56,7 +61,7 @@ export async function checkValueSnapshots(notebooks: readonly NotebookValues[], 
       errors.push(locatedError(diagnostic("snapshot-unreadable", { file: shownFile, problem: previous.problem }), at({ line: 1, column: 1 })));
       continue;
     }
-    const drifts = compareSnapshot(previous, values);
+    const drifts = compareSnapshot({ ...previous, values: omitNames(previous.values, unpinned) }, values);
     if (!drifts.length) matched++;
     for (const drift of drifts) {
       const position = declarationOf(compiled.notebook.cells, drift.name) ?? { line: 1, column: 1 };

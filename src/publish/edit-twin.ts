@@ -67,9 +67,9 @@ export function editPageContext(context: PageContext, output: string, notebook: 
 }
 
 /** What the editor carries of a cell: its code, where it is, and what the notebook-wide checks need. */
-export function cellSource({ id, kind, lang, sourceText, position, imports, expression, declarationPositions }: AnalyzedNotebook["cells"][number]): CellSource {
+export function cellSource({ id, kind, lang, sourceText, position, imports, expression, declarationPositions, browser }: AnalyzedNotebook["cells"][number]): CellSource {
   const declared = !expression && declarationPositions?.length ? { declarationPositions } : {};
-  return { id, kind, lang, sourceText, position, ...(imports.length ? { imports } : {}), ...declared };
+  return { id, kind, lang, sourceText, position, ...(imports.length ? { imports } : {}), ...declared, ...(browser ? { browser } : {}) };
 }
 
 /** JSON that cannot end its <script> element or open a comment inside it. */

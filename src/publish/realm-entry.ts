@@ -15,6 +15,7 @@ import type { EvaluateResult, ExerciseCheck, PendingCell } from "./evaluate-prot
 import { utf8ByteLength } from "../text/utf8.ts";
 import { snapshotValues } from "../runtime/snapshot-values.ts";
 import type { AttachedFile, AttachmentSource } from "../runtime/file-attachment.ts";
+import { browserOnlyCells, compiledGraphCell } from "../notebook/browser-only.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 import { findMissingProperty, uselessDisplay, type MissingProperty } from "./missing-property.ts";
 
@@ -47,8 +48,10 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   } catch (error) {
     return { crash: error instanceof Error ? error.message : String(error) };
   }
+  // Cells marked ```js browser, and every cell that depends on one, run in the reader's browser only.
+  const browserOnly = browserOnlyCells(notebook.cells.map(compiledGraphCell));
   // Reading an attached file needs TextDecoder and Blob, whether or not a cell names them.
-  const inputs = notebook.cells.flatMap((cell) => cell.inputs);
+  const inputs = notebook.cells.flatMap((cell) => (browserOnly.has(cell.id) ? [] : cell.inputs));
   giveWebClasses(host, inputs.includes("FileAttachment") ? [...inputs, "TextDecoder", "Blob"] : inputs);
   const thrown: Record<string, Thrown> = {};
   // As compiled: a body's own text says which module lines are its (the wrapped bodies' text does not).
@@ -61,7 +64,7 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   /** The latest value of each declared name, as other cells see it. */
   const named = new Map<string, unknown>();
   let lastRun: string | undefined;
-  const run = new NotebookRun(notebook, {
+  const run = new NotebookRun(browserOnly.size ? { ...notebook, cells: notebook.cells.filter((cell) => !browserOnly.has(cell.id)) } : notebook, {
     builtins: createBuiltins({ width: BUILD_WIDTH, files: buildFiles(notebook.path, task.attachments ?? {}) }),
     root: (cell) => {
       const root = document.createElement(cell.inline ? "span" : "div");

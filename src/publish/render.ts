@@ -7,6 +7,8 @@ import { EXERCISE_CLASS } from "../exercise/markup.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 import { urlOfPath } from "./url-path.ts";
 import { ATTACHMENTS_ELEMENT_ID } from "../runtime/file-attachment.ts";
+import { browserOnlyCells } from "../notebook/browser-only.ts";
+import { browserPlaceholder, showsOutput } from "./browser-placeholder.ts";
 
 /**
  * Scripts only from the site itself and never eval. Styles allow inline because Plot and Inputs write
@@ -120,12 +122,19 @@ function renderPager(context: PageContext): string {
 export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<string, string>>, editHref?: string): string {
   const cells = new Map(notebook.cells.map((cell) => [cell.id, cell]));
   const numbers = new Map(notebook.labels.map((label) => [label.name, label.number]));
+  // Cells the build did not run (```js browser and their dependents) hold a placeholder until the page runs them.
+  const browserOnly = browserOnlyCells(notebook.cells);
+  const answerCells = new Map((notebook.exercises ?? []).map((exercise) => [exercise.id, exercise.answerCell]));
   return notebook.html.replace(/<!--wb:(cell|inline|answer):([A-Za-z0-9_-]+)-->/g, (match, kind: string, id: string) => {
-    // An exercise's answer, as its solution shows it (the build's check writes it).
-    if (kind === "answer") return `<span class="${EXERCISE_CLASS.shown}">${outputs[`answer:${id}`] ?? ""}</span>`;
+    // An exercise's answer, as its solution shows it (the build's check writes it; the page, when its cell ran only there).
+    if (kind === "answer") {
+      const answerCell = answerCells.get(id);
+      const shown = outputs[`answer:${id}`] ?? (answerCell !== undefined && browserOnly.has(answerCell) ? browserPlaceholder(true) : "");
+      return `<span class="${EXERCISE_CLASS.shown}">${shown}</span>`;
+    }
     const cell = cells.get(id);
     if (!cell) return match;
-    const output = outputs[id] ?? "";
+    const output = browserOnly.has(id) ? (showsOutput(cell) ? browserPlaceholder(kind === "inline") : "") : (outputs[id] ?? "");
     if (kind === "inline") return `<span class="wb-inline" data-cell="${id}">${output}</span>`;
     return renderCell(cell, output, (name) => numbers.get(name), editHref);
   });

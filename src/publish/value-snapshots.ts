@@ -59,6 +59,14 @@ export type Drift =
   | { readonly kind: "added"; readonly path: string; readonly name: string; readonly after: SnapshotValue }
   | { readonly kind: "removed"; readonly path: string; readonly name: string; readonly before: SnapshotValue };
 
+/**
+ * The values without `names`: a snapshot neither records nor compares the names of cells the build does
+ * not run (```js browser and the cells that depend on one), which have no value there.
+ */
+export function omitNames<T>(values: Readonly<Record<string, T>>, names: ReadonlySet<string>): Record<string, T> {
+  return names.size ? Object.fromEntries(Object.entries(values).filter(([name]) => !names.has(name))) : { ...values };
+}
+
 /** Every difference, leaf by leaf, in the order of the recorded names then the new ones. */
 export function compareSnapshot(recorded: Snapshot, current: Readonly<Record<string, SnapshotValue>>): Drift[] {
   const drifts: Drift[] = [];
