@@ -9,6 +9,7 @@ import * as acorn from "acorn";
 import * as acornWalk from "acorn-walk";
 import type { FromFrame, InitMessage, ToFrame } from "../protocol.ts";
 import { ATTACHMENTS_ELEMENT_ID } from "../../runtime/file-attachment.ts";
+import { lendStorage } from "./memory-storage.ts";
 
 export interface SandboxApi {
   readonly init: InitMessage;
@@ -123,6 +124,7 @@ function boot(): void {
     watchSize();
     watchLinks();
     keepFrames();
+    lendStorage();
     setInterval(() => post({ type: "beat" }), 500);
     globalThis.__wattbookSandbox = { init, post, import: importSite, onMessage: (listener) => void listeners.push(listener) };
     await importSite(init.page);
