@@ -1,10 +1,11 @@
 // A shared link's code is a stranger's: in real Chromium, opening `_edit/<page>.html#edits=…` runs
 // nothing from it until the reader says so, shows what it changes, and once run it runs in the
-// sandbox, where the site's storage, cookies and the page around it are out of reach; only Keep makes
+// sandbox, where the site's storage, cookies and the page around it are out of reach (its cells get a
+// Storage in memory, not the site's); only Keep makes
 // it the reader's saved edits. A saved edit that freezes the sandbox, or recurses inside try/catch,
 // does not lock the reader out: the page stays responsive and Reset page works. (The hostile edit
-// reaches for everything through `window.`: a bare `localStorage` or `parent` is a cell input, which
-// the runtime reads before the cell runs, and that read already fails in the sandbox.)
+// reaches for everything through `window.`: a bare `parent` is a cell input, which the runtime reads
+// before the cell runs, and that read already fails in the sandbox.)
 import { describe, expect, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
 import { builtSite } from "../helpers/built-site.ts";
@@ -20,6 +21,7 @@ const HOSTILE = [
   "for (const [name, attempt] of Object.entries({",
   '  localStorage: () => window.localStorage.setItem("wattbook:edits:evil", "x"),',
   '  sessionStorage: () => window.sessionStorage.setItem("evil", "x"),',
+  '  siteStorage: () => window.localStorage.getItem("wattbook:progress:other.md"),',
   '  cookie: () => { document.cookie = "evil=1"; return document.cookie; },',
   "  parentDocument: () => window.parent.document.body.innerHTML,",
   "  parentStorage: () => window.parent.localStorage.length,",
@@ -96,8 +98,11 @@ describe("a shared link", () => {
     const attempts = JSON.parse((await linkRan(frame))!) as Record<string, string>;
     expect(attempts).toEqual({
       origin: "null",
-      localStorage: "threw SecurityError",
-      sessionStorage: "threw SecurityError",
+      // The sandbox lends its cells a Storage in memory (its own origin has none): the writes land
+      // there, the site's storage is not in it, and it stays byte for byte as it was (below).
+      localStorage: "ran: undefined",
+      sessionStorage: "ran: undefined",
+      siteStorage: "ran: null",
       cookie: "threw SecurityError",
       parentDocument: "threw SecurityError",
       parentStorage: "threw SecurityError",
