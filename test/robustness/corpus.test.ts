@@ -28,6 +28,10 @@ const COMMITTED: readonly Case[] = [
   { file: "async-function-throws.md", at: "5:9", reason: "async loader failed (a promise rejected and nothing handled the rejection)" },
   { file: "async-generator-throws-later.md", at: "7:9", reason: "readings is a promise that rejected: sensor went away" },
   { file: "bad-label-name.md", at: "3:1", reason: "the label #figure-power should start with fig- or tbl-" },
+  // A browser API the build cannot give: the hint names ```js browser.
+  { file: "browser-api-local-storage.md", at: "4:23", reason: "localStorage is not defined", hint: "localStorage exists only in the reader's browser, not at build. Mark the cell ```js browser" },
+  { file: "browser-api-query-selector.md", at: "7:21", reason: "Cannot set properties of null (setting 'textContent')", hint: "document.querySelector finds nothing at build: the build's document holds none of the page's elements. Mark the cell ```js browser" },
+  { file: "browser-option-bad-value.md", at: "3:1", reason: 'the fence option "browser=yes" has a value that browser does not take', hint: "```js echo" },
   { file: "bom-front-matter.md", at: "8:11", reason: "syntax error: Unexpected token" },
   // Either stop is right: the worker's heap limit, or the cell limit while V8 collects garbage near it.
   { file: "cell-allocates.md", at: "4:1", reason: /ran out of memory|data growing without end/ },
