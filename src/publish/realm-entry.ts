@@ -88,6 +88,9 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   const limit = ownDelay(task.timeoutMs);
   await Promise.race([run.settled(), limit.promise, overdue.promise]);
   limit.cancel();
+  // A declared name is its own variable, computed from its cell's value just after the cell settles:
+  // one more turn, so that a name no other cell reads has its value too (for the value snapshots).
+  await frame();
   // What the page shows is the first settled state; what fails later still fails the build.
   const outputs: Record<string, string> = {};
   const oversized: CellFailure[] = [];

@@ -91,6 +91,19 @@ describe("wattbook check and value snapshots", () => {
     expect(again.stderr).toContain("1 value snapshot matches");
   }, 60_000);
 
+  it("records a name that no other cell reads, from a cell that declares only it", async () => {
+    const other = await mkdtemp(path.join(tmpdir(), "wattbook-snapshots-unread-"));
+    try {
+      await mkdir(path.join(other, "notebooks"));
+      await writeFile(path.join(other, "notebooks/unread.md"), `# U\n\n${fence}js\nconst gpus = 8;\n${fence}\n\n${fence}js\nconst unread = gpus * 3;\n${fence}\n`);
+      const update = await runCli(["check", "-u"], { cwd: other });
+      expect(update.code, update.stderr).toBe(0);
+      expect(JSON.parse(await readFile(path.join(other, "notebooks/unread.snapshot.json"), "utf8"))).toEqual({ values: { gpus: 8, unread: 24 } });
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("fails on drift at the declaring cell, old → new with the relative change, and lists added and removed names", async () => {
     await writeFile(path.join(dir, "notebooks/power.md"), notebook(750, "\nconst spare = 2;").replace('label: "A"', 'tag: "A"'));
     const drift = await runCli(["check"], { cwd: dir });
