@@ -148,6 +148,8 @@ export class NotebookRun {
 
   private observer(state: CellState) {
     return {
+      // The runtime's visibility() waits for this element to scroll into view (IntersectionObserver).
+      _node: state.output.root,
       pending: () => {
         this.setStatus(state, "pending");
         state.output.pending();
