@@ -63,6 +63,10 @@ if (entryPoints.length) {
       build.onResolve({ filter: /^htmlparser2-parser$/ }, () => ({ path: path.join(path.dirname(requireHere.resolve("htmlparser2")), "../esm/Parser.js") }));
     },
   };
+  // The realm's htl (in realm.js, and Inputs' own copy) is patched as the site's library's is
+  // (src/publish/htl-patch.ts, bundled here for this plain script), so that both run the same htl.
+  const htlPatch = await build({ entryPoints: ["src/publish/htl-patch.ts"], bundle: true, write: false, platform: "node", format: "esm", logLevel: "warning" });
+  const { htlPatchPlugin } = await import(`data:text/javascript;base64,${Buffer.from(htlPatch.outputFiles[0].text).toString("base64")}`);
   /** A realm has a browser's globals: code is bundled as for a browser, with no Node built-ins. */
   const forRealm = {
     outdir: "dist",
@@ -80,12 +84,13 @@ if (entryPoints.length) {
   const packages = await build({
     ...forRealm,
     entryPoints: Object.entries(realmPackages).map(([from, name]) => ({ in: from, out: `realm-${name}` })),
+    plugins: [htlPatchPlugin()],
     format: "cjs",
   });
   const realm = await build({
     ...forRealm,
     entryPoints: [{ in: "src/publish/realm-entry.ts", out: "realm" }],
-    plugins: [packagesOnFirstUse, parserOnFirstUse],
+    plugins: [packagesOnFirstUse, parserOnFirstUse, htlPatchPlugin()],
     format: "iife",
     alias: { "cssomnom/parse": "./src/publish/stubs/cssom-parse.ts" },
     sourcemap: "linked",

@@ -37,6 +37,7 @@ ${cells(
   "const clock = Generators.now();\nconst scheme = Generators.dark();",
   "new Date(clock).toISOString()",
   "scheme",
+  'Inputs.button([["Add one", increment]])',
 )}`;
 
 const PLAIN_PAGE = `# Plain\n\n${cells("const x = view(Inputs.range([0, 10], {value: 2}));", "x * 3")}`;
@@ -121,6 +122,15 @@ describe("the built-ins' output in the prerendered page", () => {
     expect(clockMs).toBeGreaterThanOrEqual(buildStartedMs);
     expect(clockMs).toBeLessThanOrEqual(buildEndedMs);
     expect(cellsOut[19]!.textContent).toBe("false");
+  });
+});
+
+describe("Inputs.button, the way a page sets a Mutable", () => {
+  it("is prerendered without an inline handler (the page's CSP would report one)", async () => {
+    const form = (await outputs("builtins.html"))[20]!.querySelector("form")!;
+    expect(form.querySelector("button")!.textContent).toBe("Add one");
+    const attributes = Array.from(form.querySelectorAll("*")).flatMap((element) => Array.from(element.attributes, (attribute) => `${attribute.name}=${attribute.value}`));
+    expect(attributes.filter((attribute) => /^on|::/.test(attribute))).toEqual([]);
   });
 });
 
