@@ -1,7 +1,7 @@
 // The names every cell can use without importing them: wattbook's own and Observable Framework's common
 // ones, so that a Framework page builds. `display` and `view` are per cell (see notebook.ts);
-// `invalidation` and `visibility` come from the runtime. Plot, Inputs, md and tex are loaded on first
-// use, so a page that never references them never downloads them.
+// `invalidation` and `visibility` come from the runtime. Plot, Inputs, md, tex and resize are loaded on
+// first use, so a page that never references them never downloads them.
 //
 // The build and the browser differ in what moves: at build a page has one settled state, so `now`
 // yields once, `dark` is false, `width` and `resize` use BUILD_WIDTH, and `visibility()` resolves at
@@ -11,7 +11,6 @@ import { fileAttachments, type AttachmentSource } from "./file-attachment.ts";
 import * as live from "./generators.ts";
 import { once } from "./generators.ts";
 import { Mutable } from "./mutable.ts";
-import { liveResize, resizeAt } from "./resize.ts";
 
 /** At build: the content width in pixels, a constant. In the browser: the main column, followed live. */
 export type BuiltinOptions = ({ readonly width: number } | { readonly main: Element }) & {
@@ -48,7 +47,7 @@ function atBuild(widthPixels: number, files: AttachmentSource): Record<string, u
     width: () => widthPixels,
     now: () => Generators.now(),
     dark: () => Generators.dark(),
-    resize: () => resizeAt(widthPixels, BUILD_HEIGHT),
+    resize: () => import("./resize.ts").then(({ resizeAt }) => resizeAt(widthPixels, BUILD_HEIGHT)),
   };
 }
 
@@ -59,7 +58,7 @@ function inBrowser(main: Element, files: AttachmentSource): Record<string, unkno
     width: () => live.width(main),
     now: () => live.now(),
     dark: () => live.dark(),
-    resize: () => liveResize(() => main.getBoundingClientRect().width),
+    resize: () => import("./resize.ts").then(({ liveResize }) => liveResize(() => main.getBoundingClientRect().width)),
   };
 }
 
