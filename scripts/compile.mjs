@@ -1,6 +1,6 @@
 // Compiles the CLI and the build's evaluation worker from src/ into dist/ (Node ESM), so that the
 // `wattbook` bin and worker threads run plain JavaScript, and the scripts a notebook's realm runs
-// (dist/realm.js, dist/realm-plot.js, dist/realm-inputs.js).
+// (dist/realm.js, and dist/realm-plot.js, -inputs, -marked and -katex for the packages it loads on first use).
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
@@ -37,13 +37,13 @@ if (entryPoints.length) {
     metafile: true,
   });
   // What runs inside each notebook's realm (src/publish/realm-host.ts): one classic script, no imports,
-  // no Node built-ins (a vm context has no module loader and no `require`). Plot and Inputs stay lazy:
-  // their code runs in a realm only when a cell uses them.
-  const realmPackages = { "@observablehq/plot": "plot", "@observablehq/inputs": "inputs" };
+  // no Node built-ins (a vm context has no module loader and no `require`). Plot, Inputs, marked (md)
+  // and KaTeX (tex) stay lazy: their code runs in a realm only when a cell uses them.
+  const realmPackages = { "@observablehq/plot": "plot", "@observablehq/inputs": "inputs", marked: "marked", katex: "katex" };
   const packagesOnFirstUse = {
     name: "realm-packages",
     setup(build) {
-      build.onResolve({ filter: /^@observablehq\/(plot|inputs)$/ }, (args) => ({ path: args.path, namespace: "realm-package" }));
+      build.onResolve({ filter: /^(@observablehq\/(plot|inputs)|marked|katex)$/ }, (args) => ({ path: args.path, namespace: "realm-package" }));
       build.onLoad({ filter: /.*/, namespace: "realm-package" }, (args) => ({
         contents: `module.exports = require(${JSON.stringify(path.resolve("src/publish/realm-packages.ts"))}).realmPackage(${JSON.stringify(realmPackages[args.path])});`,
         loader: "js",
@@ -63,6 +63,10 @@ if (entryPoints.length) {
       build.onResolve({ filter: /^htmlparser2-parser$/ }, () => ({ path: path.join(path.dirname(requireHere.resolve("htmlparser2")), "../esm/Parser.js") }));
     },
   };
+  // The realm's htl (in realm.js, and Inputs' own copy) is patched as the site's library's is
+  // (src/publish/htl-patch.ts, bundled here for this plain script), so that both run the same htl.
+  const htlPatch = await build({ entryPoints: ["src/publish/htl-patch.ts"], bundle: true, write: false, platform: "node", format: "esm", logLevel: "warning" });
+  const { htlPatchPlugin } = await import(`data:text/javascript;base64,${Buffer.from(htlPatch.outputFiles[0].text).toString("base64")}`);
   /** A realm has a browser's globals: code is bundled as for a browser, with no Node built-ins. */
   const forRealm = {
     outdir: "dist",
@@ -76,16 +80,17 @@ if (entryPoints.length) {
     logLevel: "warning",
     metafile: true,
   };
-  // Plot and Inputs as CommonJS bodies: realm-host.ts runs them as module functions.
+  // The lazy packages as CommonJS bodies: realm-host.ts runs them as module functions.
   const packages = await build({
     ...forRealm,
     entryPoints: Object.entries(realmPackages).map(([from, name]) => ({ in: from, out: `realm-${name}` })),
+    plugins: [htlPatchPlugin()],
     format: "cjs",
   });
   const realm = await build({
     ...forRealm,
     entryPoints: [{ in: "src/publish/realm-entry.ts", out: "realm" }],
-    plugins: [packagesOnFirstUse, parserOnFirstUse],
+    plugins: [packagesOnFirstUse, parserOnFirstUse, htlPatchPlugin()],
     format: "iife",
     alias: { "cssomnom/parse": "./src/publish/stubs/cssom-parse.ts" },
     sourcemap: "linked",

@@ -13,8 +13,12 @@ import { isNodeBuiltin } from "./node-builtins.ts";
 import type { TypeStripper } from "./type-stripper.ts";
 import type { AnalyzedCell, CellAttachment, CellImport, ParsedCell, SourcePosition } from "./types.ts";
 
-/** Names every cell can use without importing them; the runtime provides them, so cells may not redefine them. */
-export const BUILTINS = ["display", "view", "Plot", "Inputs", "html", "width", "invalidation", "FileAttachment"] as const;
+/**
+ * Names every cell can use without importing them; the runtime provides them, so cells may not redefine
+ * them. After wattbook's own come Observable Framework's common ones, so that a Framework page builds.
+ */
+export const BUILTINS = ["display", "view", "Plot", "Inputs", "html", "width", "invalidation", "FileAttachment",
+  "svg", "md", "tex", "Generators", "Mutable", "now", "dark", "resize", "visibility"] as const;
 
 const BUILTIN_SET: ReadonlySet<string> = new Set(BUILTINS);
 

@@ -230,6 +230,7 @@ export const MESSAGES = {
   "cell-output-too-large": { topic: "evaluation", message: "%thrown%", hint: "display a summary instead (slice long arrays; a table shows 200 rows), or raise --max-output-mb" },
   "cell-kernel-input": { topic: "evaluation", message: "%thrown%", hint: "the kernel rejected an input: pass a value that meets the rule (an input's min and max can keep readers inside it)" },
   "cell-type-error": { topic: "evaluation", message: "%thrown%", hint: "a value is not what the code expects here, often undefined or null; check where it comes from" },
+  "cell-tex": { topic: "evaluation", message: "%thrown%", hint: "fix the TeX; tex`…` reads it as written, one backslash per command (tex`\\frac{a}{b}`), and a ${…} in it goes in as TeX text" },
   "cell-missing-property": { topic: "evaluation", message: "%thrown%", hint: "%expression% is undefined: %owner% has no property %property%%meant%" },
   "display-missing-property": { topic: "evaluation", message: "%expression% is undefined, so the cell shows %shown%: %owner% has no property %property%%meant%", hint: "read one of the properties %owner% has%listed%" },
   "cell-never-settled": { topic: "evaluation", message: "did not settle within %limit% ms%waiting%", hint: "a promise that never resolves, or a generator that never yields; raise %flag% if the cell is only slow" },

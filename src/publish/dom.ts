@@ -41,6 +41,9 @@ export function installBuildDom(): BuildDom {
   const document = new DOMParser().parseFromString("", "text/html") as unknown as Document;
   // linkedom's doctype setter takes the doctype's text (the DOM's own is read-only).
   (document as unknown as { doctype: string }).doctype = "html";
+  // Standards mode, as the pages are written (<!doctype html>); linkedom does not say, and KaTeX (tex)
+  // warns and refuses to render in what it would take for quirks mode.
+  define(document as unknown as Proto, "compatMode", { value: "CSS1Compat" });
   document.appendChild(document.createElement("html"));
   void document.body; // linkedom makes head and body when first asked for them
   const window = document.defaultView as Window & typeof globalThis;

@@ -1,10 +1,10 @@
-// The libraries a notebook realm loads only when a cell uses them (Plot, Inputs). Each is its own script
-// (dist/realm-plot.js, dist/realm-inputs.js), not part of dist/realm.js: a bundle's function
-// declarations are all created when it runs, used or not, and d3 and Plot would make every realm pay
-// for thousands of them. scripts/compile.mjs points the realm's imports of these packages here.
+// The libraries a notebook realm loads only when a cell uses them (Plot, Inputs, and marked and KaTeX
+// behind md and tex). Each is its own script (dist/realm-plot.js, …), not part of dist/realm.js: a
+// bundle's function declarations are all created when it runs, used or not, and d3 and Plot would make
+// every realm pay for thousands of them. scripts/compile.mjs points the realm's imports of these
+// packages here.
 import { host } from "./realm-prelude.ts";
-
-export type RealmPackage = "plot" | "inputs";
+import type { RealmPackage } from "./realm-protocol.ts";
 
 const loaded = new Map<RealmPackage, unknown>();
 

@@ -8,6 +8,9 @@ import type { AttachedFile } from "../runtime/file-attachment.ts";
 /** A module as the realm runs it: the body of a CommonJS-style function (see module-form.ts). */
 export type ModuleFunction = (require: (specifier: string) => unknown, module: { exports: unknown }, exports: unknown) => void;
 
+/** The libraries a realm loads on first use (realm-packages.ts), each from dist/realm-<name>.js. */
+export type RealmPackage = "plot" | "inputs" | "marked" | "katex";
+
 /** The worker's side of a realm: services for the globals, and the module loader. */
 export interface RealmHost extends RealmServices {
   /** A cell's body starts (its index in the notebook): names the cell stuck in an endless loop. */
@@ -17,7 +20,7 @@ export interface RealmHost extends RealmServices {
   /** The module at `url`, compiled for this realm. */
   readonly load: (url: string) => ModuleFunction;
   /** A library loaded on first use (see realm-packages.ts), compiled for this realm. */
-  readonly loadPackage: (name: "plot" | "inputs") => ModuleFunction;
+  readonly loadPackage: (name: RealmPackage) => ModuleFunction;
   /** Receives the realm's interface once its code has loaded. */
   readonly register: (api: RealmApi) => void;
 }

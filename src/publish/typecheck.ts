@@ -71,6 +71,42 @@ declare global {
     dsv(options: WattbookDsvOptions & { delimiter: string; array?: boolean }): Promise<any>;
     image(properties?: Partial<HTMLImageElement>): Promise<HTMLImageElement>;
   }
+  /** Resolves to value once the cell is on screen (at build: at once). */
+  function visibility<T = undefined>(value?: T): Promise<T>;
+  /** SVG from a template, as html does HTML. */
+  function svg(strings: TemplateStringsArray, ...values: unknown[]): any;
+  /** Markdown from a template, rendered to DOM; interpolated nodes stay nodes. */
+  function md(strings: TemplateStringsArray, ...values: unknown[]): HTMLElement;
+  /** The literal types of an initial value, widened: Mutable(0) holds any number. */
+  type WattbookWiden<T> = T extends number ? number : T extends string ? string : T extends boolean ? boolean : T extends bigint ? bigint : T;
+  /**
+   * What Mutable(initial) declares: other cells read the name as its current value (T); the declaring
+   * cell sets the next one through .value.
+   */
+  type WattbookMutable<T> = T & { value: T };
+  function Mutable<T>(initial: T): WattbookMutable<WattbookWiden<T>>;
+  function Mutable<T>(): WattbookMutable<T | undefined>;
+  type WattbookTexTag = (strings: TemplateStringsArray, ...values: unknown[]) => HTMLElement;
+  /** TeX typeset by KaTeX (inline); tex.block for display math; tex.options(katexOptions) for a tag of your own. */
+  const tex: WattbookTexTag & { block: WattbookTexTag; options(options: Record<string, unknown>): WattbookTexTag };
+  /** Date.now(), again every frame in the browser (once at build). */
+  const now: number;
+  /** Whether the reader's system prefers a dark colour scheme (false at build). */
+  const dark: boolean;
+  /** A div holding render(width, height), rendered again when its size changes (at build: once, at the build width). */
+  function resize(render: (width: number, height: number) => Node | string | null | undefined | Promise<Node | string | null | undefined>, invalidation?: Promise<unknown>): HTMLDivElement;
+  /**
+   * Observable's generators. A name declared from one is read by other cells as the values it yields,
+   * so each is typed by what it yields, as view() is.
+   */
+  const Generators: {
+    input<T>(element: WattbookInput<T>): T;
+    observe<T>(initialize: (change: (value: T) => void) => (() => void) | void): T;
+    queue<T>(initialize: (change: (value: T) => void) => (() => void) | void): T;
+    now(): number;
+    width(element: Element): number;
+    dark(): boolean;
+  };
   interface WattbookInputOptions<T> {
     label?: string | Node;
     value?: T;

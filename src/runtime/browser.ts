@@ -4,26 +4,9 @@
 import type { CompiledNotebook } from "../notebook/types.ts";
 import { createBuiltins } from "./builtins.ts";
 import { enhanceEditLinks } from "./edit-links.ts";
-import { observe } from "./generators.ts";
 import { NotebookRun } from "./notebook.ts";
 import { CellResults } from "./results.ts";
 import { ATTACHMENTS_ELEMENT_ID, type AttachedFile, type AttachmentSource } from "./file-attachment.ts";
-
-/** The width of the main column, now and whenever it changes. */
-function widthOf(element: Element): () => AsyncGenerator<number> {
-  return () =>
-    observe<number>((change) => {
-      let last = -1;
-      const update = (width: number) => {
-        const rounded = Math.floor(width);
-        if (rounded !== last) change((last = rounded));
-      };
-      const observer = new ResizeObserver(([entry]) => entry && update(entry.contentRect.width));
-      observer.observe(element);
-      update(element.getBoundingClientRect().width);
-      return () => observer.disconnect();
-    });
-}
 
 declare global {
   interface Window {
@@ -39,7 +22,7 @@ export function hydrate(notebook: CompiledNotebook): NotebookRun {
   // Exercises follow their answers' cells; their code loads only on pages that have some.
   const results = notebook.exercises?.length ? new CellResults() : undefined;
   const run = new NotebookRun(notebook, {
-    builtins: createBuiltins({ width: widthOf(main), files: pageFiles(notebook.path) }),
+    builtins: createBuiltins({ main, files: pageFiles(notebook.path) }),
     // Cells added later (the editor's scratch cells) bring their own element.
     root: (cell) => roots.get(cell.id) ?? document.querySelector(`[data-cell="${CSS.escape(cell.id)}"]`),
     ...(results ? { onResult: (cellId: string, result: Parameters<CellResults["set"]>[1]) => results.set(cellId, result) } : {}),

@@ -148,6 +148,9 @@ export class NotebookRun {
 
   private observer(state: CellState) {
     return {
+      // The runtime's visibility() waits for this element to scroll into view: the cell, not its output
+      // element, which takes no room (display: none) while it is empty.
+      _node: state.output.root?.parentElement ?? state.output.root,
       pending: () => {
         this.setStatus(state, "pending");
         state.output.pending();

@@ -250,9 +250,12 @@ describe("notebook checks", () => {
   });
 
   it("forbids redefining builtins", () => {
-    expect(BUILTINS).toEqual(["display", "view", "Plot", "Inputs", "html", "width", "invalidation", "FileAttachment"]);
+    expect(BUILTINS).toEqual(["display", "view", "Plot", "Inputs", "html", "width", "invalidation", "FileAttachment", "svg", "md", "tex", "Generators", "Mutable", "now", "dark", "resize", "visibility"]);
     const [error] = locatedErrors(() => cell("const width = 3;"));
     expect(error!.reason).toBe("width is built in; a cell cannot redefine it");
+    // Observable Framework's built-ins are reserved too, so that a Framework page means the same here.
+    expect(locatedErrors(() => cell("const now = Date.now();"))[0]!.reason).toBe("now is built in; a cell cannot redefine it");
+    expect(locatedErrors(() => cell('import {Mutable} from "somewhere";'))[0]!.reason).toBe("Mutable is built in; an import cannot rebind it");
     expect(cell("function f(width) { return width; }").declarations).toEqual(["f"]);
   });
 

@@ -84,6 +84,39 @@ describe("wattbook build and check with TypeScript cells", () => {
     expect(wrong.stderr).toContain("notebooks/t.md:5:7: Type 'number' is not assignable to type 'string'. (TS2322)");
   }, 60_000);
 
+  it("declares Observable Framework's built-ins: a Mutable reads as its value elsewhere, generators as what they yield", async () => {
+    const text = [
+      "# T",
+      "",
+      `${fence}ts`,
+      "const count = Mutable(0);",
+      "const increment = (): number => ++count.value;",
+      "const label = Mutable<string | null>(null);",
+      'const hash = Generators.observe<string>((change) => change("h"));',
+      fence,
+      "",
+      `${fence}ts`,
+      "const doubled: number = count * 2;",
+      "const shout: string = hash.toUpperCase();",
+      "const heading: HTMLElement = md`# ${count}`;",
+      "const formula: HTMLElement = tex.block`x^2` ?? tex`y`;",
+      "const chart: HTMLDivElement = resize((width: number, height: number) => html`<p>${width}×${height}</p>`, invalidation);",
+      "const clock: number = now + Generators.now() + Generators.width(document.body);",
+      "const scheme: boolean = dark && Generators.dark();",
+      'const seen: Promise<string> = visibility("x");',
+      "const picture = svg`<svg></svg>`;",
+      "const named: string = count;",
+      "const late: string = now;",
+      fence,
+      "",
+    ].join("\n");
+    const result = await project(text);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("notebooks/t.md:20:7: Type 'WattbookMutable<number>' is not assignable to type 'string'. (TS2322)");
+    expect(result.stderr).toContain("notebooks/t.md:21:7: Type 'number' is not assignable to type 'string'. (TS2322)");
+    expect(result.stderr).toContain("2 errors in 1 file");
+  }, 60_000);
+
   it("takes the kernel's frozen catalog records as inputs, and --typecheck warn builds with the error printed", async () => {
     const cell = (line: string) => `# T\n\n${fence}ts\nimport {bestStartWindow, illustrativeDay} from "wattbook/kernel";\n${line}\n${fence}\n`;
     const clean = await project(cell("const best = bestStartWindow({hourlyGPerKWh: illustrativeDay.value, facilityKW: 500, jobHours: 4, nowHour: 0, slackHours: 8});"));
