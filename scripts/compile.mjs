@@ -39,11 +39,11 @@ if (entryPoints.length) {
   // What runs inside each notebook's realm (src/publish/realm-host.ts): one classic script, no imports,
   // no Node built-ins (a vm context has no module loader and no `require`). Plot, Inputs, marked (md)
   // and KaTeX (tex) stay lazy: their code runs in a realm only when a cell uses them.
-  const realmPackages = { "@observablehq/plot": "plot", "@observablehq/inputs": "inputs", marked: "marked", katex: "katex" };
+  const realmPackages = { "@observablehq/plot": "plot", "@observablehq/inputs": "inputs", marked: "marked", katex: "katex", "apache-arrow": "arrow" };
   const packagesOnFirstUse = {
     name: "realm-packages",
     setup(build) {
-      build.onResolve({ filter: /^(@observablehq\/(plot|inputs)|marked|katex)$/ }, (args) => ({ path: args.path, namespace: "realm-package" }));
+      build.onResolve({ filter: /^(@observablehq\/(plot|inputs)|marked|katex|apache-arrow)$/ }, (args) => ({ path: args.path, namespace: "realm-package" }));
       build.onLoad({ filter: /.*/, namespace: "realm-package" }, (args) => ({
         contents: `module.exports = require(${JSON.stringify(path.resolve("src/publish/realm-packages.ts"))}).realmPackage(${JSON.stringify(realmPackages[args.path])});`,
         loader: "js",

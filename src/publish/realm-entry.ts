@@ -50,9 +50,9 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   }
   // Cells marked ```js browser, and every cell that depends on one, run in the reader's browser only.
   const browserOnly = browserOnlyCells(notebook.cells.map(compiledGraphCell));
-  // Reading an attached file needs TextDecoder and Blob, whether or not a cell names them.
+  // Reading an attached file needs TextDecoder, TextEncoder (Arrow) and Blob, whether or not a cell names them.
   const inputs = notebook.cells.flatMap((cell) => (browserOnly.has(cell.id) ? [] : cell.inputs));
-  giveWebClasses(host, inputs.includes("FileAttachment") ? [...inputs, "TextDecoder", "Blob"] : inputs);
+  giveWebClasses(host, inputs.includes("FileAttachment") ? [...inputs, "TextDecoder", "TextEncoder", "Blob"] : inputs);
   const thrown: Record<string, Thrown> = {};
   // As compiled: a body's own text says which module lines are its (the wrapped bodies' text does not).
   const compiledCells = notebook.cells;

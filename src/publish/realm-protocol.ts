@@ -9,7 +9,7 @@ import type { AttachedFile } from "../runtime/file-attachment.ts";
 export type ModuleFunction = (require: (specifier: string) => unknown, module: { exports: unknown }, exports: unknown) => void;
 
 /** The libraries a realm loads on first use (realm-packages.ts), each from dist/realm-<name>.js. */
-export type RealmPackage = "plot" | "inputs" | "marked" | "katex";
+export type RealmPackage = "plot" | "inputs" | "marked" | "katex" | "arrow";
 
 /** The worker's side of a realm: services for the globals, and the module loader. */
 export interface RealmHost extends RealmServices {

@@ -70,6 +70,8 @@ declare global {
     tsv(options: WattbookDsvOptions & { array: true }): Promise<any[][]>;
     dsv(options: WattbookDsvOptions & { delimiter: string; array?: boolean }): Promise<any>;
     image(properties?: Partial<HTMLImageElement>): Promise<HTMLImageElement>;
+    /** An Apache Arrow IPC file as an Arrow Table. */
+    arrow(): Promise<import("apache-arrow").Table>;
   }
   /** Resolves to value once the cell is on screen (at build: at once). */
   function visibility<T = undefined>(value?: T): Promise<T>;

@@ -19,6 +19,8 @@ beforeAll(async () => {
   await writeFile(path.join(root, "data", "usage.csv"), "region,kwh\nnorth,10\nsouth,30\n");
   await writeFile(path.join(root, "data", "pixel.png"), png);
   await writeFile(path.join(root, "data", "factor.json.js"), "console.log(JSON.stringify({factor: 2}));\n");
+  const { tableFromArrays, tableToIPC } = await import("apache-arrow");
+  await writeFile(path.join(root, "data", "readings.arrow"), tableToIPC(tableFromArrays({ g: Float64Array.from([4, 6]) }), "file"));
   await writeFile(
     path.join(root, "usage.md"),
     [
@@ -28,9 +30,12 @@ beforeAll(async () => {
       'const usage = await FileAttachment("data/usage.csv").csv({typed: true});',
       'const {factor} = await FileAttachment("data/factor.json").json();',
       'const share = view(Inputs.range([0, 1], {value: 0.5, step: 0.25, label: "Share"}));',
+      'const readings = await FileAttachment("data/readings.arrow").arrow();',
       fence,
       "",
       "Scaled total: ${usage.reduce((sum, row) => sum + row.kwh, 0) * factor * share} kWh.",
+      "",
+      'Arrow: ${readings.getChild("g").toArray().reduce((a, b) => a + b, 0) * share}.',
       "",
       `${fence}js`,
       'FileAttachment("data/pixel.png").image({alt: "a pixel", width: 20})',
@@ -54,6 +59,8 @@ describe("attached files in the browser", () => {
     expect(await value()).toBe("40");
     await page.locator("input[type=range]").fill("1");
     await page.waitForFunction(() => document.querySelector(".wb-inline")?.textContent === "80");
+    // The Arrow file, read in the page by apache-arrow (loaded on first use): 4 + 6 at share 1.
+    await page.waitForFunction(() => document.querySelectorAll(".wb-inline")[1]?.textContent === "10");
     const image = page.locator("img[alt='a pixel']");
     await image.waitFor();
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);

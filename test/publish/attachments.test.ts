@@ -231,6 +231,16 @@ describe("wattbook build with attached files and data loaders", () => {
     expect(inlineValues(page("loaded.html")).slice(1)).toEqual(["file", "4"]);
   }, 60_000);
 
+  it("reads an Apache Arrow file as a Table", async () => {
+    const { tableFromArrays, tableToIPC } = await import("apache-arrow");
+    await write("notebooks/data/readings.arrow", tableToIPC(tableFromArrays({ hour: Int32Array.from([0, 1, 2]), g: Float64Array.from([100.5, 90, 80]) }), "file"));
+    await write("notebooks/arrow.md", ["# Arrow", "", `${fence}js`, 'const readings = await FileAttachment("data/readings.arrow").arrow();', fence, "", 'Rows ${readings.numRows}; g ${readings.getChild("g").toArray().join("+")}; ${readings.schema.fields.map((f) => f.name).join("+")}.', ""].join("\n"));
+    const result = await build();
+    expect(result.code, result.stderr).toBe(0);
+    expect(inlineValues(page("arrow.html"))).toEqual(["3", "100.5+90+80", "hour+g"]);
+    expect(tableOf(page("arrow.html"))!["data/readings.arrow"]!.mimeType).toBe("application/vnd.apache.arrow.file");
+  }, 60_000);
+
   it("publishes a file attached by two notebooks once", async () => {
     await write("notebooks/twice.md", ['# Twice', "", `${fence}js`, 'const same = await FileAttachment("data/regions.json").json();', fence, "", "${same.factor}", ""].join("\n"));
     expect((await build()).code).toBe(0);
