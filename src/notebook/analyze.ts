@@ -9,6 +9,7 @@ import { locatedError, LocatedError, LocatedErrors } from "./errors.ts";
 import type { LineIndex } from "./locate.ts";
 import { diagnostic, type Diagnostic } from "./messages.ts";
 import { analyzeScope } from "./scope.ts";
+import { dataFileMethod, isRelativeSpecifier } from "./data-files.ts";
 import { isNodeBuiltin } from "./node-builtins.ts";
 import type { TypeStripper } from "./type-stripper.ts";
 import type { AnalyzedCell, CellAttachment, CellImport, ParsedCell, SourcePosition } from "./types.ts";
@@ -208,13 +209,22 @@ function literalName(node: Node | undefined): string | undefined {
   return undefined;
 }
 
+function attributeValue(attribute: NonNullable<ImportDeclaration["attributes"]>[number]): string {
+  const key = attribute.key.type === "Identifier" ? attribute.key.name : String(attribute.key.value);
+  return `${key}=${String(attribute.value.value)}`;
+}
+
 function checkImport(node: ImportDeclaration): Omit<CellImport, "position"> | Diagnostic {
   const specifier = String(node.source.value);
-  if (node.attributes?.length) return diagnostic("import-attributes");
+  // `with {type: "json"}` is what a browser asks of a JSON import; the build bundles JSON, so it may stay.
+  const jsonAttribute = node.attributes?.length === 1 && /\.json$/i.test(specifier) && attributeValue(node.attributes[0]!) === "type=json";
+  if (node.attributes?.length && !jsonAttribute) return diagnostic("import-attributes");
   if (/^npm:/i.test(specifier)) return diagnostic("import-npm-protocol", { specifier, name: specifier.slice(4).replace(/^(@[^/]+\/[^/@]+|[^/@]+)@[^/]*/, "$1") });
   if (isNodeBuiltin(specifier)) return diagnostic("import-node-builtin", { specifier });
   if (/^[a-z][a-z\d+.-]*:/i.test(specifier)) return diagnostic("import-url", { specifier });
-  if (/^\.{0,2}\//.test(specifier)) return diagnostic("import-relative", { specifier });
+  if (specifier.startsWith("/")) return diagnostic("import-absolute", { specifier });
+  const method = isRelativeSpecifier(specifier) ? dataFileMethod(specifier) : undefined;
+  if (method) return diagnostic("import-data-file", { specifier, method });
   if (/^wattbook(\/|$)/.test(specifier) && specifier !== "wattbook/kernel") return diagnostic("import-wattbook-internal", { specifier });
   const specifiers = node.specifiers.map((s) => ({
     imported: s.type === "ImportDefaultSpecifier" ? "default" : s.type === "ImportNamespaceSpecifier" ? "*" : s.imported.type === "Identifier" ? s.imported.name : String(s.imported.value),

@@ -22,7 +22,9 @@ export type Topic = (typeof TOPICS)[number];
 const WATTBOOK_BUG = "this is a wattbook bug; please report it with the notebook";
 const TOO_DEEP = "split the deeply nested expression into named parts, each in a const of its own";
 const NEW_NAME = "compute a new value under a new name, e.g. const my%name% = …";
-const CELLS_RUN_IN_THE_BROWSER = 'import from "wattbook/kernel" or an installed package by name, e.g. import * as d3 from "d3"';
+const CELLS_RUN_IN_THE_BROWSER = 'import from "wattbook/kernel", an installed package by name (import * as d3 from "d3"), or a module of the project by its path relative to the notebook (import {f} from "./lib/helpers.js")';
+const MODULES_RUN_IN_THE_BROWSER = "a notebook's modules run in the reader's browser too: use a package made for the browser, or compute what needs Node before the build and import the result (a .json file)";
+const FOR_THE_BROWSER = 'use a package made for the browser (many name a browser build in the "browser" or "exports" field of their package.json), or compute what needs Node before the build and import the result as a .json file';
 const INLINE_EXPRESSION = "write a JavaScript expression between ${ and }, or escape the dollar as \\$ to show ${ literally";
 const FENCE_INFO = 'fix the info string after the fence, e.g. ```js echo {#fig-name caption="…"}';
 const FENCE_OPTIONS = 'a js or ts cell accepts echo, browser, run=false and an attribute block like {#fig-name caption="…"}';
@@ -148,12 +150,22 @@ export const MESSAGES = {
   "import-npm-protocol": { topic: "imports", message: 'import from "%specifier%" is not supported; install the package and import it by name ("%name%")', hint: CELLS_RUN_IN_THE_BROWSER },
   "import-node-builtin": { topic: "imports", message: '"%specifier%" is a Node.js built-in module; cells run in the browser too, where it does not exist', hint: CELLS_RUN_IN_THE_BROWSER },
   "import-url": { topic: "imports", message: 'import from a URL ("%specifier%") is not supported; cells import "wattbook/kernel" and installed packages by name', hint: CELLS_RUN_IN_THE_BROWSER },
-  "import-relative": { topic: "imports", message: 'import from a relative path ("%specifier%") is not supported; cells import "wattbook/kernel" and installed packages by name', hint: CELLS_RUN_IN_THE_BROWSER },
+  "import-absolute": { topic: "imports", message: 'import from an absolute path ("%specifier%") is not supported', hint: 'write the path relative to the notebook, e.g. "./lib/helpers.js" or "../data/regions.json"' },
+  "import-data-file": { topic: "imports", message: '"%specifier%" is a data file; a cell imports JavaScript and TypeScript modules and JSON', hint: 'read it with FileAttachment("%specifier%").%method%()' },
   "import-wattbook-internal": { topic: "imports", message: '"%specifier%" is not importable from a cell; the notebook API is "wattbook/kernel"', hint: CELLS_RUN_IN_THE_BROWSER },
   "kernel-export-missing": { topic: "imports", message: '"wattbook/kernel" has no export named "%name%"', hint: "see src/kernel/index.ts for what the kernel exports" },
   "kernel-export-misspelled": { topic: "imports", message: '"wattbook/kernel" has no export named "%name%"', hint: 'did you mean "%near%"?' },
-  "bundle-failed-at-import": { topic: "imports", message: "%esbuild%", hint: 'is "%specifier%" installed? Cells can import "wattbook/kernel" and packages in node_modules' },
-  "bundle-failed": { topic: "imports", message: "%esbuild%" },
+  "export-missing": { topic: "imports", message: '"%specifier%" has no export named "%name%"', hint: "its exports are %exports%" },
+  "export-misspelled": { topic: "imports", message: '"%specifier%" has no export named "%name%"', hint: 'did you mean "%near%"?' },
+  "package-not-installed": { topic: "imports", message: 'the package "%name%" is not installed%imported%', hint: "npm install %name%" },
+  "package-entry-missing": { topic: "imports", message: 'the package "%name%" has no entry "%specifier%": %reason%', hint: 'import the package by its name, or one of the paths its package.json "exports" lists' },
+  "package-needs-node": { topic: "imports", message: '"%specifier%" needs the Node.js built-in module "%builtin%" (%at%); cells run in the browser too, where it does not exist', hint: FOR_THE_BROWSER },
+  "package-bundle-failed": { topic: "imports", message: '"%specifier%" cannot be bundled for the browser: %reason%%at%', hint: "reinstall the package (npm install), or use another that is made for the browser" },
+  "module-not-found": { topic: "imports", message: 'cannot find the module "%specifier%": %file% does not exist', hint: "the path is relative to %from%%near%" },
+  "module-outside-project": { topic: "imports", message: '"%specifier%" is outside the project and the notebooks folder (%file%)', hint: "move the module into the project (the folder the build runs in) and import it from there" },
+  "module-node-builtin": { topic: "imports", message: '"%specifier%" is a Node.js built-in module, and this module runs in the browser too, where it does not exist', hint: MODULES_RUN_IN_THE_BROWSER },
+  "module-import-unsupported": { topic: "imports", message: 'a notebook\'s module cannot import "%specifier%"', hint: 'import "wattbook/kernel", installed packages by name, and the project\'s own files by relative paths' },
+  "module-build-failed": { topic: "imports", message: "%reason%", hint: "fix the module here: it is bundled for the page with the notebook that imports it (%importer%)" },
 
   // ---- types (TypeScript cells) -----------------------------------------------------------------------
   "type-error": { topic: "types", message: "%message% (TS%code%)", hint: "fix the types in this TypeScript cell (its names are checked against the kernel's types and the other cells' values), or write the cell as ```js to have it unchecked" },
@@ -237,10 +249,12 @@ export const MESSAGES = {
   "cell-timeout": { topic: "evaluation", message: "%reason%", hint: "look for a loop that never ends or data that grows without bound; raise --cell-timeout-ms if the cell is only slow" },
   "evaluation-timeout": { topic: "evaluation", message: "%reason%", hint: "look for a loop that never ends; raise --timeout-ms if the cell is only slow" },
   "evaluation-out-of-memory": { topic: "evaluation", message: "%reason%", hint: "the cell allocates without bound; raise --memory-mb if it really needs more" },
+  "module-threw-on-load": { topic: "evaluation", message: "%thrown%", hint: "the module threw this while the page loaded it, before any cell ran (imported at %importer%); fix the cause, or move the work into a function that a cell calls" },
   "evaluation-crashed": { topic: "evaluation", message: "%reason%", hint: "the worker evaluating the notebook stopped while this cell ran; look for what in the cell can crash Node" },
 
   // ---- the editor: what only editing a cell in the page can run into (src/editor) -------------------
-  "editor-import-not-allowed": { topic: "the editor", message: '"%specifier%" cannot be imported while editing in the page', hint: 'import from "wattbook/kernel", or use what the notebook already imports' },
+  "editor-import-not-allowed": { topic: "the editor", message: '"%specifier%" cannot be imported while editing in the page: the notebook does not import it', hint: 'import from "wattbook/kernel" or from a module the notebook already imports; to use another, add its import to the notebook and build again' },
+  "editor-export-missing": { topic: "the editor", message: '"%specifier%" has no export named "%name%"', hint: "import one of the names it exports" },
   "editor-no-such-cell": { topic: "the editor", message: "no cell %id% on this page" },
 
   // ---- internal errors: wattbook's own bugs, reported where they happened ---------------------------

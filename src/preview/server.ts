@@ -5,7 +5,7 @@
 import { watch, type FSWatcher } from "node:fs";
 import { copyFile, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,7 +13,8 @@ import { build as esbuild } from "esbuild";
 import { LocatedErrors, type LocatedError } from "../notebook/errors.ts";
 import { copySiteAssets, STYLESHEETS } from "../publish/assets.ts";
 import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "../publish/build-cache.ts";
-import { ASSETS_DIR, LIBRARY_DIR } from "../publish/bundle.ts";
+import { ASSETS_DIR, LIBRARY_DIR } from "../publish/site-layout.ts";
+import { PackageFiles } from "../publish/package-files.ts";
 import { compileForSite, type Compiled } from "../publish/compile-for-site.ts";
 import { emitNotebook, type EmittedNotebook } from "../publish/emit.ts";
 import { copyLibrary, ensureLibrary, type Library } from "../publish/library.ts";
@@ -139,6 +140,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const hit = key ? await cache.read(key) : undefined;
     if (hit) {
       await writeScripts(hit.emitted.files);
+      await writeScripts(new Map((hit.emitted.shared ?? []).map((file) => [file, readFileSync(cache.sharedFile(file), "utf8")])));
       const compiled = compiledFromCache(hit, text as NotebookText & { sourceText: string });
       const attachments = hit.attachments ?? [];
       await writeAttachments(attachments);
@@ -148,8 +150,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const { compiled, errors } = compileForSite(text, library);
     if (!compiled) return { errors };
     let emitted: EmittedNotebook;
+    // Made afresh for each save: a package installed meanwhile is seen (its bundles come from the cache).
+    const packages = new PackageFiles({ projectRoot: options.projectRoot, cacheDir: cache.dir, toolchain: cache.toolchain });
     try {
-      emitted = await emitNotebook(compiled, { outDir: siteDir, projectRoot: options.projectRoot, library });
+      emitted = await emitNotebook(compiled, { outDir: siteDir, projectRoot: options.projectRoot, notebooksRoot: options.root, library, packages: () => packages });
     } catch (error) {
       if (error instanceof LocatedErrors) return { compiled, errors: [...error.errors] };
       throw error;
@@ -158,18 +162,23 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     // A fresh set of loaders per save: a loader that changed runs again (one that did not comes from the cache).
     const loaders = new DataLoaders({ projectRoot: options.projectRoot, cacheDir: cacheDirOf(options.projectRoot), reuse: true, timeoutMs: DEFAULT_LOADER_TIMEOUT_MS });
     const files = await resolveAttachments(compiled, { root: options.root, projectRoot: options.projectRoot, loaders });
+    await writeScripts(new Map((emitted.shared ?? []).map((file) => [file, packages.text(file)!])));
     const depends = [...(emitted.bundleInputs ?? []), ...files.inputs, ...files.absent];
     if (files.errors.length) return { compiled, errors: files.errors, depends };
     await writeAttachments(files.attachments);
-    const evaluation = await pool.evaluate(pathToFileURL(path.join(siteDir, emitted.notebook)).href, undefined, evaluationAttachments(files.attachments, pageOutputPath(compiled.sourcePath)));
-    const found = [...evaluationErrors(compiled, evaluation, limits), ...(await typeErrors(compiled))];
+    // The notebook's own scripts in memory too, as the build sends them: its local modules keep their lines.
+    const modules = Object.fromEntries([...emitted.files].map(([file, text]) => [pathToFileURL(path.join(siteDir, file)).href, text]));
+    const evaluation = await pool.evaluate(pathToFileURL(path.join(siteDir, emitted.notebook)).href, modules, evaluationAttachments(files.attachments, pageOutputPath(compiled.sourcePath)));
+    const sources = emitted.sourceMaps ? { siteDir, sourceMaps: emitted.sourceMaps, projectRoot: options.projectRoot } : undefined;
+    const found = [...evaluationErrors(compiled, evaluation, limits, sources), ...(await typeErrors(compiled))];
     const outputs = evaluation.type === "result" ? evaluation.outputs : {};
     const missing = evaluation.type === "result" ? evaluation.missing : undefined;
     if (!found.length && key) {
       const read = [...(emitted.bundleInputs ?? []), ...files.inputs];
       const inputs = read.length || files.absent.length ? { inputs: [...(await cache.hashInputs(read)), ...cache.absentInputs(files.absent)] } : {};
       const attachments = files.attachments.length ? { attachments: files.attachments } : {};
-      await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs, values: evaluation.type === "result" ? (evaluation.values ?? {}) : {}, ...(missing ? { missing } : {}), ...attachments, ...inputs });
+      await cache.keepShared(emitted.shared ?? [], (file) => packages.text(file));
+      await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined, sourceMaps: undefined }, outputs, values: evaluation.type === "result" ? (evaluation.values ?? {}) : {}, ...(missing ? { missing } : {}), ...attachments, ...inputs });
     }
     return { compiled, emitted, outputs, errors: found, warnings: displayWarnings(compiled, missing), attachments: files.attachments, depends };
   }

@@ -1,9 +1,11 @@
 // The build cache: what a notebook compiled and evaluated to, kept by the content of everything that
 // went into it, so that a rebuild redoes only the notebooks that changed. An entry's key hashes the
 // notebook's text and path, the evaluation limits and the toolchain (wattbook's version and compiled
-// code, and the library, which holds the kernel); a notebook bundled with npm packages also records
-// each file the bundle read, by content, and is served only while every one is unchanged. Keys never
-// involve times or absolute paths: the same content is the same entry from any folder.
+// code, and the library, which holds the kernel); a notebook that imports local modules or npm packages
+// also records each file its scripts were made from, by content, and is served only while every one is
+// unchanged. Keys never involve times or absolute paths: the same content is the same entry from any
+// folder. The package files pages share (package-files.ts) are kept once, under shared/ by their site
+// path, whose name is a hash of their content.
 //
 // An entry is served only when it reads back whole (its checksum matches) and is the one asked for;
 // anything else is a miss, and the notebook is built afresh and the entry written again. Entries are
@@ -25,7 +27,7 @@ import type { EvaluationLimits } from "./evaluate.ts";
 import type { EmittedNotebook } from "./emit.ts";
 
 /** Bump when an entry's shape or meaning changes: older entries then simply miss. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** An input's "hash" when the entry holds only while the file does not exist. */
 const ABSENT = "absent";
@@ -48,7 +50,7 @@ export interface CachedNotebook {
   readonly missing?: Readonly<Record<string, MissingProperty>>;
   /** The files the notebook attaches, published with its page (see attachments.ts). */
   readonly attachments?: readonly Attachment[];
-  /** Files outside the notebook that its bundle read (npm packages), relative to the project root, with their SHA-256. */
+  /** Files outside the notebook that its scripts were made from (local modules, npm packages), relative to the project root, with their SHA-256. */
   readonly inputs?: readonly { readonly file: string; readonly sha256: string }[];
 }
 
@@ -79,7 +81,7 @@ export class BuildCache {
   private constructor(
     readonly dir: string,
     /** The toolchain's part of every key. */
-    private readonly toolchain: string,
+    readonly toolchain: string,
     /** What entries' inputs are relative to. */
     private readonly projectRoot: string,
   ) {}
@@ -122,7 +124,7 @@ export class BuildCache {
     // Attached files are kept relative to the project (an entry serves the project wherever it is); the
     // output of a data loader lives in the cache, which may have lost it.
     const entry = decoded?.attachments ? { ...decoded, attachments: decoded.attachments.map((a) => ({ ...a, source: path.resolve(this.projectRoot, a.source) })) } : decoded;
-    if (!entry || !(await this.inputsUnchanged(entry)) || !(entry.attachments ?? []).every((a) => existsSync(a.source))) {
+    if (!entry || !(await this.inputsUnchanged(entry)) || !(entry.attachments ?? []).every((a) => existsSync(a.source)) || !(entry.emitted.shared ?? []).every((file) => existsSync(this.sharedFile(file)))) {
       this.stats.rejected++;
       this.stats.misses++;
       return undefined;
@@ -145,6 +147,33 @@ export class BuildCache {
     } catch {
       await rm(temporary, { force: true }).catch(() => {});
     }
+  }
+
+  /** Where the shared script at `sitePath` is kept (see keepShared). */
+  sharedFile(sitePath: string): string {
+    return path.join(this.dir, "shared", ...sitePath.split("/"));
+  }
+
+  /**
+   * Keeps the shared scripts a notebook's page loads (package files), each once: its name holds a hash
+   * of its content, so one already kept is the same. Errors only cost time (the entry is not served).
+   */
+  async keepShared(sitePaths: readonly string[], text: (sitePath: string) => string | undefined): Promise<void> {
+    await Promise.all(
+      sitePaths.map(async (sitePath) => {
+        const file = this.sharedFile(sitePath);
+        const contents = text(sitePath);
+        if (contents === undefined || existsSync(file)) return;
+        const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+        try {
+          await mkdir(path.dirname(file), { recursive: true });
+          await writeFile(temporary, contents);
+          await rename(temporary, file);
+        } catch {
+          await rm(temporary, { force: true }).catch(() => {});
+        }
+      }),
+    );
   }
 
   private async inputsUnchanged(entry: CachedNotebook): Promise<boolean> {

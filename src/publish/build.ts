@@ -15,7 +15,8 @@ import { browserOnlyCells } from "../notebook/browser-only.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { copySiteAssets, staticLinkProblems } from "./assets.ts";
 import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "./build-cache.ts";
-import { LIBRARY_DIR } from "./bundle.ts";
+import { LIBRARY_DIR } from "./site-layout.ts";
+import { PackageFiles } from "./package-files.ts";
 import type { Compiled } from "./compile-for-site.ts";
 import type { SnapshotValue } from "../runtime/snapshot-values.ts";
 import { type EditScripts, SANDBOX_PAGE } from "./edit-twin.ts";
@@ -210,6 +211,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // page is written as soon as its notebook has been evaluated, while the others still are.
     const built = new Map<string, Built>();
     const writer = new SiteWriter(tempOut, cache && !options.scratchOut && existsSync(options.out) ? { dir: options.out, state: readSiteState(cache.dir, options.out) } : undefined);
+    // Package files (package-files.ts) are made when a notebook first imports a package, and each is
+    // written once however many pages load it: before the first evaluation that loads it.
+    let packageFiles: PackageFiles | undefined;
+    const packages = () => (packageFiles ??= new PackageFiles({ projectRoot: options.projectRoot, toolchain: cache?.toolchain ?? "", ...(cache ? { cacheDir: cache.dir } : {}) }));
+    const sharedWritten = new Set<string>();
+    const writeShared = (files: readonly string[] | undefined, from: (file: string) => { text: string } | { copy: string }) => {
+      for (const file of files ?? []) {
+        if (sharedWritten.has(file)) continue;
+        sharedWritten.add(file);
+        const source = from(file);
+        if ("text" in source) writer.write(file, source.text);
+        else writer.copy(file, source.copy);
+        scripts.set(file, statSync(path.join(tempOut, file)).size);
+      }
+    };
     // Realms read the library from the site's scripts folder: it is there before the first evaluation.
     for (const file of library.files.keys()) writer.copy(`${LIBRARY_DIR}/${file}`, path.join(library.dir, file));
     let site: Site | undefined;
@@ -252,6 +268,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       if (!hit || text.sourceText === undefined) return;
       const compiled = compiledFromCache(hit, text as NotebookText & { sourceText: string });
       built.set(text.sourcePath, { compiled, emitted: hit.emitted, outputs: hit.outputs, values: hit.values, attachments: hit.attachments ?? [], fromCache: true });
+      writeShared(hit.emitted.shared, (file) => ({ copy: cache!.sharedFile(file) }));
       warnings.push(...displayWarnings(compiled, hit.missing));
       notebooks.fromCache++;
       options.progress?.({ file: text.displayPath, ok: true, cells: hit.notebook.cells.length, exercises: hit.notebook.exercises?.length ?? 0, elapsedMs: 0, fromCache: true, browserOnly: countBrowserOnly(hit.notebook).cells });
@@ -289,7 +306,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       entry.attachments = files.attachments;
       const evaluation = await evaluationPool().evaluate(pathToFileURL(path.join(tempOut, emitted.notebook)).href, modules, evaluationAttachments(files.attachments, pageOutputPath(compiled.sourcePath)));
       notebooks.evaluated++;
-      const found = evaluationErrors!(compiled, evaluation, limits);
+      const found = evaluationErrors!(compiled, evaluation, limits, emitted.sourceMaps ? { siteDir: tempOut, sourceMaps: emitted.sourceMaps, projectRoot: options.projectRoot } : undefined);
       errors.push(...found);
       if (evaluation.type === "result") warnings.push(...displayWarnings(compiled, evaluation.missing));
       progress(found.length === 0);
@@ -305,7 +322,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           const read = [...(emitted.bundleInputs ?? []), ...files.inputs];
           const inputs = read.length || files.absent.length ? { inputs: [...(await cache.hashInputs(read)), ...cache.absentInputs(files.absent)] } : {};
           const attachments = files.attachments.length ? { attachments: files.attachments } : {};
-          await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined }, outputs: evaluation.outputs, values, ...(evaluation.missing ? { missing: evaluation.missing } : {}), ...attachments, ...inputs });
+          await cache.keepShared(emitted.shared ?? [], (file) => packages().text(file));
+          await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined, sourceMaps: undefined }, outputs: evaluation.outputs, values, ...(evaluation.missing ? { missing: evaluation.missing } : {}), ...attachments, ...inputs });
         })(),
       );
     };
@@ -313,7 +331,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const progress = (ok: boolean) => options.progress?.({ file: compiled.displayPath, ok, cells: compiled.notebook.cells.length, exercises: compiled.notebook.exercises?.length ?? 0, elapsedMs: performance.now() - t0, browserOnly: countBrowserOnly(compiled.notebook).cells });
       let emitted: EmittedNotebook;
       try {
-        emitted = await emitNotebook(compiled, { outDir: tempOut, library, projectRoot: options.projectRoot });
+        emitted = await emitNotebook(compiled, { outDir: tempOut, library, projectRoot: options.projectRoot, notebooksRoot: options.root, packages });
       } catch (error) {
         if (!(error instanceof LocatedErrors)) throw error;
         errors.push(...error.errors);
@@ -321,6 +339,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       }
       const entry: Built = { compiled, emitted };
       built.set(compiled.sourcePath, entry);
+      writeShared(emitted.shared, (file) => ({ text: packages().text(file)! }));
       evaluations.push(evaluate(entry, key, progress));
     };
     let lastYield = performance.now();

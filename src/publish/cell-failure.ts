@@ -11,12 +11,14 @@ import type { Thrown } from "./thrown.ts";
 import { nearestName } from "../text/similar.ts";
 import { missingPropertyParams, type MissingProperty } from "./missing-property.ts";
 import { browserApiBehind } from "./browser-api.ts";
+import { locateFrame, type ModuleSources } from "./module-frames.ts";
 
 /**
  * `missing`, when the cell threw a TypeError: the property read that made a value undefined (see
- * missing-property.ts), named in the hint.
+ * missing-property.ts), named in the hint. `modules`: the notebook's local modules, so that what one of
+ * them threw is located at its own file and line, saying which cell called it.
  */
-export function explainFailure(compiled: Compiled, cellId: string, message: string, thrown: Thrown | undefined, missing?: MissingProperty): LocatedError {
+export function explainFailure(compiled: Compiled, cellId: string, message: string, thrown: Thrown | undefined, missing?: MissingProperty, modules?: ModuleSources): LocatedError {
   const cells = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
   const cell = cells.get(cellId);
   const lines = new LineIndex(normalizeNewlines(compiled.sourceText));
@@ -31,6 +33,14 @@ export function explainFailure(compiled: Compiled, cellId: string, message: stri
   } else if (cell && undefinedName) {
     const use = firstUse(cell.sourceText, undefinedName);
     if (use) position = new CellLocator(cell, lines).relative(use.line, use.column);
+  }
+  const inModule = thrown?.module && modules ? locateFrame(modules, thrown.module.url, thrown.module.line, thrown.module.column) : undefined;
+  if (inModule) {
+    const caller = origin && thrown?.at ? position : cell?.position;
+    const called = caller ? ` (called by the cell at ${compiled.displayPath}:${caller.line}:${caller.column})` : "";
+    // A name a module lacks is the module's to define, not a cell's: only Node's globals get their hint.
+    const found = explain(`${message}${called}`, message, thrown?.name, undefinedName && NODE_GLOBALS.has(undefinedName) ? undefinedName : undefined, compiled);
+    return locatedError(found, { file: inModule.file, ...(inModule.text === undefined ? {} : { lines: inModule.text }), position: { line: inModule.line, column: inModule.column }, cellId }, { before: 1, after: 1 });
   }
   // A browser API the build cannot give (localStorage, a query of the page's elements) explains the
   // failure better than anything else: the cell may be right, and belongs to the browser.

@@ -11,7 +11,7 @@ import type { Metafile, Plugin } from "esbuild";
 import { writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ASSETS_DIR } from "./bundle.ts";
+import { ASSETS_DIR } from "./site-layout.ts";
 import { BUNDLE_CACHE, cachedBundle, copyBundle, sourcesKey } from "./cached-bundle.ts";
 import { SANDBOX_PAGE } from "./edit-twin.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";

@@ -96,6 +96,8 @@ export interface EvaluateCrash {
   readonly type: "crash";
   readonly taskId: number;
   readonly message: string;
+  /** Where it was thrown, when one of the notebook's local modules threw while it loaded. */
+  readonly thrown?: Thrown;
 }
 
 export type WorkerMessage = EvaluateResult | EvaluateCrash;

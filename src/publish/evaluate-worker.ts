@@ -43,7 +43,7 @@ async function evaluate(task: EvaluateTask): Promise<void> {
       Atomics.store(running, 1, cellIndex);
     };
     const outcome = await realm.evaluate({ moduleUrl, timeoutMs, cellTimeoutMs, maxOutputBytes, ...(modules ? { modules } : {}), ...files }, onRun, attachments?.sources);
-    if ("crash" in outcome) send({ type: "crash", taskId: task.taskId, message: outcome.crash });
+    if ("crash" in outcome) send({ type: "crash", taskId: task.taskId, message: outcome.crash, ...(outcome.thrown ? { thrown: outcome.thrown } : {}) });
     else send({ type: "result", taskId: task.taskId, ...outcome, elapsedMs: performance.now() - started });
   } finally {
     realms.delete(realm);

@@ -10,6 +10,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { HEARTBEAT_MS, RUNNING_SLOTS, sinceHeartbeat, type EvaluateResult, type EvaluateTask, type NotebookAttachments, type WorkerMessage } from "./evaluate-protocol.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
+import type { Thrown } from "./thrown.ts";
 
 const WORKER_FILE = path.join(PACKAGE_ROOT, "dist/evaluate-worker.js");
 
@@ -44,6 +45,8 @@ export type Evaluation =
       readonly message: string;
       /** Index (in the notebook's cells) of the cell whose body started last, when it was this notebook's. */
       readonly lastRunningCell: number | undefined;
+      /** For a crash: where it was thrown, when one of the notebook's local modules threw while it loaded. */
+      readonly thrown?: Thrown;
     };
 
 interface Job {
@@ -105,7 +108,7 @@ export class EvaluationPool {
     worker.on("message", (message: WorkerMessage) => {
       const job = slot.jobs.get(message.taskId);
       if (!job) return;
-      this.finish(slot, job, message.type === "result" ? message : { type: "killed", reason: "crash", message: message.message, lastRunningCell: undefined });
+      this.finish(slot, job, message.type === "result" ? message : { type: "killed", reason: "crash", message: message.message, lastRunningCell: undefined, ...(message.thrown ? { thrown: message.thrown } : {}) });
     });
     worker.on("error", (error: Error & { code?: string }) => {
       const memory = error.code === "ERR_WORKER_OUT_OF_MEMORY";

@@ -9,21 +9,33 @@ import { explainFailure } from "./cell-failure.ts";
 import type { Compiled } from "./compile-for-site.ts";
 import type { Evaluation, EvaluationLimits } from "./evaluate.ts";
 import type { ExerciseCheck } from "./evaluate-protocol.ts";
+import { locateFrame, type ModuleSources } from "./module-frames.ts";
 
-/** Turns an evaluation's failures into located errors with excerpts of the notebook. */
-export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, limits: EvaluationLimits): LocatedError[] {
+/**
+ * Turns an evaluation's failures into located errors with excerpts of the notebook; `modules` maps a
+ * frame in one of its local modules back to the author's file.
+ */
+export function evaluationErrors(compiled: Compiled, evaluation: Evaluation, limits: EvaluationLimits, modules?: ModuleSources): LocatedError[] {
   const cellsById = new Map(compiled.notebook.cells.map((cell) => [cell.id, cell]));
   const lines = new LineIndex(normalizeNewlines(compiled.sourceText));
   const at = (cellId: string | undefined, found: Diagnostic) => {
     const cell = cellId ? cellsById.get(cellId) : undefined;
     return locatedError(found, { file: compiled.displayPath, lines, position: cell?.position ?? { line: 1, column: 1 }, ...(cellId === undefined ? {} : { cellId }) }, { before: 0, after: 2 });
   };
+  const moduleThrew = evaluation.type === "killed" && evaluation.thrown?.module && modules ? locateFrame(modules, evaluation.thrown.module.url, evaluation.thrown.module.line, evaluation.thrown.module.column) : undefined;
+  if (moduleThrew) {
+    // A local module threw while the page loaded its imports: at the module's line.
+    const local = compiled.notebook.cells.flatMap((cell) => cell.imports).find((i) => i.specifier.startsWith("."));
+    const importer = local ? `${compiled.displayPath}:${local.position.line}:${local.position.column}` : compiled.displayPath;
+    const found = diagnostic("module-threw-on-load", { thrown: evaluation.type === "killed" ? evaluation.message : "", importer });
+    return [locatedError(found, { file: moduleThrew.file, ...(moduleThrew.text === undefined ? {} : { lines: moduleThrew.text }), position: { line: moduleThrew.line, column: moduleThrew.column } }, { before: 1, after: 1 })];
+  }
   if (evaluation.type === "killed") {
     const cellId = evaluation.lastRunningCell === undefined ? undefined : compiled.notebook.cells[evaluation.lastRunningCell]?.id;
     const reason = `${evaluation.message}${cellId ? "" : " (no cell had started)"}`;
     return [at(cellId, diagnostic(KILLED[evaluation.reason], { reason }))];
   }
-  const errors = evaluation.failures.filter((failure) => failure.own).map((failure) => explainFailure(compiled, failure.cellId, failure.message, evaluation.thrown?.[failure.cellId], evaluation.missing?.[failure.cellId]));
+  const errors = evaluation.failures.filter((failure) => failure.own).map((failure) => explainFailure(compiled, failure.cellId, failure.message, evaluation.thrown?.[failure.cellId], evaluation.missing?.[failure.cellId], modules));
   errors.push(...exerciseErrors(compiled, lines, evaluation.exercises ?? []));
   // Of the pending cells, report those that wait on nothing else pending: the ones actually stuck.
   const pending = new Set(evaluation.pending.map((p) => p.cellId));

@@ -13,6 +13,13 @@ export const LIBRARY_ENTRIES = {
   kernel: path.join(PACKAGE_ROOT, "src/kernel/index.ts"),
 } as const;
 
+/**
+ * Packages the runtime ships (as the lazy chunks behind the Plot and Inputs builtins), as entries of
+ * their own: a cell that imports one gets the library's file, the same instance as the builtin,
+ * rather than a second copy from node_modules. By specifier → the entry's name.
+ */
+export const LIBRARY_PACKAGES: Readonly<Record<string, string>> = { "@observablehq/plot": "plot", "@observablehq/inputs": "inputs" };
+
 export interface Library {
   /** Folder holding the library's files (in the cache). */
   readonly dir: string;
@@ -29,6 +36,8 @@ export interface Library {
   readonly files: ReadonlyMap<string, number>;
   /** Static imports of each file (names inside `dir`), for modulepreload. */
   readonly imports: ReadonlyMap<string, readonly string[]>;
+  /** The packages it ships (LIBRARY_PACKAGES), by specifier: the file a cell's import of one gets. */
+  readonly packages: ReadonlyMap<string, { readonly file: string; readonly exports: readonly string[] }>;
 }
 
 interface Manifest {
@@ -37,6 +46,7 @@ interface Manifest {
   readonly kernelExports: Record<string, string>;
   readonly files: Record<string, number>;
   readonly imports: Record<string, string[]>;
+  readonly packages: Record<string, { file: string; exports: string[] }>;
 }
 
 /** What goes into the library: its sources, the packages, and this recipe. */
@@ -63,6 +73,7 @@ export async function ensureLibrary(cacheRoot = BUNDLE_CACHE): Promise<Library> 
       { in: LIBRARY_ENTRIES.runtime, out: "runtime" },
       { in: LIBRARY_ENTRIES.kernel, out: "kernel" },
       ...kernelModules.map((file) => ({ in: file, out: `kernel-${path.relative(path.dirname(LIBRARY_ENTRIES.kernel), file).replace(/\.ts$/, "").replace(/[\\/]/g, "-")}` })),
+      ...Object.entries(LIBRARY_PACKAGES).map(([specifier, out]) => ({ in: specifier, out: `package-${out}` })),
     ],
     plugins: [htlPatchPlugin()],
     manifest: manifestOf,
@@ -74,6 +85,7 @@ export async function ensureLibrary(cacheRoot = BUNDLE_CACHE): Promise<Library> 
     kernelExports: new Map(Object.entries(manifest.kernelExports)),
     files: new Map(Object.entries(manifest.files)),
     imports: new Map(Object.entries(manifest.imports)),
+    packages: new Map(Object.entries(manifest.packages)),
   };
 }
 
@@ -84,12 +96,18 @@ function manifestOf(metafile: Metafile, name: (output: string) => string): Manif
   let kernel = "";
   let publicNames: string[] = [];
   const moduleExports: [string, string[]][] = [];
+  const packages: Record<string, { file: string; exports: string[] }> = {};
   for (const [file, output] of Object.entries(metafile.outputs)) {
     const own = name(file);
     files[own] = output.bytes;
     imports[own] = output.imports.filter((i) => i.kind === "import-statement").map((i) => name(i.path));
     const entry = output.entryPoint && path.resolve(PACKAGE_ROOT, output.entryPoint);
     if (!entry) continue;
+    const shipped = Object.entries(LIBRARY_PACKAGES).find(([, out]) => own.startsWith(`package-${out}-`));
+    if (shipped) {
+      packages[shipped[0]] = { file: own, exports: [...output.exports].sort() };
+      continue;
+    }
     if (entry === LIBRARY_ENTRIES.runtime) runtime = own;
     else if (entry === LIBRARY_ENTRIES.kernel) (kernel = own), (publicNames = output.exports);
     else moduleExports.push([own, output.exports]);
@@ -101,7 +119,7 @@ function manifestOf(metafile: Metafile, name: (output: string) => string): Manif
     const home = moduleExports.find(([, names]) => names.includes(exported));
     kernelExports[exported] = home ? home[0] : kernel;
   }
-  return { runtime, kernel, kernelExports, files, imports };
+  return { runtime, kernel, kernelExports, files, imports, packages };
 }
 
 /** Copies the library's scripts (not its manifest) into `target`. */

@@ -42,11 +42,14 @@ const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => r
 
 async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   const started = performance.now();
+  // The notebook's own scripts besides its module (its local modules): where its errors may be thrown.
+  const localModules = new Set(Object.keys(task.modules ?? {}).filter((url) => url !== task.moduleUrl));
   let notebook: CompiledNotebook;
   try {
     notebook = (requireFrom(task.moduleUrl)(task.moduleUrl) as { default: CompiledNotebook }).default;
   } catch (error) {
-    return { crash: error instanceof Error ? error.message : String(error) };
+    const thrown = describeThrown(error, task.moduleUrl, [], localModules);
+    return { crash: error instanceof Error ? error.message : String(error), ...(thrown.module ? { thrown } : {}) };
   }
   // Cells marked ```js browser, and every cell that depends on one, run in the reader's browser only.
   const browserOnly = browserOnlyCells(notebook.cells.map(compiledGraphCell));
@@ -56,7 +59,7 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   const thrown: Record<string, Thrown> = {};
   // As compiled: a body's own text says which module lines are its (the wrapped bodies' text does not).
   const compiledCells = notebook.cells;
-  notebook = noteThrows(notebook, task.moduleUrl, (cellId, what) => (thrown[cellId] = what));
+  notebook = noteThrows(notebook, task.moduleUrl, (cellId, what) => (thrown[cellId] = what), localModules);
   const roots = new Map<string, Element>();
   const results = new Map<string, CellResult>();
   const indexOf = new Map(notebook.cells.map((cell, index) => [cell.id, index]));
@@ -81,7 +84,7 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
     },
     onResult: (cellId, result) => results.set(cellId, result),
     onValue: (_cellId, name, value) => void named.set(name, value),
-    onValueRejected: (cellId, error) => void (thrown[cellId] ??= describeThrown(error, task.moduleUrl, compiledCells)),
+    onValueRejected: (cellId, error) => void (thrown[cellId] ??= describeThrown(error, task.moduleUrl, compiledCells, localModules)),
   });
   const overdue = cellOverdue(runningSince, task.cellTimeoutMs);
   const deadline = started + task.timeoutMs;
@@ -113,7 +116,7 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   const missing = missingProperties(compiledCells, results, named, failing, thrown);
   // A fault after the run: the cell whose line threw, or else the cell that ran last.
   const late = (error: unknown, how: string) => {
-    const at = describeThrown(error, task.moduleUrl, compiledCells);
+    const at = describeThrown(error, task.moduleUrl, compiledCells, localModules);
     const owner = at.at?.cellId ?? lastRun ?? notebook.cells[0]?.id;
     const cell = owner === undefined ? undefined : notebook.cells.find((c) => c.id === owner);
     if (!cell || failing.has(cell.id)) return;

@@ -19,7 +19,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { format } from "node:util";
 import vm from "node:vm";
-import { notebookModuleBody, wrapModuleBody } from "./module-form.ts";
+import { moduleBodyKeepingLines, notebookModuleBody, type Parse, wrapModuleBody } from "./module-form.ts";
 import type { ModuleFunction, RealmApi, RealmHost, RealmOutcome, RealmTask } from "./realm-protocol.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 import { ASSETS_DIR } from "./site-layout.ts";
@@ -43,6 +43,7 @@ const scripts = new Map<string, { readonly stamp: string; readonly script: vm.Sc
 
 const requireHere = createRequire(import.meta.url);
 let esbuild: typeof import("esbuild") | undefined;
+let acornParse: Parse | undefined;
 
 /**
  * The module at `url` as a script that evaluates to its module function (`commonJs`: it is one already).
@@ -59,7 +60,10 @@ function moduleScript(url: string, commonJs = false, inMemory?: string): vm.Scri
   }
   const code = inMemory ?? readFileSync(file, "utf8");
   const notebook = commonJs ? undefined : notebookModuleBody(code);
-  const body = commonJs ? code : (notebook ?? commonJsOf(code, url));
+  // The notebook's other scripts in memory are its local modules: they keep their lines too, so that
+  // a frame in one maps back to the author's file (module-frames.ts). Loaded only when there is one.
+  const local = () => moduleBodyKeepingLines(code, (acornParse ??= (requireHere("acorn") as typeof import("acorn")).parse));
+  const body = commonJs ? code : (notebook ?? (inMemory !== undefined ? local() : commonJsOf(code, url)));
   // The wrapper's first line comes before the module's: line k of the module is line k of the file.
   const script = new vm.Script(wrapModuleBody(body), { filename: url, lineOffset: -1, importModuleDynamically: undefined });
   if (notebook === undefined && inMemory === undefined) scripts.set(file, { stamp, script });

@@ -4,6 +4,7 @@
 import type { EvaluateResult } from "./evaluate-protocol.ts";
 import type { RealmServices } from "./realm-globals.ts";
 import type { AttachedFile } from "../runtime/file-attachment.ts";
+import type { Thrown } from "./thrown.ts";
 
 /** A module as the realm runs it: the body of a CommonJS-style function (see module-form.ts). */
 export type ModuleFunction = (require: (specifier: string) => unknown, module: { exports: unknown }, exports: unknown) => void;
@@ -37,7 +38,7 @@ export interface RealmTask {
 }
 
 /** What a realm answers: a result without its task id, or the module's own failure to load. */
-export type RealmOutcome = Omit<EvaluateResult, "type" | "taskId" | "elapsedMs"> | { readonly crash: string };
+export type RealmOutcome = Omit<EvaluateResult, "type" | "taskId" | "elapsedMs"> | { readonly crash: string; readonly thrown?: Thrown };
 
 export interface RealmApi {
   /** Evaluates the notebook; resolves to the JSON of a RealmOutcome. */
