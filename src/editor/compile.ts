@@ -47,6 +47,8 @@ export interface CompiledEdit {
   readonly record: string;
   /** Names the cell imports from the kernel that the notebook does not already bind, with the import's position. */
   readonly kernelImports: readonly KernelImport[];
+  /** Names the cell imports from another module the notebook imports (a package, a local module) that the notebook does not already bind. */
+  readonly moduleImports: readonly ModuleImport[];
   readonly declarations: readonly string[];
   /** The edit as the notebook-wide checks see it, in .md positions: how later edits are checked against it. */
   readonly checked: CheckedCell;
@@ -56,6 +58,11 @@ export interface KernelImport extends ImportSpecifier {
   readonly position: SourcePosition;
 }
 
+export interface ModuleImport extends KernelImport {
+  /** The module, as the notebook's cells import it. */
+  readonly specifier: string;
+}
+
 export type EditResult = { readonly ok: true; readonly edit: CompiledEdit } | { readonly ok: false; readonly errors: readonly EditError[] };
 
 export interface CompileEditOptions {
@@ -63,6 +70,8 @@ export interface CompileEditOptions {
   readonly imported: ReadonlySet<string>;
   /** Kernel names the cell may use without importing them (scratch cells, for quick calculations). */
   readonly kernelNames?: ReadonlySet<string>;
+  /** Modules besides the kernel that the notebook imports (by specifier): the cell may import from them too. */
+  readonly modules?: ReadonlySet<string>;
   /** Strips a ts cell's types; without one, only js cells compile. */
   readonly typeStripper?: TypeStripper;
   /**
@@ -87,26 +96,28 @@ export function compileEdit(cell: Pick<CellSource, "id" | "kind" | "lang" | "bro
   }
   const errors: EditError[] = [];
   const kernelImports: KernelImport[] = [];
+  const moduleImports: ModuleImport[] = [];
   for (const declaration of analyzed.imports) {
     for (const specifier of declaration.specifiers) {
       if (imported.has(specifier.local)) continue; // the notebook's own binding (the checks compare the two)
       if (declaration.specifier === KERNEL) kernelImports.push({ ...specifier, position: declaration.position });
+      else if (options.modules?.has(declaration.specifier)) moduleImports.push({ ...specifier, specifier: declaration.specifier, position: declaration.position });
       else {
         errors.push(editErrorAt(diagnostic("editor-import-not-allowed", { specifier: declaration.specifier }), declaration.position));
         break;
       }
     }
   }
-  const bound = new Set([...imported, ...kernelImports.map((s) => s.local), ...analyzed.declarations]);
+  const bound = new Set([...imported, ...kernelImports.map((s) => s.local), ...moduleImports.map((s) => s.local), ...analyzed.declarations]);
   for (const name of analyzed.references) {
     if (kernelNames?.has(name) && !bound.has(name)) kernelImports.push({ imported: name, local: name, position: { line: 1, column: 1 } });
   }
   if (errors.length) return { ok: false, errors };
-  const names = new Set([...imported, ...kernelImports.map((s) => s.local)]);
+  const names = new Set([...imported, ...kernelImports.map((s) => s.local), ...moduleImports.map((s) => s.local)]);
   const { checked, problems } = checkInNotebook(cell, analyzed, names, options);
   if (problems.length) return { ok: false, errors: problems };
   const record = compileCell({ ...analyzed, js: guardLoops(analyzed.js, analyzed.expression) }, { imported: names });
-  return { ok: true, edit: { record, kernelImports, declarations: analyzed.expression ? [] : analyzed.declarations, checked } };
+  return { ok: true, edit: { record, kernelImports, moduleImports, declarations: analyzed.expression ? [] : analyzed.declarations, checked } };
 }
 
 /**

@@ -11,6 +11,8 @@ export interface InstantiateOptions {
   readonly imports: Readonly<Record<string, unknown>>;
   /** The kernel's exports, when the edit imports from it. */
   readonly kernel?: Readonly<Record<string, unknown>>;
+  /** The notebook's other modules' namespaces by specifier (the compiled module's `modules`). */
+  readonly modules?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** Where the cell is in the .md, for the runtime's error locations. */
   readonly position: SourcePosition;
   /** How long edited code may run without giving the page a turn. */
@@ -25,7 +27,28 @@ export function instantiate(edit: CompiledEdit, options: InstantiateOptions): Co
     if (!options.kernel) throw new Error("the kernel was not loaded");
     scope[local] = imported === "*" ? options.kernel : options.kernel[imported];
   }
+  for (const { specifier, imported, local } of edit.moduleImports) {
+    const namespace = options.modules?.[specifier];
+    if (!namespace) throw new Error(`the notebook does not import ${specifier}`);
+    scope[local] = imported === "*" ? namespace : moduleExport(namespace, imported);
+  }
   const names = Object.keys(scope);
   const factory = new Function(...names, `"use strict";\nreturn ${edit.record};`) as (...values: unknown[]) => CompiledCell;
   return { ...factory(...names.map((name) => scope[name])), position: options.position };
+}
+
+/**
+ * `name` of a module's namespace; for a CommonJS package, a name it has only at run time is read from
+ * its default export, as the build reads it (publish/import-bindings.ts).
+ */
+export function moduleExport(namespace: Readonly<Record<string, unknown>>, name: string): unknown {
+  if (name in namespace) return namespace[name];
+  const fallback = namespace.default;
+  return (typeof fallback === "object" || typeof fallback === "function") && fallback !== null ? (fallback as Record<string, unknown>)[name] : undefined;
+}
+
+/** Whether a module's namespace has `name`, or its default export has it (see moduleExport). */
+export function hasModuleExport(namespace: Readonly<Record<string, unknown>>, name: string): boolean {
+  const fallback = namespace.default;
+  return name in namespace || ((typeof fallback === "object" || typeof fallback === "function") && fallback !== null && name in fallback);
 }

@@ -8,7 +8,7 @@ import type { TypeStripper } from "../notebook/type-stripper.ts";
 import type { CompiledCell, CompiledNotebook, SourcePosition } from "../notebook/types.ts";
 import { type CellSource, compileEdit, type EditError, editErrorAt } from "./compile.ts";
 import type { Edits, ScratchCell } from "./edits.ts";
-import { instantiate } from "./instantiate.ts";
+import { hasModuleExport, instantiate } from "./instantiate.ts";
 
 /** The part of the runtime's NotebookRun a session needs. */
 export interface LiveNotebook {
@@ -109,9 +109,11 @@ export class EditSession {
     if (cell.lang === "ts") this.typeStripper ??= await this.options.loadTypeScript();
     // Scratch cells have the kernel at hand: its names that no cell defines need no import.
     const kernelNames = this.scratch.has(id) ? await this.scratchKernelNames() : undefined;
+    const modules = this.live.notebook.modules ?? {};
     const result = compileEdit(cell, code, {
       imported: this.imported,
       kernelNames,
+      modules: new Set(Object.keys(modules)),
       ...(this.typeStripper ? { typeStripper: this.typeStripper } : {}),
       notebook: { path: this.live.notebook.path, cells: this.checkedCells(id) },
     });
@@ -123,6 +125,8 @@ export class EditSession {
       const missing = edit.kernelImports.filter((s) => s.imported !== "*" && !(s.imported in kernel!));
       if (missing.length) return { ok: false, errors: missing.map((s) => editErrorAt(missingKernelExport(s.imported, Object.keys(kernel!)), s.position)) };
     }
+    const absent = edit.moduleImports.filter((s) => s.imported !== "*" && !hasModuleExport(modules[s.specifier]!, s.imported));
+    if (absent.length) return { ok: false, errors: absent.map((s) => editErrorAt(diagnostic("editor-export-missing", { specifier: s.specifier, name: s.imported }), s.position)) };
     if (this.runs.get(id) !== ticket) return { ok: false, errors: [], stale: true };
     this.tripped.delete(id);
     const onTrip = () => {
@@ -131,7 +135,7 @@ export class EditSession {
       // Not from inside the code the guard has just stopped.
       setTimeout(() => this.changed(), 0);
     };
-    const compiled = instantiate(edit, { imports: this.live.notebook.imports ?? {}, kernel, position: cell.position, loopBudgetMs: this.options.loopBudgetMs, onTrip });
+    const compiled = instantiate(edit, { imports: this.live.notebook.imports ?? {}, kernel, modules, position: cell.position, loopBudgetMs: this.options.loopBudgetMs, onTrip });
     this.checked.set(id, edit.checked);
     this.live.redefine(compiled);
     const scratch = this.scratch.get(id);

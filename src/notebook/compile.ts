@@ -48,22 +48,34 @@ export interface CompileNotebookOptions {
   readonly importUrl?: (specifier: string, imported: string) => string;
 }
 
+/** The kernel, which the editor loads itself: not among a module's `modules`. */
+const KERNEL_SPECIFIER = "wattbook/kernel";
+
+/** The local name of a notebook's namespace import of its `index`th module (see `modules` below). */
+export const MODULE_NAMESPACE = "__wattbook_module_";
+
 /**
- * The module: imports, then `export default {path, cells, imports, exercises}` with the cell records in
- * document order. `imports` holds the imported bindings by local name, for cells compiled later in the
- * page (the editor's), which cannot see this module's scope; `exercises` (only when the page has any)
+ * The module: imports, then `export default {path, cells, imports, modules, exercises}` with the cell
+ * records in document order. `imports` holds the imported bindings by local name, for cells compiled
+ * later in the page (the editor's), which cannot see this module's scope; `modules` (only when the page
+ * imports more than the kernel) each imported module's namespace by specifier, so that an edited cell
+ * may import other names of a module the notebook imports; `exercises` (only when the page has any)
  * what the page checks answers against.
  */
 export function compileNotebook(nb: AnalyzedNotebook, options: CompileNotebookOptions = {}): string {
-  const imports = hoistImports(nb.cells.flatMap((cell) => cell.imports), options.importUrl);
-  const imported = new Set(nb.cells.flatMap((cell) => cell.imports.flatMap((i) => i.specifiers.map((s) => s.local))));
+  const cellImports = nb.cells.flatMap((cell) => cell.imports);
+  const modules = [...new Set(cellImports.map((i) => i.specifier).filter((specifier) => specifier !== KERNEL_SPECIFIER))];
+  const namespaces = modules.map((specifier, index) => ({ specifier, specifiers: [{ imported: "*", local: `${MODULE_NAMESPACE}${index}` }], position: { line: 1, column: 1 } }));
+  const imports = hoistImports([...cellImports, ...namespaces], options.importUrl);
+  const imported = new Set(cellImports.flatMap((i) => i.specifiers.map((s) => s.local)));
   const lines = [...imports, `export default {path: ${JSON.stringify(nb.path)}, cells: [`];
   nb.cells.forEach((cell, index) => {
     const record = compileCell(cell, { imported, line: lines.length + 1 });
     lines.push(...`${record}${index < nb.cells.length - 1 ? "," : ""}`.split("\n"));
   });
   const exercises = nb.exercises?.length ? `, exercises: ${JSON.stringify(exerciseSpecs(nb))}` : "";
-  lines.push(`], imports: {${[...imported].join(", ")}}${exercises}};`, "");
+  const namespaced = modules.length ? `, modules: {${modules.map((specifier, index) => `${JSON.stringify(specifier)}: ${MODULE_NAMESPACE}${index}`).join(", ")}}` : "";
+  lines.push(`], imports: {${[...imported].join(", ")}}${namespaced}${exercises}};`, "");
   return lines.join("\n");
 }
 

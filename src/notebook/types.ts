@@ -164,6 +164,8 @@ export interface CompiledNotebook {
   readonly cells: readonly CompiledCell[];
   /** The notebook's imported bindings by local name, for cells compiled in the page (the editor's). */
   readonly imports?: Readonly<Record<string, unknown>>;
+  /** Each module the notebook imports besides the kernel, its namespace by specifier (see compile.ts). */
+  readonly modules?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** The page's exercises (absent when it has none): what the page checks answers against. */
   readonly exercises?: readonly ExerciseSpec[];
 }

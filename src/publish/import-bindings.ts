@@ -70,7 +70,7 @@ export function bindImports(code: string, targetOf: (source: string) => ImportTa
     let text: string;
     if (imports) {
       const namespace = statement.specifiers!.find((s) => s.type === "ImportNamespaceSpecifier");
-      text = `import {default as ${binding}${kept.map((part) => `, ${part}`).join("")}} from ${from};${namespace ? ` import * as ${nameOf(namespace.local!)} from ${from};` : ""} const {${atRunTime.map(([name, as]) => `${quoted(name)}: ${as}`).join(", ")}} = ${binding};`;
+      text = `import {default as ${binding}${kept.map((part) => `, ${part}`).join("")}} from ${from};${namespace ? ` import * as ${nameOf(namespace.local!)} from ${from};` : ""} const {${atRunTime.map(([name, as]) => (name === as ? name : `${quoted(name)}: ${as}`)).join(", ")}} = ${binding};`;
     } else {
       const locals = atRunTime.map(([name], index) => [name, `${binding}_${index}`] as const);
       text = `${kept.length ? `export {${kept.join(", ")}} from ${from}; ` : ""}import {default as ${binding}} from ${from}; const {${locals.map(([name, local]) => `${quoted(name)}: ${local}`).join(", ")}} = ${binding}; export {${locals.map(([, local], index) => `${local} as ${quoted(atRunTime[index]![1])}`).join(", ")}};`;

@@ -190,6 +190,9 @@ export async function createTypeChecker(projectRoot: string): Promise<TypeChecke
         noEmit: true,
         skipLibCheck: true,
         allowImportingTsExtensions: true,
+        // A cell may import the project's own JavaScript and JSON (local modules): typed by inference.
+        allowJs: true,
+        resolveJsonModule: true,
         paths: {
           "wattbook/kernel": [path.join(PACKAGE_ROOT, "src/kernel/index.ts")],
           "@observablehq/plot": [typesOf("@observablehq/plot", "src/index.d.ts")],
@@ -198,12 +201,14 @@ export async function createTypeChecker(projectRoot: string): Promise<TypeChecke
       files: [builtins, ...[...notebookFiles].sort()],
     });
   const inRoot = (file: string) => file === root || file.startsWith(root + path.sep);
+  // A notebook's virtual module sits beside the notebook, so that its relative imports resolve as the
+  // build resolves them; the other virtual files are in the virtual folder.
   const fs: FileSystem = {
     readFile: (file) => files.get(file) ?? (inRoot(file) ? null : undefined),
     fileExists: (file) => (files.has(file) ? true : inRoot(file) ? false : undefined),
     directoryExists: (dir) => (dir === root ? true : inRoot(dir) ? false : undefined),
-    getAccessibleEntries: (dir) => (dir === root ? { files: [...files.keys()].map((file) => path.basename(file)), directories: [] } : undefined),
-    realpath: (file) => (inRoot(file) ? file : undefined),
+    getAccessibleEntries: (dir) => (dir === root ? { files: [...files.keys()].filter(inRoot).map((file) => path.basename(file)), directories: [] } : undefined),
+    realpath: (file) => (inRoot(file) || files.has(file) ? file : undefined),
   };
   let api: Api | undefined = new API({ fs, cwd: projectRoot });
   let opened = false;
@@ -215,7 +220,8 @@ export async function createTypeChecker(projectRoot: string): Promise<TypeChecke
       for (const compiled of notebooks) {
         const source = typecheckSource(compiled.notebook);
         if (!source.hasTypeScript && !javaScriptToo) continue;
-        const file = path.join(root, `${stemOf(compiled.sourcePath)}.ts`);
+        const notebookFile = path.join(projectRoot, compiled.displayPath);
+        const file = path.join(path.dirname(notebookFile), `.wattbook-typecheck-${stemOf(path.basename(compiled.sourcePath))}.ts`);
         sources.set(file, { compiled, source });
         if (files.get(file) !== source.text) changed.push(file);
         files.set(file, source.text);
