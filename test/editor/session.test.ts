@@ -114,12 +114,25 @@ describe("an editing session", () => {
     const { session, cellDefining } = await sessionOn("examples/training-carbon.md");
     const cell = cellDefining("footprint");
     const d3 = await session.run(cell.id, 'import {sum} from "d3-array";\nconst footprint = 1;');
-    expect(!d3.ok && d3.errors[0]).toMatchObject({ line: 1, column: 1, message: '"d3-array" cannot be imported while editing in the page' });
+    expect(!d3.ok && d3.errors[0]).toMatchObject({ line: 1, column: 1, message: '"d3-array" cannot be imported while editing in the page: the notebook does not import it' });
     const clash = await session.run(cell.id, "const grids = 1;");
     // The build's own check, with the build's words.
     expect(!clash.ok && clash.errors[0]).toMatchObject({ line: 1, column: 7, message: expect.stringMatching(/^grids is defined here and imported at examples\/training-carbon\.md:\d+:1$/), hint: "rename one of them" });
     const missing = await session.run(cell.id, 'import {nope} from "wattbook/kernel";\nconst footprint = 1;');
     expect(!missing.ok && missing.errors[0]).toMatchObject({ line: 1, message: '"wattbook/kernel" has no export named "nope"' });
+  });
+
+  it("lets an edited cell import other names of a module the notebook imports, and names what the module lacks", async () => {
+    // The fixture imports {sum, extent} from "d3-array"; its compiled module keeps d3-array's namespace.
+    const { nb, session, sources } = await sessionOn("test/golden/fixtures/npm.md");
+    const cell = sources.find((c) => c.kind === "block" && c.sourceText.startsWith("sum("))!;
+    expect(await session.run(cell.id, 'import {mean, sum} from "d3-array";\nconst middle = mean([2, 4, 9]) + sum([1]);')).toEqual({ ok: true });
+    await nb.run.settled();
+    expect(await nb.value("middle")).toBe(6);
+    const missing = await session.run(cell.id, 'import {meen} from "d3-array";\nconst middle = meen([2]);');
+    expect(!missing.ok && missing.errors[0]).toMatchObject({ line: 1, column: 1, message: '"d3-array" has no export named "meen"', code: "editor-export-missing" });
+    const other = await session.run(cell.id, 'import {scaleLinear} from "d3-scale";\nconst middle = 1;');
+    expect(!other.ok && other.errors[0]).toMatchObject({ code: "editor-import-not-allowed" });
   });
 
   it("refuses an edit the build would refuse, with the build's words: a name defined twice, a cycle, another cell's value assigned", async () => {

@@ -44,11 +44,12 @@ function stemOf(source: string): string {
 //    any edit to the kernel, the runtime or Plot, and the notebook's and page's own hashes follow from
 //    those; the snapshot already holds the text the hash is of. Which files are imported or preloaded,
 //    and in what order, stays in the snapshot.
-// 2. A notebook that imports an npm package is bundled by esbuild (emit.ts): its module file only
-//    re-exports a shared chunk, minified onto one line. The snapshot holds the module file followed by
-//    each chunk of the site's own it imports (not the library's), reprinted by esbuild's transform
-//    (without minifying, so names and code are as shipped, one statement a line) so that a diff shows
-//    the statement that changed rather than one 3 KB line.
+// 2. A notebook is never bundled: one that imports an npm package imports the package's own file in
+//    the site (`_wattbook/npm/<name>@<version>/<entry>-<hash>.js`, minified, shared by every page, and
+//    no part of the snapshot; its name, hash normalised, is), so its module is as readable as any other.
+//    Should a module import chunks of the site's own (`./chunk-….js`), each is appended, reprinted by
+//    esbuild's transform (without minifying, one statement a line) so that a diff shows the statement
+//    that changed.
 const HASHED_SCRIPT = /-[A-Z2-7]{8}\.js(?=["'])/g;
 const normalise = (text: string) => text.replace(HASHED_SCRIPT, "-[hash].js");
 const normaliseName = (name: string) => name.replace(/-[A-Z2-7]{8}\.js$/, "-[hash].js");

@@ -89,13 +89,20 @@ describe("imports", () => {
     expect(c.declarations).toEqual(["z"]);
   });
 
-  it("rejects relative and URL imports", () => {
-    const errors = locatedErrors(() => cell('import a from "./local.js";\nimport b from "https://cdn.example/b.js";\nimport * as d3 from "npm:d3@7";'));
-    expect(errors.map((e) => [e.line, e.reason])).toEqual([
-      [2, 'import from a relative path ("./local.js") is not supported; cells import "wattbook/kernel" and installed packages by name'],
-      [3, 'import from a URL ("https://cdn.example/b.js") is not supported; cells import "wattbook/kernel" and installed packages by name'],
-      [4, 'import from "npm:d3@7" is not supported; install the package and import it by name ("d3")'],
+  it("rejects absolute paths, data files and URL imports", () => {
+    const errors = locatedErrors(() => cell('import a from "/abs/local.js";\nimport b from "https://cdn.example/b.js";\nimport * as d3 from "npm:d3@7";\nimport rows from "../data/rows.csv";'));
+    expect(errors.map((e) => [e.line, e.reason, e.hint])).toEqual([
+      [2, 'import from an absolute path ("/abs/local.js") is not supported', 'write the path relative to the notebook, e.g. "./lib/helpers.js" or "../data/regions.json"'],
+      [3, 'import from a URL ("https://cdn.example/b.js") is not supported; cells import "wattbook/kernel" and installed packages by name', expect.any(String)],
+      [4, 'import from "npm:d3@7" is not supported; install the package and import it by name ("d3")', expect.any(String)],
+      [5, '"../data/rows.csv" is a data file; a cell imports JavaScript and TypeScript modules and JSON', 'read it with FileAttachment("../data/rows.csv").csv()'],
     ]);
+  });
+
+  it("records relative imports of modules and JSON (the build bundles them), a JSON import's type attribute too", () => {
+    const c = cell('import {f} from "./lib/helpers.js";\nimport regions from "../data/regions.json" with {type: "json"};\nimport * as t from "./lib/types";');
+    expect(c.imports.map((i) => i.specifier)).toEqual(["./lib/helpers.js", "../data/regions.json", "./lib/types"]);
+    expect(locatedErrors(() => cell('import x from "./lib/helpers.js" with {type: "json"};')).map((e) => e.code)).toEqual(["import-attributes"]);
   });
 
   it("rejects Node's modules, import() and import.meta, each at its place", () => {

@@ -88,10 +88,15 @@ describe("compileNotebook", () => {
     compiled = await load(module, "compile");
   });
 
-  it("hoists imports once, above the default export", () => {
+  it("hoists imports once, above the default export, with each module's namespace but the kernel's", () => {
     const lines = module.split("\n");
-    expect(lines.slice(0, 3)).toEqual(['import {KernelInputError} from "wattbook/kernel";', 'import {sum} from "d3-array";', 'export default {path: "compile.md", cells: [']);
+    expect(lines.slice(0, 4)).toEqual(['import {KernelInputError} from "wattbook/kernel";', 'import * as __wattbook_module_0 from "d3-array";', 'import {sum} from "d3-array";', 'export default {path: "compile.md", cells: [']);
     expect(module.match(/import \{sum\}/g)).toHaveLength(1);
+  });
+
+  it("exports each module's namespace by specifier, for edited cells that import more of it", () => {
+    expect(Object.keys(compiled.modules ?? {})).toEqual(["d3-array"]);
+    expect(typeof compiled.modules?.["d3-array"]?.mean).toBe("function");
   });
 
   it("exports the imported bindings by local name, for cells compiled later in the page", () => {

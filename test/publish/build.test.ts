@@ -151,7 +151,8 @@ describe("wattbook build", () => {
     const result = await runCli(["build"], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("notebooks/m.md:4:1:");
-    expect(result.stderr).toMatch(/no-such-package-anywhere.* \[bundle-failed-at-import\]/);
+    expect(result.stderr).toMatch(/the package "no-such-package-anywhere" is not installed \[package-not-installed\]/);
+    expect(result.stderr).toContain("hint: npm install no-such-package-anywhere");
   });
 
   it("locates an import of a name the kernel does not export, with a suggestion", async () => {

@@ -159,7 +159,7 @@ describe("the build cache", () => {
     expect(second.stderr).toContain("notebooks/f.md:4:11: undefinedName is not defined");
   }, 60_000);
 
-  it("serves a bundled notebook only while the package files it bundled are unchanged", async () => {
+  it("serves a notebook that imports a package only while the package's files are unchanged", async () => {
     const cwd = await project("package", { "p.md": `# P\n\n${fence}js\nimport {double} from "tiny-double";\n${fence}\n\nTwice 21 is \${double(21)}.\n` });
     const pkg = path.join(cwd, "node_modules", "tiny-double");
     await mkdir(pkg, { recursive: true });
