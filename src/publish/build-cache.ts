@@ -77,6 +77,8 @@ const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).
 
 export class BuildCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0 };
+  /** Input files hashed by this cache, by absolute path: notebooks importing one package share its files. */
+  private readonly inputHashes = new Map<string, Promise<string | undefined>>();
 
   private constructor(
     readonly dir: string,
@@ -178,7 +180,12 @@ export class BuildCache {
 
   private async inputsUnchanged(entry: CachedNotebook): Promise<boolean> {
     if (!entry.inputs?.length) return true;
-    const current = await Promise.all(entry.inputs.map(({ file }) => readFile(path.resolve(this.projectRoot, file)).then(sha256, () => undefined)));
+    const hashOf = (file: string) => {
+      let hash = this.inputHashes.get(file);
+      if (!hash) this.inputHashes.set(file, (hash = readFile(file).then(sha256, () => undefined)));
+      return hash;
+    };
+    const current = await Promise.all(entry.inputs.map(({ file }) => hashOf(path.resolve(this.projectRoot, file))));
     return entry.inputs.every((input, index) => current[index] === input.sha256 || (input.sha256 === ABSENT && current[index] === undefined));
   }
 

@@ -8,7 +8,7 @@
 // The output is not minified: the realm runs it with its lines kept (module-form.ts), and its source
 // maps (kept for the build, not written into the site) point a frame back to the author's file.
 import type { Message, Metafile, Plugin } from "esbuild";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { dataFileMethod, isRelativeSpecifier } from "../notebook/data-files.ts";
 import { type Diagnostic, diagnostic } from "../notebook/messages.ts";
@@ -81,7 +81,12 @@ export async function bundleLocalModules(request: LocalModulesRequest): Promise<
   const { projectRoot, notebooksRoot, siteDir } = request;
   const notebookDir = path.dirname(request.notebookFile);
   const shown = (file: string) => path.relative(projectRoot, file).split(path.sep).join("/") || ".";
-  const allowed = (file: string) => within(file, projectRoot) || within(file, notebooksRoot);
+  // Where a module may be, checked before a path is resolved and after (a link may lead elsewhere).
+  const roots = [projectRoot, notebooksRoot, realpathOr(projectRoot), realpathOr(notebooksRoot)];
+  const allowed = (file: string) => roots.some((root) => within(file, root));
+  // esbuild works from the notebooks folder: the paths it writes into the outputs (the comment naming
+  // each module's source) are then the same whichever folder the build runs from.
+  const workingDir = notebooksRoot;
   const problems: LocalModuleProblem[] = [];
   const entries: { specifier: string; file: string; out: string }[] = [];
   const outNames = new Set<string>();
@@ -122,6 +127,7 @@ export async function bundleLocalModules(request: LocalModulesRequest): Promise<
           if (method) return refuse(diagnostic("import-data-file", { specifier, method }));
           const resolved = await build.resolve(specifier, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { [OWN]: true } });
           if (resolved.errors.length) return refuse(notFound(specifier, file, args.importer ? shown(args.importer) : "the module", shown));
+          if (!allowed(resolved.path)) return refuse(diagnostic("module-outside-project", { specifier, file: shown(resolved.path) }));
           return { path: resolved.path };
         }
         // A require of a package would stay a require in the page, which a browser module cannot run.
@@ -160,16 +166,16 @@ export async function bundleLocalModules(request: LocalModulesRequest): Promise<
       write: false,
       metafile: true,
       logLevel: "silent",
-      absWorkingDir: projectRoot,
+      absWorkingDir: workingDir,
       plugins: [plugin],
     });
   } catch (error) {
     const messages = (error as { errors?: Message[] }).errors;
     if (!messages?.length) throw error;
-    throw new LocalModulesError(messages.map((message) => problemOf(message, entries, projectRoot, shown, shown(request.notebookFile))));
+    throw new LocalModulesError(messages.map((message) => problemOf(message, entries, workingDir, shown, shown(request.notebookFile))));
   }
 
-  const siteRelative = (file: string) => path.relative(siteDir, path.resolve(projectRoot, file)).split(path.sep).join("/");
+  const siteRelative = (file: string) => path.relative(siteDir, path.resolve(workingDir, file)).split(path.sep).join("/");
   const files = new Map<string, string>();
   const sourceMaps = new Map<string, string>();
   for (const output of result.outputFiles) {
@@ -206,7 +212,7 @@ export async function bundleLocalModules(request: LocalModulesRequest): Promise<
   }
   const inputs = Object.keys(result.metafile.inputs)
     .filter((input) => !/^[\w-]+:/.test(input))
-    .map((input) => path.resolve(projectRoot, input))
+    .map((input) => path.resolve(workingDir, input))
     .sort();
   return { entries: entryOutputs, files, sourceMaps, imports, packages: [...used.values()], inputs };
 }
@@ -246,17 +252,25 @@ function notFound(specifier: string, file: string, from: string, shown: (file: s
 }
 
 /** An esbuild message as a problem: one of ours (its detail), a missing entry, or esbuild's own. */
-function problemOf(message: Message, entries: readonly { specifier: string; file: string }[], projectRoot: string, shown: (file: string) => string, notebook: string): LocalModuleProblem {
-  const at = locationOf(message, projectRoot);
+function problemOf(message: Message, entries: readonly { specifier: string; file: string }[], workingDir: string, shown: (file: string) => string, notebook: string): LocalModuleProblem {
+  const at = locationOf(message, workingDir);
   const detail = message.detail as Diagnostic | undefined;
   if (detail && typeof detail === "object" && "code" in detail && "reason" in detail) return { found: detail, ...(at ? { at } : {}) };
   const unresolved = /^Could not resolve "([^"]+)"/.exec(message.text)?.[1];
-  const entry = unresolved === undefined ? undefined : entries.find(({ file }) => file === unresolved || path.resolve(projectRoot, unresolved) === file);
+  const entry = unresolved === undefined ? undefined : entries.find(({ file }) => file === unresolved || path.resolve(workingDir, unresolved) === file);
   if (entry && !at) {
     // The cell's own import names a file that is not there.
     return { specifier: entry.specifier, found: existsSync(entry.file) ? diagnostic("module-build-failed", { reason: message.text, importer: notebook }) : notFound(entry.specifier, entry.file, notebook, shown) };
   }
   return { found: diagnostic("module-build-failed", { reason: message.text, importer: notebook }), ...(at ? { at } : {}) };
+}
+
+function realpathOr(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
+  }
 }
 
 function within(file: string, dir: string): boolean {
