@@ -77,7 +77,10 @@ const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).
 
 export class BuildCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0 };
-  /** Input files hashed by this cache, by absolute path: notebooks importing one package share its files. */
+  /**
+   * Input files hashed by this cache, by absolute path and identity on disk (size, modification time,
+   * inode): notebooks importing one package share its files, and a file changed since is hashed again.
+   */
   private readonly inputHashes = new Map<string, Promise<string | undefined>>();
 
   private constructor(
@@ -180,9 +183,11 @@ export class BuildCache {
 
   private async inputsUnchanged(entry: CachedNotebook): Promise<boolean> {
     if (!entry.inputs?.length) return true;
-    const hashOf = (file: string) => {
-      let hash = this.inputHashes.get(file);
-      if (!hash) this.inputHashes.set(file, (hash = readFile(file).then(sha256, () => undefined)));
+    const hashOf = async (file: string) => {
+      const identity = await stat(file).then(({ size, mtimeMs, ino }) => `${file}\0${size}\0${mtimeMs}\0${ino}`, () => undefined);
+      if (identity === undefined) return undefined;
+      let hash = this.inputHashes.get(identity);
+      if (!hash) this.inputHashes.set(identity, (hash = readFile(file).then(sha256, () => undefined)));
       return hash;
     };
     const current = await Promise.all(entry.inputs.map(({ file }) => hashOf(path.resolve(this.projectRoot, file))));
