@@ -14,7 +14,7 @@ import { LocatedErrors, type LocatedError } from "../notebook/errors.ts";
 import { copySiteAssets, STYLESHEETS } from "../publish/assets.ts";
 import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "../publish/build-cache.ts";
 import { ASSETS_DIR, LIBRARY_DIR } from "../publish/site-layout.ts";
-import { PackageFiles } from "../publish/package-files.ts";
+import type { PackageFiles } from "../publish/package-files.ts";
 import { compileForSite, type Compiled } from "../publish/compile-for-site.ts";
 import { emitNotebook, type EmittedNotebook } from "../publish/emit.ts";
 import { copyLibrary, ensureLibrary, type Library } from "../publish/library.ts";
@@ -151,9 +151,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (!compiled) return { errors };
     let emitted: EmittedNotebook;
     // Made afresh for each save: a package installed meanwhile is seen (its bundles come from the cache).
-    const packages = new PackageFiles({ projectRoot: options.projectRoot, cacheDir: cache.dir, toolchain: cache.toolchain });
+    let made: Promise<PackageFiles> | undefined;
+    const packageFiles = () => (made ??= import("../publish/package-files.ts").then(({ PackageFiles }) => new PackageFiles({ projectRoot: options.projectRoot, cacheDir: cache.dir, toolchain: cache.toolchain })));
     try {
-      emitted = await emitNotebook(compiled, { outDir: siteDir, projectRoot: options.projectRoot, notebooksRoot: options.root, library, packages: () => packages });
+      emitted = await emitNotebook(compiled, { outDir: siteDir, projectRoot: options.projectRoot, notebooksRoot: options.root, library, packages: packageFiles });
     } catch (error) {
       if (error instanceof LocatedErrors) return { compiled, errors: [...error.errors] };
       throw error;
@@ -162,7 +163,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     // A fresh set of loaders per save: a loader that changed runs again (one that did not comes from the cache).
     const loaders = new DataLoaders({ projectRoot: options.projectRoot, cacheDir: cacheDirOf(options.projectRoot), reuse: true, timeoutMs: DEFAULT_LOADER_TIMEOUT_MS });
     const files = await resolveAttachments(compiled, { root: options.root, projectRoot: options.projectRoot, loaders });
-    await writeScripts(new Map((emitted.shared ?? []).map((file) => [file, packages.text(file)!])));
+    const packages = emitted.shared?.length ? await packageFiles() : undefined;
+    await writeScripts(new Map((emitted.shared ?? []).map((file) => [file, packages!.text(file)!])));
     const depends = [...(emitted.bundleInputs ?? []), ...files.inputs, ...files.absent];
     if (files.errors.length) return { compiled, errors: files.errors, depends };
     await writeAttachments(files.attachments);
@@ -177,7 +179,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       const read = [...(emitted.bundleInputs ?? []), ...files.inputs];
       const inputs = read.length || files.absent.length ? { inputs: [...(await cache.hashInputs(read)), ...cache.absentInputs(files.absent)] } : {};
       const attachments = files.attachments.length ? { attachments: files.attachments } : {};
-      await cache.keepShared(emitted.shared ?? [], (file) => packages.text(file));
+      await cache.keepShared(emitted.shared ?? [], (file) => packages?.text(file));
       await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined, sourceMaps: undefined }, outputs, values: evaluation.type === "result" ? (evaluation.values ?? {}) : {}, ...(missing ? { missing } : {}), ...attachments, ...inputs });
     }
     return { compiled, emitted, outputs, errors: found, warnings: displayWarnings(compiled, missing), attachments: files.attachments, depends };

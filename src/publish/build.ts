@@ -16,7 +16,7 @@ import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { copySiteAssets, staticLinkProblems } from "./assets.ts";
 import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "./build-cache.ts";
 import { LIBRARY_DIR } from "./site-layout.ts";
-import { PackageFiles } from "./package-files.ts";
+import type { PackageFiles } from "./package-files.ts";
 import type { Compiled } from "./compile-for-site.ts";
 import type { SnapshotValue } from "../runtime/snapshot-values.ts";
 import { type EditScripts, SANDBOX_PAGE } from "./edit-twin.ts";
@@ -213,8 +213,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const writer = new SiteWriter(tempOut, cache && !options.scratchOut && existsSync(options.out) ? { dir: options.out, state: readSiteState(cache.dir, options.out) } : undefined);
     // Package files (package-files.ts) are made when a notebook first imports a package, and each is
     // written once however many pages load it: before the first evaluation that loads it.
-    let packageFiles: PackageFiles | undefined;
-    const packages = () => (packageFiles ??= new PackageFiles({ projectRoot: options.projectRoot, toolchain: cache?.toolchain ?? "", ...(cache ? { cacheDir: cache.dir } : {}) }));
+    let packageFiles: Promise<PackageFiles> | undefined;
+    const packages = () => (packageFiles ??= import("./package-files.ts").then(({ PackageFiles }) => new PackageFiles({ projectRoot: options.projectRoot, toolchain: cache?.toolchain ?? "", ...(cache ? { cacheDir: cache.dir } : {}) })));
     const sharedWritten = new Set<string>();
     const writeShared = (files: readonly string[] | undefined, from: (file: string) => { text: string } | { copy: string }) => {
       for (const file of files ?? []) {
@@ -322,7 +322,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           const read = [...(emitted.bundleInputs ?? []), ...files.inputs];
           const inputs = read.length || files.absent.length ? { inputs: [...(await cache.hashInputs(read)), ...cache.absentInputs(files.absent)] } : {};
           const attachments = files.attachments.length ? { attachments: files.attachments } : {};
-          await cache.keepShared(emitted.shared ?? [], (file) => packages().text(file));
+          if (emitted.shared?.length) {
+            const shared = await packages();
+            await cache.keepShared(emitted.shared, (file) => shared.text(file));
+          }
           await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined, sourceMaps: undefined }, outputs: evaluation.outputs, values, ...(evaluation.missing ? { missing: evaluation.missing } : {}), ...attachments, ...inputs });
         })(),
       );
@@ -339,7 +342,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       }
       const entry: Built = { compiled, emitted };
       built.set(compiled.sourcePath, entry);
-      writeShared(emitted.shared, (file) => ({ text: packages().text(file)! }));
+      if (emitted.shared?.length) {
+        const files = await packages();
+        writeShared(emitted.shared, (file) => ({ text: files.text(file)! }));
+      }
       evaluations.push(evaluate(entry, key, progress));
     };
     let lastYield = performance.now();
