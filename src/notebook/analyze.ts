@@ -9,7 +9,7 @@ import { locatedError, LocatedError, LocatedErrors } from "./errors.ts";
 import type { LineIndex } from "./locate.ts";
 import { diagnostic, type Diagnostic } from "./messages.ts";
 import { analyzeScope } from "./scope.ts";
-import { dataFileMethod, isRelativeSpecifier } from "./data-files.ts";
+import { dataFileMethod, isRelativeSpecifier, isStylesheet } from "./data-files.ts";
 import { isNodeBuiltin } from "./node-builtins.ts";
 import type { TypeStripper } from "./type-stripper.ts";
 import type { AnalyzedCell, CellAttachment, CellImport, ParsedCell, SourcePosition } from "./types.ts";
@@ -225,6 +225,7 @@ function checkImport(node: ImportDeclaration): Omit<CellImport, "position"> | Di
   if (specifier.startsWith("/")) return diagnostic("import-absolute", { specifier });
   const method = isRelativeSpecifier(specifier) ? dataFileMethod(specifier) : undefined;
   if (method) return diagnostic("import-data-file", { specifier, method });
+  if (isStylesheet(specifier)) return diagnostic("import-stylesheet", { specifier });
   if (/^wattbook(\/|$)/.test(specifier) && specifier !== "wattbook/kernel") return diagnostic("import-wattbook-internal", { specifier });
   const specifiers = node.specifiers.map((s) => ({
     imported: s.type === "ImportDefaultSpecifier" ? "default" : s.type === "ImportNamespaceSpecifier" ? "*" : s.imported.type === "Identifier" ? s.imported.name : String(s.imported.value),

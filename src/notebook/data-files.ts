@@ -23,6 +23,11 @@ export function dataFileMethod(specifier: string): string | undefined {
   return DATA_FILES[extension];
 }
 
+/** Whether `specifier` names a stylesheet, which the build does not bundle into a page. */
+export function isStylesheet(specifier: string): boolean {
+  return /\.css$/i.test(specifier.split(/[?#]/)[0]!);
+}
+
 /** A path relative to the importing file: "./x", "../x", ".", "..". */
 export function isRelativeSpecifier(specifier: string): boolean {
   return /^\.{1,2}(?:\/|$)/.test(specifier);

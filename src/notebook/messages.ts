@@ -155,6 +155,7 @@ export const MESSAGES = {
   "import-wattbook-internal": { topic: "imports", message: '"%specifier%" is not importable from a cell; the notebook API is "wattbook/kernel"', hint: CELLS_RUN_IN_THE_BROWSER },
   "kernel-export-missing": { topic: "imports", message: '"wattbook/kernel" has no export named "%name%"', hint: "see src/kernel/index.ts for what the kernel exports" },
   "kernel-export-misspelled": { topic: "imports", message: '"wattbook/kernel" has no export named "%name%"', hint: 'did you mean "%near%"?' },
+  "import-stylesheet": { topic: "imports", message: '"%specifier%" is a stylesheet; the build bundles JavaScript, TypeScript and JSON for a page, not CSS', hint: 'copy it into static/ (the build copies it to the site\'s root) and link it from the notebook, <link rel="stylesheet" href="style.css">, or write the rules in a <style> element' },
   "export-missing": { topic: "imports", message: '"%specifier%" has no export named "%name%"', hint: "its exports are %exports%" },
   "export-misspelled": { topic: "imports", message: '"%specifier%" has no export named "%name%"', hint: 'did you mean "%near%"?' },
   "package-not-installed": { topic: "imports", message: 'the package "%name%" is not installed%imported%', hint: "npm install %name%" },

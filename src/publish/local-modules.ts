@@ -10,7 +10,7 @@
 import type { Message, Metafile, Plugin } from "esbuild";
 import { existsSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { dataFileMethod, isRelativeSpecifier } from "../notebook/data-files.ts";
+import { dataFileMethod, isRelativeSpecifier, isStylesheet } from "../notebook/data-files.ts";
 import { type Diagnostic, diagnostic } from "../notebook/messages.ts";
 import { isNodeBuiltin } from "../notebook/node-builtins.ts";
 import { nearestName } from "../text/similar.ts";
@@ -125,6 +125,7 @@ export async function bundleLocalModules(request: LocalModulesRequest): Promise<
           if (!allowed(file)) return refuse(diagnostic("module-outside-project", { specifier, file: shown(file) }));
           const method = dataFileMethod(specifier);
           if (method) return refuse(diagnostic("import-data-file", { specifier, method }));
+          if (isStylesheet(specifier)) return refuse(diagnostic("import-stylesheet", { specifier }));
           const resolved = await build.resolve(specifier, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { [OWN]: true } });
           if (resolved.errors.length) return refuse(notFound(specifier, file, args.importer ? shown(args.importer) : "the module", shown));
           if (!allowed(resolved.path)) return refuse(diagnostic("module-outside-project", { specifier, file: shown(resolved.path) }));

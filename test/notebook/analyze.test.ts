@@ -90,12 +90,13 @@ describe("imports", () => {
   });
 
   it("rejects absolute paths, data files and URL imports", () => {
-    const errors = locatedErrors(() => cell('import a from "/abs/local.js";\nimport b from "https://cdn.example/b.js";\nimport * as d3 from "npm:d3@7";\nimport rows from "../data/rows.csv";'));
+    const errors = locatedErrors(() => cell('import a from "/abs/local.js";\nimport b from "https://cdn.example/b.js";\nimport * as d3 from "npm:d3@7";\nimport rows from "../data/rows.csv";\nimport "./theme.css";'));
     expect(errors.map((e) => [e.line, e.reason, e.hint])).toEqual([
       [2, 'import from an absolute path ("/abs/local.js") is not supported', 'write the path relative to the notebook, e.g. "./lib/helpers.js" or "../data/regions.json"'],
       [3, 'import from a URL ("https://cdn.example/b.js") is not supported; cells import "wattbook/kernel" and installed packages by name', expect.any(String)],
       [4, 'import from "npm:d3@7" is not supported; install the package and import it by name ("d3")', expect.any(String)],
       [5, '"../data/rows.csv" is a data file; a cell imports JavaScript and TypeScript modules and JSON', 'read it with FileAttachment("../data/rows.csv").csv()'],
+      [6, '"./theme.css" is a stylesheet; the build bundles JavaScript, TypeScript and JSON for a page, not CSS', expect.stringContaining("static/")],
     ]);
   });
 
