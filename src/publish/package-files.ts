@@ -72,7 +72,9 @@ export class PackageFiles {
   async lookup(specifier: string, fromDir: string): Promise<PackageLookup> {
     const bare = splitSpecifier(specifier);
     if (!bare) return { problem: { kind: "failed", text: `"${specifier}" is not a package name` } };
-    const pkg = findPackage(bare.name, fromDir);
+    // As Node finds it from the importing folder, else from the project's (a notebooks folder outside
+    // the project uses the project's packages).
+    const pkg = findPackage(bare.name, fromDir) ?? findPackage(bare.name, this.options.projectRoot);
     if (!pkg) return { problem: { kind: "not-installed", name: bare.name } };
     try {
       const root = await this.node(pkg, bare.subpath);

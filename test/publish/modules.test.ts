@@ -166,6 +166,18 @@ describe("local modules and npm packages", () => {
   }, 120_000);
 });
 
+describe("a notebooks folder outside the project", () => {
+  it("imports the project's packages, and its own local modules", async () => {
+    const cwd = await writeProject(path.join(work, "outside-project"), { ...PACKAGES });
+    const notebooks = await writeProject(path.join(work, "outside-notebooks"), {
+      "lib/half.js": "export const half = (x) => x / 2;\n",
+      "o.md": `# O\n\n${fence}js\nimport {scale} from "esm-scale";\nimport {half} from "./lib/half.js";\n${fence}\n\nValue: \${half(scale(2, 5))}.\n`,
+    });
+    await build(cwd, "--root", notebooks, "--out", "site");
+    expect(await pageText(path.join(cwd, "site", "o.html"))).toMatch(/Value: 5 ?\./);
+  }, 120_000);
+});
+
 describe("errors in imports", () => {
   let result: CliResult;
   beforeAll(async () => {
