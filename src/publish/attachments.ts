@@ -2,7 +2,6 @@
 // the notebook (notebook/attachment-path.ts) to a file under the notebooks root, or to a data loader
 // beside where it would be (data-loader.ts); read once to hash it, and published under a content-hashed
 // name in the site's _file/ folder. The build evaluates with the same bytes the page later fetches.
-import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { attachmentPath } from "../notebook/attachment-path.ts";
@@ -11,6 +10,7 @@ import { LineIndex, normalizeNewlines } from "../notebook/locate.ts";
 import { diagnostic } from "../notebook/messages.ts";
 import type { AttachedFile } from "../runtime/file-attachment.ts";
 import type { Compiled } from "./compile-for-site.ts";
+import { contentHash } from "./content-hash.ts";
 import { type DataLoaders, LoaderError, loaderFor, LOADER_EXTENSIONS } from "./data-loader.ts";
 import type { NotebookAttachments } from "./evaluate-protocol.ts";
 import type { PublishedFile } from "./render.ts";
@@ -144,15 +144,6 @@ export function evaluationAttachments(attachments: readonly Attachment[], output
 export function publishedFiles(attachments: readonly Attachment[] | undefined): Record<string, PublishedFile> | undefined {
   if (!attachments?.length) return undefined;
   return Object.fromEntries(attachments.map(({ path, published, mimeType, sizeBytes }) => [path, { published, mimeType, sizeBytes }]));
-}
-
-/** 8 characters of base-32 SHA-256 of the bytes. */
-function contentHash(bytes: Uint8Array): string {
-  const digest = createHash("sha256").update(bytes).digest();
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let out = "";
-  for (let bit = 0; out.length < 8; bit += 5) out += alphabet[(digest.readUInt16BE(bit >> 3) >> (11 - (bit & 7))) & 31];
-  return out;
 }
 
 const MIME_TYPES: Readonly<Record<string, string>> = {

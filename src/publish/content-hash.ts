@@ -1,10 +1,10 @@
 // The content hash in the names of a site's scripts: 8 characters of base-32 SHA-256, like esbuild's
-// [hash], so that a name changes whenever the bytes behind it do.
+// [hash], so that a name changes whenever the bytes behind it do (scripts, and attached files).
 import { createHash } from "node:crypto";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-export function contentHash(text: string): string {
+export function contentHash(text: string | Uint8Array): string {
   const digest = createHash("sha256").update(text).digest();
   let bits = 0;
   let value = 0;
