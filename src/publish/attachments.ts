@@ -11,6 +11,7 @@ import { diagnostic } from "../notebook/messages.ts";
 import type { AttachedFile } from "../runtime/file-attachment.ts";
 import type { Compiled } from "./compile-for-site.ts";
 import { contentHash } from "./content-hash.ts";
+import { mimeTypeOf } from "./mime-types.ts";
 import { type DataLoaders, LoaderError, loaderFor, LOADER_EXTENSIONS } from "./data-loader.ts";
 import type { NotebookAttachments } from "./evaluate-protocol.ts";
 import type { PublishedFile } from "./render.ts";
@@ -144,32 +145,4 @@ export function evaluationAttachments(attachments: readonly Attachment[], output
 export function publishedFiles(attachments: readonly Attachment[] | undefined): Record<string, PublishedFile> | undefined {
   if (!attachments?.length) return undefined;
   return Object.fromEntries(attachments.map(({ path, published, mimeType, sizeBytes }) => [path, { published, mimeType, sizeBytes }]));
-}
-
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  ".csv": "text/csv",
-  ".tsv": "text/tab-separated-values",
-  ".txt": "text/plain",
-  ".md": "text/markdown",
-  ".json": "application/json",
-  ".geojson": "application/geo+json",
-  ".topojson": "application/json",
-  ".xml": "application/xml",
-  ".html": "text/html",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".pdf": "application/pdf",
-  ".zip": "application/zip",
-  ".parquet": "application/vnd.apache.parquet",
-  ".arrow": "application/vnd.apache.arrow.file",
-  ".wasm": "application/wasm",
-};
-
-export function mimeTypeOf(name: string): string {
-  return MIME_TYPES[path.posix.extname(name).toLowerCase()] ?? "application/octet-stream";
 }
