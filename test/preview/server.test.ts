@@ -145,7 +145,7 @@ describe("wattbook preview", () => {
     expect((await get("/live.html")).body).not.toContain("wb-overlay");
   }, 30_000);
 
-  it("rebuilds a notebook when a file it attaches, or the data loader that makes one, changes", async () => {
+  it("rebuilds a notebook when a file it attaches, the data loader that makes one, or a local module it imports changes", async () => {
     await mkdir(path.join(dir, "notebooks/data"), { recursive: true });
     await writeFile(path.join(dir, "notebooks/data/usage.csv"), "kwh\n5\n");
     await writeFile(path.join(dir, "notebooks/data/factor.json.js"), "console.log(JSON.stringify({factor: 2}));\n");
@@ -166,6 +166,18 @@ describe("wattbook preview", () => {
     await writeFile(path.join(dir, "notebooks/data/factor.json.js"), "console.log(JSON.stringify({factor: 3}));\n");
     await reloaded;
     expect((await get("/live.html")).body).toContain('<span class="wb-value wb-num">18</span>');
+
+    // A local module the notebook imports, and one that module imports.
+    await mkdir(path.join(dir, "notebooks/lib"), { recursive: true });
+    await writeFile(path.join(dir, "notebooks/lib/base.js"), "export const base = 100;\n");
+    await writeFile(path.join(dir, "notebooks/lib/offset.js"), 'import {base} from "./base.js";\nexport const offset = base + 1;\n');
+    await save('# Live\n\n```js\nimport {offset} from "./lib/offset.js";\n```\n\nThe value is ${offset}.\n');
+    expect((await get("/live.html")).body).toContain('<span class="wb-value wb-num">101</span>');
+    reloaded = nextReload("live.html");
+    await new Promise((r) => setTimeout(r, 50));
+    await writeFile(path.join(dir, "notebooks/lib/base.js"), "export const base = 200;\n");
+    await reloaded;
+    expect((await get("/live.html")).body).toContain('<span class="wb-value wb-num">201</span>');
     await save(notebook("42"));
   }, 30_000);
 
