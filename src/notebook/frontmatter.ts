@@ -1,10 +1,27 @@
 // YAML front matter: `---` on the very first line, YAML, then `---` (or `...`) on a line of its own.
+// The keys wattbook reads are validated by a schema (FRONT_MATTER): one of them with a value of the wrong
+// type is an error at its line; any other key is only a warning (frontmatter-keys.ts), since another
+// tool may read it.
+import { boolean, looseObject, number, optional, safeParse, string, type ZodMiniType } from "zod/mini";
 import { parseDocument } from "yaml";
 import { nestingTooDeep } from "./depth.ts";
 import { locatedError, type LocatedError } from "./errors.ts";
+import { CLOSE, type FrontMatterKey, keyOffset, OPEN } from "./frontmatter-keys.ts";
 import type { LineIndex } from "./locate.ts";
 import { type Diagnostic, diagnostic } from "./messages.ts";
 import type { FrontMatter } from "./types.ts";
+
+/** What each front-matter key wattbook reads must be (the keys are FRONT_MATTER_KEYS). */
+export const FRONT_MATTER = looseObject({
+  /** The page's title (else its first # heading, else its file name). */
+  title: optional(string()),
+  /** A line under the title in the index, and the page's meta description. */
+  description: optional(string()),
+  /** The page's place in the index, the sidebar and the prev/next links. */
+  order: optional(number()),
+  /** The page's table of contents: false hides it, true shows it where the site's `toc` is off. */
+  toc: optional(boolean()),
+} satisfies Record<FrontMatterKey, ZodMiniType>);
 
 export interface FrontMatterResult {
   readonly data: FrontMatter;
@@ -13,8 +30,6 @@ export interface FrontMatterResult {
   readonly errors: readonly LocatedError[];
 }
 
-const OPEN = /^---[ \t]*\n/;
-const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
 /** Expects the source with "\n" line endings (see normalizeNewlines). */
 export function parseFrontMatter(lines: LineIndex, file: string): FrontMatterResult {
@@ -57,13 +72,21 @@ export function parseFrontMatter(lines: LineIndex, file: string): FrontMatterRes
     }
     data = value as Record<string, unknown>;
   }
-  for (const [key, type] of [["title", "string"], ["description", "string"], ["order", "number"]] as const) {
-    if (key in data && typeof data[key] !== type) {
-      const value = JSON.stringify(data[key]) ?? String(data[key]);
-      errors.push(located(key === "order" ? diagnostic("front-matter-order-not-number", { value }) : diagnostic("front-matter-not-text", { key, value }), keyOffset(yaml, key)));
-    }
-  }
+  errors.push(...wrongTypes(data).map(({ key, found }) => located(found, keyOffset(yaml, key))));
   return { data: data as FrontMatter, bodyOffset, errors };
+}
+
+/** The keys wattbook reads whose value has the wrong type, each with the error that says so. */
+function wrongTypes(data: Record<string, unknown>): { key: string; found: Diagnostic }[] {
+  const result = safeParse(FRONT_MATTER, data);
+  if (result.success) return [];
+  const keys = [...new Set(result.error.issues.map((issue) => String(issue.path[0])))];
+  return keys.map((key) => {
+    const value = JSON.stringify(data[key]) ?? String(data[key]);
+    if (key === "order") return { key, found: diagnostic("front-matter-order-not-number", { value }) };
+    if (key === "toc") return { key, found: diagnostic("front-matter-not-boolean", { key, value }) };
+    return { key, found: diagnostic("front-matter-not-text", { key, value }) };
+  });
 }
 
 const MAX_YAML_NESTING = 64;
@@ -103,10 +126,4 @@ function tooDeep(yaml: string): number {
   if (flow !== -1) return flow;
   const indented = new RegExp(`^[ \\t-]{${2 * MAX_YAML_NESTING},}`, "m").exec(yaml);
   return indented ? indented.index : -1;
-}
-
-/** Where `key:` starts in the YAML text (0 when it cannot be found). */
-function keyOffset(yaml: string, key: string): number {
-  const match = new RegExp(`^[ \\t]*["']?${key}["']?[ \\t]*:`, "m").exec(yaml);
-  return match ? match.index : 0;
 }

@@ -7,6 +7,7 @@ export const REGENERATE_ERRORS_DOC = "UPDATE_ERRORS_DOC=1 npx vitest run test/no
 
 /** What each topic's errors are about, a line under its heading. */
 const ABOUT: Record<Topic, string> = {
+  configuration: "The project's `wattbook.config.js` (or `.mjs`, `.ts`, `.mts`): the file, its keys and their values, and the notebooks and files it names. Located at the key in the file; `build`, `check` and `preview` read it before anything else.",
   folders: "The notebooks folder, the output folder a build would replace, and links in the static folder. Located at the folder or file itself.",
   files: "A notebook file that cannot be read as a notebook.",
   "front matter": "The YAML block between `---` lines at the top of a notebook.",
@@ -25,13 +26,13 @@ const ABOUT: Record<Topic, string> = {
 };
 
 const INTRODUCTION = [
-  "Every error wattbook reports has the form `file:line:col: message [code]`: the notebook, the line and",
-  "column in its `.md` (counted from 1), what is wrong, and the error's code, under which this page lists",
-  "it. Below it come the lines around that place, with a caret under the column, and a hint: what to do",
-  "about it. The in-page editor shows the same messages and hints. In the templates below, a word in",
-  "‹angle quotes› stands for what the error fills in: a name, a number, or the text of an error that a",
-  "cell or a tool reported. This page is generated from `src/notebook/messages.ts`; after changing the",
-  `catalog, write it anew with \`${REGENERATE_ERRORS_DOC}\`.`,
+  "Every error wattbook reports has the form `file:line:col: message [code]`: the notebook (or the",
+  "configuration file), the line and column in it (counted from 1), what is wrong, and the error's code,",
+  "under which this page lists it. Below it come the lines around that place, with a caret under the",
+  "column, and a hint: what to do about it. The in-page editor shows the same messages and hints. In the",
+  "templates below, a word in ‹angle quotes› stands for what the error fills in: a name, a number, or the",
+  "text of an error that a cell or a tool reported. This page is generated from `src/notebook/messages.ts`;",
+  `after changing the catalog, write it anew with \`${REGENERATE_ERRORS_DOC}\`.`,
 ].join("\n");
 
 /** The page: an introduction, then per topic a `#` heading and per error a `## code` heading. */

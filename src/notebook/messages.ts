@@ -15,7 +15,7 @@ interface Entry {
 }
 
 /** The sections of docs/errors.md, in the order a notebook meets them: read, parsed, analyzed, run, edited. */
-export const TOPICS = ["folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "attached files", "the cell graph", "exercises", "evaluation", "types", "value snapshots", "the editor", "internal errors"] as const;
+export const TOPICS = ["configuration", "folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "attached files", "the cell graph", "exercises", "evaluation", "types", "value snapshots", "the editor", "internal errors"] as const;
 
 export type Topic = (typeof TOPICS)[number];
 
@@ -36,10 +36,30 @@ const OPTIONS_AS_LIST = "put one - line per option inside the ::: answer, before
 const CATEGORIES = 'e.g. "categories: Scope 1, Scope 2, Scope 3"';
 const FRONT_MATTER_YAML = "fix the YAML between the --- lines";
 
+const CONFIG_EXPORT = 'export the settings as the module\'s default: export default {title: "Energy notebooks"}';
+const NOTEBOOK_PATH = 'name a notebook by its path in the notebooks folder, .md included: "energy.md", "guides/setup.md"';
+
 const OUT_ELSEWHERE = "pass --out a folder of its own, such as build";
 const STATIC_COPY = "copy the file into the static folder instead of linking it (the site is meant to be published)";
 
 export const MESSAGES = {
+  // ---- configuration: wattbook.config.js at the project root (src/config) -----------------------------
+  "config-two-files": { topic: "configuration", message: "%file% and %other% are both here, and wattbook reads one configuration file", hint: "keep one of them, with the other's settings merged into it" },
+  "config-syntax": { topic: "configuration", message: "syntax error: %reason%", hint: "fix the code at the caret; the configuration is an ES module whose default export is its settings, export default {…}" },
+  "config-threw": { topic: "configuration", message: "the configuration threw while it loaded: %thrown%", hint: "it runs in Node each time build, check or preview starts; fix the cause, or catch the error and fall back to a value" },
+  "config-import-missing": { topic: "configuration", message: "the configuration imports %specifier%, which cannot be found", hint: "install the package (npm install %specifier%), or fix the path: a relative import starts from the configuration's folder" },
+  "config-no-default-export": { topic: "configuration", message: "the configuration has no default export, so it gives no settings", hint: CONFIG_EXPORT },
+  "config-not-object": { topic: "configuration", message: "the configuration's default export is %got%, not an object of settings", hint: CONFIG_EXPORT },
+  "config-unknown-key": { topic: "configuration", message: "unknown key %key%", hint: "the keys%where% are %known%" },
+  "config-unknown-key-near": { topic: "configuration", message: "unknown key %key% (did you mean %near%?)", hint: "rename it %near%; the keys%where% are %known%" },
+  "config-wrong-type": { topic: "configuration", message: "%key% must be %expected% (got %got%)", hint: "e.g. %example%" },
+  "config-not-a-notebook-path": { topic: "configuration", message: "%key%: %path% is not the path of a notebook", hint: NOTEBOOK_PATH },
+  "config-not-a-notebook-path-near": { topic: "configuration", message: "%key%: %path% is not the path of a notebook (did you mean %near%?)", hint: NOTEBOOK_PATH },
+  "config-page-missing": { topic: "configuration", message: "%key%: there is no notebook %file%", hint: "the notebooks there are %known%; a page is named by its path in the notebooks folder" },
+  "config-page-missing-near": { topic: "configuration", message: "%key%: there is no notebook %file% (did you mean %near%?)", hint: "name the page by its path in the notebooks folder, %near%" },
+  "config-page-twice": { topic: "configuration", message: "%key%: %path% is listed twice (also at %other%)", hint: "list each notebook once: a page has one place in the sidebar" },
+  "config-favicon-missing": { topic: "configuration", message: "favicon: there is no file %file%", hint: "put the icon in the static folder (the build copies it to the site's root) and name it relative to that folder, e.g. favicon: \"favicon.svg\"" },
+
   // ---- files: what a notebook file must be before it is read ----------------------------------------
   // ---- folders: what the build reads from and writes to --------------------------------------------
   "root-missing": { topic: "folders", message: "the notebooks folder does not exist", hint: "create it, or pass --root" },
@@ -70,6 +90,10 @@ export const MESSAGES = {
   "front-matter-not-mapping": { topic: "front matter", message: "front matter must be a YAML mapping of keys to values", hint: "write one `key: value` per line, e.g. `title: The Energy Ceiling`" },
   "front-matter-not-text": { topic: "front matter", message: "front matter: %key% must be text (got %value%)", hint: "write %key%: a line of text (quote it if it holds a colon)" },
   "front-matter-order-not-number": { topic: "front matter", message: "front matter: order must be a number (got %value%)", hint: "write order: 3" },
+  "front-matter-not-boolean": { topic: "front matter", message: "front matter: %key% must be true or false (got %value%)", hint: "write %key%: false" },
+  // Warnings: a key wattbook does not read may be another tool's, so the page still builds.
+  "front-matter-unknown-key": { topic: "front matter", message: "front matter: unknown key %key%, which wattbook ignores", hint: "wattbook reads %known%; remove the key, or keep it if another tool reads it" },
+  "front-matter-unknown-key-near": { topic: "front matter", message: "front matter: unknown key %key% (did you mean %near%?), which wattbook ignores", hint: "rename it %near%" },
 
   // ---- markdown and html: fences, nesting and raw HTML (parse.ts, fence.ts, unsafe-html.ts) ---------
   "fence-not-closed": { topic: "markdown and HTML", message: "this %marker%%lang% fence is never closed, so everything after it became code", hint: "add a line with %marker% where the code ends" },

@@ -12,6 +12,7 @@ export interface FrontMatter {
   readonly title?: string;
   readonly description?: string;
   readonly order?: number;
+  readonly toc?: boolean;
   readonly [key: string]: unknown;
 }
 

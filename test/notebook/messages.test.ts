@@ -22,9 +22,10 @@ function sources(dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(`${dir}/${d.name}`) : /\.ts$/.test(d.name) ? [`${dir}/${d.name}`] : []));
 }
 
-/** The files whose errors must come from the catalog: the compiler, and the build's and the editor's error reports. */
+/** The files whose errors must come from the catalog: the compiler, the configuration, and the build's and the editor's error reports. */
 const CATALOG_USERS = [
   ...sources("src/notebook"),
+  ...sources("src/config"),
   "src/publish/cell-failure.ts",
   "src/publish/evaluation-errors.ts",
   "src/publish/compile-for-site.ts",
