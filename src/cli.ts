@@ -1,12 +1,15 @@
-// wattbook's command line: build, preview, check. Exit code 0 on success, 1 on any error; errors go to
-// stderr as `file:line:col: message` with an excerpt, progress lines go to stderr, nothing else.
+// wattbook's command line: build, preview, check, init. Exit code 0 on success, 1 on any error; errors go
+// to stderr as `file:line:col: message` with an excerpt, progress lines go to stderr, nothing else.
+// build, check and preview read the project's wattbook.config.js first (src/config): a flag given on the
+// command line wins over the configuration, which wins over the defaults.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import path from "node:path";
 import { readFileSync } from "node:fs";
 import { style } from "./cli-style.ts";
 import type { LocatedError } from "./notebook/errors.ts";
+import type { CommandFlags, ProjectSettings } from "./config/settings.ts";
 import type { ProgressEvent } from "./publish/build.ts";
-import { DEFAULT_LIMITS, type EvaluationLimits } from "./publish/evaluate.ts";
+import { DEFAULT_LIMITS } from "./publish/evaluate.ts";
 import { WATTBOOK_VERSION } from "./publish/package-root.ts";
 
 const VERSION = WATTBOOK_VERSION;
@@ -18,10 +21,14 @@ const LIMIT_OPTIONS = {
   "max-output-mb": { type: "string" },
 } as const;
 
+// No defaults here: a flag not given leaves the value to wattbook.config.js (config/settings.ts).
 const COMMON = {
-  root: { type: "string", default: "notebooks" },
+  root: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+const CONFIG_HELP = `Settings not given as flags come from wattbook.config.js at the project root (the current
+folder), else the defaults below; see docs/configuration.md.`;
 
 const CACHE_OPTIONS = { "no-cache": { type: "boolean" } } as const;
 
@@ -33,14 +40,16 @@ interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly options: ParseArgsConfig["options"];
-  readonly run: (values: Record<string, string | boolean | undefined>) => Promise<number>;
+  /** How many positional arguments the command takes (default none). */
+  readonly positionals?: number;
+  readonly run: (values: Record<string, string | boolean | undefined>, positionals: readonly string[]) => Promise<number>;
 }
 
-const LIMITS_HELP = `  --timeout-ms N       time for one notebook's cells to settle (default ${DEFAULT_LIMITS.timeoutMs})
+const LIMITS_HELP = `  --timeout-ms N       time for one notebook's cells to settle (config timeoutMs, default ${DEFAULT_LIMITS.timeoutMs})
   --cell-timeout-ms N  time for one cell, from its start, to settle or to give the thread back
-                       (default ${DEFAULT_LIMITS.cellTimeoutMs})
-  --memory-mb N        heap limit of each evaluation worker (default ${DEFAULT_LIMITS.memoryMb})
-  --max-output-mb N    largest output of one cell (default ${DEFAULT_LIMITS.maxOutputBytes / 1e6})`;
+                       (config cellTimeoutMs, default ${DEFAULT_LIMITS.cellTimeoutMs})
+  --memory-mb N        heap limit of each evaluation worker (config memoryMb, default ${DEFAULT_LIMITS.memoryMb})
+  --max-output-mb N    largest output of one cell (config maxOutputMb, default ${DEFAULT_LIMITS.maxOutputBytes / 1e6})`;
 
 const COMMANDS: Record<string, Command> = {
   build: {
@@ -50,17 +59,19 @@ const COMMANDS: Record<string, Command> = {
 Evaluates every notebook under --root, writes the site into --out, and replaces --out only when
 every notebook built without error; otherwise lists every error and leaves --out as it was.
 
+${CONFIG_HELP}
+
 Options:
-  --root DIR           folder of .md notebooks (default notebooks)
-  --out DIR            output folder (default build): missing, empty, or a site an earlier build
-                       wrote (it holds _wattbook/site.json); any other folder is refused
-  --static DIR         folder copied into the site (default static)
-  --typecheck MODE     what a type error in a TypeScript cell does: error (default) fails the
-                       build, warn prints it and builds, off skips type checking
+  --root DIR           folder of .md notebooks (config root, default notebooks)
+  --out DIR            output folder (config output, default build): missing, empty, or a site an
+                       earlier build wrote (it holds _wattbook/site.json); any other folder is refused
+  --static DIR         folder copied into the site (config static, default static)
+  --typecheck MODE     what a type error in a TypeScript cell does (config typecheck): error (default)
+                       fails the build, warn prints it and builds, off skips type checking
 ${CACHE_HELP}
 ${LIMITS_HELP}
   -h, --help           show this help`,
-    options: { ...COMMON, ...LIMIT_OPTIONS, ...CACHE_OPTIONS, out: { type: "string", default: "build" }, static: { type: "string", default: "static" }, typecheck: { type: "string", default: "error" } },
+    options: { ...COMMON, ...LIMIT_OPTIONS, ...CACHE_OPTIONS, out: { type: "string" }, static: { type: "string" }, typecheck: { type: "string" } },
     run: (values) => build(values, true),
   },
   check: {
@@ -75,8 +86,10 @@ name.md): a value that changed, or a name added or removed, is an error at the c
 with the old and the new value. Numbers agree to 12 significant digits, or within the tolerance the
 snapshot's "tolerance" gives a value. Reports every error and writes no site.
 
+${CONFIG_HELP}
+
 Options:
-  --root DIR           folder of .md notebooks (default notebooks)
+  --root DIR           folder of .md notebooks (config root, default notebooks)
   -u, --update         write each notebook's value snapshot (keeping its tolerances) instead of
                        comparing; commit the snapshots with the notebooks
 ${CACHE_HELP}
@@ -91,6 +104,9 @@ ${LIMITS_HELP}
 
 Builds the site, serves it, watches notebooks/, src/ and static/, rebuilds the notebook you save and
 reloads its open pages. A broken notebook shows its errors over the page; the server keeps running.
+wattbook.config.js is read again when it changes.
+
+${CONFIG_HELP}
 
 Options:
   --port N             port to listen on (default 3000; 0 picks a free one)
@@ -99,28 +115,51 @@ Options:
                        (with 0.0.0.0 or ::, also this machine's interface addresses), on this port;
                        any other name gets 421 (DNS rebinding). A non-loopback HOST puts the site and
                        its notebooks' sources on the network: the preview warns at start-up
-  --root DIR           folder of .md notebooks (default notebooks)
-  --static DIR         folder copied into the site (default static)
+  --root DIR           folder of .md notebooks (config root, default notebooks)
+  --static DIR         folder copied into the site (config static, default static)
 ${LIMITS_HELP}
   -h, --help           show this help`,
-    options: { ...COMMON, ...LIMIT_OPTIONS, port: { type: "string", default: "3000" }, host: { type: "string", default: "127.0.0.1" }, static: { type: "string", default: "static" } },
+    options: { ...COMMON, ...LIMIT_OPTIONS, port: { type: "string", default: "3000" }, host: { type: "string", default: "127.0.0.1" }, static: { type: "string" } },
     run: async (values) => {
-      const { startPreview } = await import("./preview/server.ts");
+      const { startConfiguredPreview } = await import("./preview/configured.ts");
       const port = positiveInteger(values.port, "--port", true);
-      const server = await startPreview({
+      const server = await startConfiguredPreview({
         projectRoot: process.cwd(),
-        root: path.resolve(String(values.root)),
-        staticDir: path.resolve(String(values.static)),
+        flags: flagsFrom(values),
         host: String(values.host),
         port,
-        limits: limitsFrom(values),
         log: (line) => console.error(line),
         warn: (text) => console.error(style.yellow(text)),
+        report: (errors) => reportConfigErrors(errors, "the preview keeps the last good settings"),
       });
+      if (!server) return 1;
       console.error(`${style.green("●")} preview at ${style.bold(server.url)}  ${style.dim("(Ctrl-C to stop)")}`);
       await new Promise<void>((resolve) => process.once("SIGINT", resolve).once("SIGTERM", resolve));
       await server.close();
       return 0;
+    },
+  },
+  init: {
+    summary: "make a new site: configuration, an example notebook, data, deployment",
+    usage: `Usage: wattbook init [DIR]
+
+Scaffolds a site that builds as it is, in DIR (made if missing) or the current folder:
+wattbook.config.js, notebooks/index.md, an example notebook (an input, the kernel, a CSV file it
+attaches and a figure) with its data in notebooks/data/, a .gitignore, a GitHub Pages workflow
+(.github/workflows/deploy.yml), and the scripts dev, build and check in package.json (made if
+missing, with wattbook as a dependency). A file that exists is never overwritten: init names it and
+leaves it; an existing package.json keeps every field and every script it has.
+
+Options:
+  -h, --help           show this help`,
+    options: { help: { type: "boolean", short: "h" } },
+    positionals: 1,
+    run: async (_values, positionals) => {
+      const { initProject, initReport } = await import("./init/init.ts");
+      const target = path.resolve(positionals[0] ?? ".");
+      const result = await initProject(target, { version: VERSION });
+      console.error(initReport(result, { cwd: process.cwd(), style }));
+      return result.ok ? 0 : 1;
     },
   },
 };
@@ -145,18 +184,41 @@ function positiveInteger(value: unknown, flag: string, allowZero = false): numbe
   return number;
 }
 
-function limitsFrom(values: Record<string, string | boolean | undefined>): EvaluationLimits {
+/** What the flags say; a flag not given is left out, for wattbook.config.js or the default to say. */
+function flagsFrom(values: Record<string, string | boolean | undefined>): CommandFlags {
+  const whole = (flag: string) => (values[flag] === undefined ? undefined : positiveInteger(values[flag], `--${flag}`));
+  const text = (flag: string) => (values[flag] === undefined ? undefined : String(values[flag]));
   return {
-    timeoutMs: values["timeout-ms"] === undefined ? DEFAULT_LIMITS.timeoutMs : positiveInteger(values["timeout-ms"], "--timeout-ms"),
-    cellTimeoutMs: values["cell-timeout-ms"] === undefined ? DEFAULT_LIMITS.cellTimeoutMs : positiveInteger(values["cell-timeout-ms"], "--cell-timeout-ms"),
-    memoryMb: values["memory-mb"] === undefined ? DEFAULT_LIMITS.memoryMb : positiveInteger(values["memory-mb"], "--memory-mb"),
-    maxOutputBytes: values["max-output-mb"] === undefined ? DEFAULT_LIMITS.maxOutputBytes : positiveInteger(values["max-output-mb"], "--max-output-mb") * 1e6,
+    root: text("root"),
+    out: text("out"),
+    static: text("static"),
+    typecheck: typecheckMode(values.typecheck),
+    timeoutMs: whole("timeout-ms"),
+    cellTimeoutMs: whole("cell-timeout-ms"),
+    memoryMb: whole("memory-mb"),
+    maxOutputMb: whole("max-output-mb"),
   };
 }
 
-function typecheckMode(value: unknown): "error" | "warn" | "off" {
-  if (value === undefined || value === "error" || value === "warn" || value === "off") return value ?? "error";
+function typecheckMode(value: unknown): "error" | "warn" | "off" | undefined {
+  if (value === undefined || value === "error" || value === "warn" || value === "off") return value;
   throw new UsageError(`--typecheck expects error, warn or off (got "${String(value)}")`);
+}
+
+/** The settings a command runs with; undefined (its errors printed) when the configuration does not read. */
+async function projectSettings(values: Record<string, string | boolean | undefined>, verb: string): Promise<ProjectSettings | undefined> {
+  const { readProjectSettings } = await import("./config/read.ts");
+  const read = await readProjectSettings(process.cwd(), flagsFrom(values));
+  if (read.ok) return read.settings;
+  reportConfigErrors(read.errors, `nothing was ${verb}`);
+  return undefined;
+}
+
+function reportConfigErrors(errors: readonly LocatedError[], outcome: string): void {
+  console.error("");
+  printErrors(errors);
+  const files = [...new Set(errors.map((error) => error.file))].join(", ");
+  console.error(style.red(`${errors.length} error${errors.length === 1 ? "" : "s"} in ${files}; ${outcome}.`));
 }
 
 /** Errors a file may print before the rest are counted: a notebook with 10,000 errors needs its first few fixed. */
@@ -215,29 +277,31 @@ function progressLine(event: ProgressEvent): string {
 }
 
 async function build(values: Record<string, string | boolean | undefined>, write: boolean): Promise<number> {
+  const settings = await projectSettings(values, write ? "built" : "checked");
+  if (!settings) return 1;
   // Loaded per command, so that --help and --version answer without loading the build.
   const { buildSite, skippedLine } = await import("./publish/build.ts");
-  const projectRoot = process.cwd();
-  const out = write ? path.resolve(String(values.out)) : path.join(projectRoot, ".wattbook-cache", `check-${process.pid}`);
+  const { projectRoot, root } = settings;
+  const out = write ? settings.out : path.join(projectRoot, ".wattbook-cache", `check-${process.pid}`);
   const progressOut = bufferedLines(process.stderr);
   let result: Awaited<ReturnType<typeof buildSite>>;
   try {
     result = await buildSite({
       projectRoot,
-      root: path.resolve(String(values.root)),
-      out: write ? out : `${out}`,
-      staticDir: write ? path.resolve(String(values.static)) : undefined,
-      limits: limitsFrom(values),
+      root,
+      out,
+      staticDir: write ? settings.staticDir : undefined,
+      limits: settings.limits,
       progress: (event) => progressOut.line(progressLine(event)),
       scratchOut: !write,
       cache: !values["no-cache"],
-      typecheck: typecheckMode(values.typecheck),
+      typecheck: settings.typecheck,
+      site: settings.site,
     });
   } finally {
     progressOut.flush();
   }
   // Files that look like notebooks but are skipped by rule, once, named as the terminal sees them.
-  const root = path.resolve(String(values.root));
   const skipped = skippedLine(result.skipped, (source) => path.relative(projectRoot, path.join(root, source)).split(path.sep).join("/") + (source.endsWith("/") ? "/" : ""));
   if (skipped) console.error(style.yellow(skipped));
   if (!write && result.ok) {
@@ -302,8 +366,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(", ")}`);
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: false }) as { values: Record<string, string | boolean | undefined> });
+    ({ values, positionals } = parseArgs({ args: [...rest], options: command.options, strict: true, allowPositionals: Boolean(command.positionals) }) as { values: Record<string, string | boolean | undefined>; positionals: string[] });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, "")}\nRun \`wattbook ${name} --help\` for its options.`);
   }
@@ -311,7 +376,8 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(command.usage);
     return 0;
   }
-  return command.run(values);
+  if (positionals.length > (command.positionals ?? 0)) throw new UsageError(`wattbook ${name} takes at most ${command.positionals} argument${command.positionals === 1 ? "" : "s"} (got ${positionals.map((p) => JSON.stringify(p)).join(", ")})\nRun \`wattbook ${name} --help\` for its options.`);
+  return command.run(values, positionals);
 }
 
 main(process.argv.slice(2)).then(

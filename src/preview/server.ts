@@ -28,6 +28,8 @@ import { createTypeChecker, type TypeChecker } from "../publish/typecheck.ts";
 import { PACKAGE_ROOT, WATTBOOK_VERSION } from "../publish/package-root.ts";
 import { readNotebookFile, type NotebookText } from "../publish/read-notebook.ts";
 import { renderGeneratedIndex, renderSitePage, type Site, type SitePage, sitePage, sortPages } from "../publish/site-pages.ts";
+import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../publish/site-config.ts";
+import { frontMatterWarnings } from "../notebook/frontmatter-keys.ts";
 import { pageOutputPath, toRootOf } from "../publish/site-paths.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 import { checkHost, checkOrigin, exposure, headerValues, isWildcardAddress, type Exposure, type InterfaceAddress, type Verdict } from "./origin-guard.ts";
@@ -41,6 +43,10 @@ export interface PreviewOptions {
   readonly host?: string;
   readonly port?: number;
   readonly limits?: EvaluationLimits;
+  /** The site's configuration (wattbook.config.js): its title, tables of contents, … (default DEFAULT_SITE_CONFIG). */
+  readonly site?: SiteConfig;
+  /** What a type error does: an error over the page (default), a warning, or nothing. */
+  readonly typecheck?: "error" | "warn" | "off";
   readonly log?: (line: string) => void;
   /** Where the start-up warning goes when the preview is reachable from the network (default: stderr). */
   readonly warn?: (text: string) => void;
@@ -50,6 +56,12 @@ export interface PreviewServer {
   readonly url: string;
   /** Rebuilds one notebook now (the watcher calls this); resolves when its pages were told to reload. */
   refresh(source: string): Promise<void>;
+  /**
+   * The configuration read again: the site's settings and what type errors do take effect at once (every
+   * open page reloads). With `errors` (a configuration that no longer reads), the last good settings stay
+   * and every page shows the errors until it reads again.
+   */
+  reconfigure(change: { readonly site?: SiteConfig; readonly typecheck?: "error" | "warn" | "off"; readonly errors?: readonly LocatedError[] }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -125,6 +137,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let cache = await openCache();
   const pages = new Map<string, PageState>(); // by output path
   const clients = new Set<ServerResponse>();
+  let siteConfig: SiteConfig = options.site ?? DEFAULT_SITE_CONFIG;
+  let typecheck = options.typecheck ?? "error";
+  /** The configuration's errors, shown over every page while it does not read. */
+  let configErrors: readonly LocatedError[] = [];
 
   const broadcast = (pagesToReload: readonly string[]) => {
     const data = `data: ${JSON.stringify({ type: "reload", pages: pagesToReload })}\n\n`;
@@ -132,11 +148,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   };
 
   /** The site as built so far: at start-up, it grows as the notebooks are read. */
-  const site = (): Site => ({ title: "wattbook", pages: sortPages([...pages.values()].flatMap((state) => (state.page ? [state.page] : []))) });
+  const site = (): Site => ({ config: siteConfig, pages: sortPages([...pages.values()].flatMap((state) => (state.page ? [state.page] : []))) });
 
   /** A notebook's scripts, written into the preview's site, evaluated; its errors, or what it built to. */
   async function buildNotebook(text: NotebookText): Promise<BuiltNotebook> {
-    const key = text.sourceText === undefined ? undefined : cache.keyOf(text as NotebookText & { sourceText: string }, { limits, typecheck: "error" });
+    const key = text.sourceText === undefined ? undefined : cache.keyOf(text as NotebookText & { sourceText: string }, { limits, typecheck });
     const hit = key ? await cache.read(key) : undefined;
     if (hit) {
       await writeScripts(hit.emitted.files);
@@ -145,7 +161,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       const attachments = hit.attachments ?? [];
       await writeAttachments(attachments);
       const depends = [...(hit.inputs ?? []).map((input) => path.resolve(options.projectRoot, input.file))];
-      return { compiled, emitted: hit.emitted, outputs: hit.outputs, errors: [], warnings: displayWarnings(compiled, hit.missing), fromCache: true, attachments, depends };
+      return { compiled, emitted: hit.emitted, outputs: hit.outputs, errors: [], warnings: [...frontMatterWarnings(compiled.notebook.frontMatter, compiled.sourceText, compiled.displayPath), ...displayWarnings(compiled, hit.missing)], fromCache: true, attachments, depends };
     }
     const { compiled, errors } = compileForSite(text, library);
     if (!compiled) return { errors };
@@ -172,7 +188,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const modules = Object.fromEntries([...emitted.files].map(([file, text]) => [pathToFileURL(path.join(siteDir, file)).href, text]));
     const evaluation = await pool.evaluate(pathToFileURL(path.join(siteDir, emitted.notebook)).href, modules, evaluationAttachments(files.attachments, pageOutputPath(compiled.sourcePath)));
     const sources = emitted.sourceMaps ? { siteDir, sourceMaps: emitted.sourceMaps, projectRoot: options.projectRoot } : undefined;
-    const found = [...evaluationErrors(compiled, evaluation, limits, sources), ...(await typeErrors(compiled))];
+    const typeProblems = typecheck === "off" ? [] : await typeErrors(compiled);
+    const found = [...evaluationErrors(compiled, evaluation, limits, sources), ...(typecheck === "error" ? typeProblems : [])];
     const outputs = evaluation.type === "result" ? evaluation.outputs : {};
     const missing = evaluation.type === "result" ? evaluation.missing : undefined;
     if (!found.length && key) {
@@ -182,7 +199,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       await cache.keepShared(emitted.shared ?? [], (file) => packages?.text(file));
       await cache.write(key, { notebook: compiled.notebook, module: compiled.module, emitted: { ...emitted, bundleInputs: undefined, sourceMaps: undefined }, outputs, values: evaluation.type === "result" ? (evaluation.values ?? {}) : {}, ...(missing ? { missing } : {}), ...attachments, ...inputs });
     }
-    return { compiled, emitted, outputs, errors: found, warnings: displayWarnings(compiled, missing), attachments: files.attachments, depends };
+    const warnings = [...frontMatterWarnings(compiled.notebook.frontMatter, compiled.sourceText, compiled.displayPath), ...displayWarnings(compiled, missing), ...(typecheck === "warn" ? typeProblems : [])];
+    return { compiled, emitted, outputs, errors: found, warnings, attachments: files.attachments, depends };
   }
 
   /** Puts attached files where the pages load them (only those not there yet: the names are content-hashed). */
@@ -267,12 +285,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   const pageHtml = (output: string): string | undefined => {
     const state = pages.get(output);
-    if (output === "index.html" && !state) return withClient(renderGeneratedIndex(site()), "");
+    if (output === "index.html" && !state) return withClient(renderGeneratedIndex(site()).replace("</main>", `${overlay(configErrors, [])}</main>`), "");
     if (!state) return undefined;
     const body = state.page
       ? renderSitePage(state.page, state.outputs, site(), undefined, publishedFiles(state.attachments)).html
       : `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(state.sourcePath)}</title>${STYLESHEETS.map((s) => `<link rel="stylesheet" href="${toRootOf(output)}${s}">`).join("")}</head><body><main class="wb-main"><h1>${escapeHtml(state.sourcePath)}</h1></main></body></html>`;
-    return withClient(body.replace("</main>", `${overlay(state.errors, state.warnings)}</main>`), toRootOf(output));
+    return withClient(body.replace("</main>", `${overlay([...configErrors, ...state.errors], state.warnings)}</main>`), toRootOf(output));
   };
 
   // Set once the server listens (the policy needs the port it got); no request is handled before.
@@ -311,7 +329,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       const origin = checkOrigin(request.headers.origin === undefined ? undefined : headerValues(request.rawHeaders, "origin"), exposed.policy);
       if (!origin.ok) return refuse(response, origin);
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
-      response.write(": connected\n\n");
+      // Reconnect within a second of losing the preview (a restart, after the configuration moved a folder).
+      response.write("retry: 1000\n: connected\n\n");
       clients.add(response);
       request.on("close", () => clients.delete(response));
       return;
@@ -367,6 +386,15 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   return {
     url,
     refresh,
+    async reconfigure(change) {
+      configErrors = change.errors ?? [];
+      if (change.site) siteConfig = change.site;
+      const retype = change.typecheck !== undefined && change.typecheck !== typecheck;
+      if (change.typecheck) typecheck = change.typecheck;
+      // Type errors belong to each notebook's build: a new mode builds every notebook again.
+      if (retype) for (const state of [...pages.values()]) await refresh(state.sourcePath);
+      broadcast(["*"]);
+    },
     async close() {
       for (const watcher of watchers) watcher.close();
       for (const client of clients) client.end();

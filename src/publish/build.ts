@@ -12,10 +12,12 @@ import { pathToFileURL } from "node:url";
 import { type LocatedError, locatedError, LocatedErrors, sortLocatedErrors } from "../notebook/errors.ts";
 import { diagnostic, type Diagnostic } from "../notebook/messages.ts";
 import { browserOnlyCells } from "../notebook/browser-only.ts";
+import { frontMatterWarnings } from "../notebook/frontmatter-keys.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { copySiteAssets, staticLinkProblems } from "./assets.ts";
 import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "./build-cache.ts";
 import { LIBRARY_DIR } from "./site-layout.ts";
+import { DEFAULT_SITE_CONFIG, type SiteConfig } from "./site-config.ts";
 import type { PackageFiles } from "./package-files.ts";
 import type { Compiled } from "./compile-for-site.ts";
 import type { SnapshotValue } from "../runtime/snapshot-values.ts";
@@ -46,6 +48,9 @@ export interface BuildOptions {
   /** Folder of static files copied into the site (absolute); skipped when missing. */
   readonly staticDir?: string;
   readonly limits?: EvaluationLimits;
+  /** The site's configuration (wattbook.config.js, see config/): its title, pages, header, footer, editing, toc, … */
+  readonly site?: SiteConfig;
+  /** The site's title when `site` gives none. */
   readonly siteTitle?: string;
   /** One line per notebook as it finishes. */
   readonly progress?: (event: ProgressEvent) => void;
@@ -194,9 +199,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // the site needs it before the first evaluation: realms load it from the site's scripts folder.
     const library = await ensureLibrary();
     for (const [file, bytes] of library.files) scripts.set(`${LIBRARY_DIR}/${file}`, bytes);
-    // The editor (only edit pages load it) bundles, when not cached, while the notebooks evaluate.
-    const editor = ensureEditor();
-    editor.catch(() => {});
+    // The editor (only edit pages load it) bundles, when not cached, while the notebooks evaluate. A site
+    // built without editing has no edit pages, and no editor.
+    const siteConfig: SiteConfig = { ...DEFAULT_SITE_CONFIG, ...(options.siteTitle === undefined ? {} : { title: options.siteTitle }), ...options.site };
+    const editor = siteConfig.editing ? ensureEditor() : undefined;
+    editor?.catch(() => {});
     const cache = options.cache === false ? undefined : await openCache(options, library);
     // Workers take a while to start: start them now when every notebook will need one, else once the
     // cache has said which notebooks it lacks.
@@ -269,7 +276,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const compiled = compiledFromCache(hit, text as NotebookText & { sourceText: string });
       built.set(text.sourcePath, { compiled, emitted: hit.emitted, outputs: hit.outputs, values: hit.values, attachments: hit.attachments ?? [], fromCache: true });
       writeShared(hit.emitted.shared, (file) => ({ copy: cache!.sharedFile(file) }));
-      warnings.push(...displayWarnings(compiled, hit.missing));
+      warnings.push(...frontMatterWarnings(compiled.notebook.frontMatter, compiled.sourceText, compiled.displayPath), ...displayWarnings(compiled, hit.missing));
       notebooks.fromCache++;
       options.progress?.({ file: text.displayPath, ok: true, cells: hit.notebook.cells.length, exercises: hit.notebook.exercises?.length ?? 0, elapsedMs: 0, fromCache: true, browserOnly: countBrowserOnly(hit.notebook).cells });
     });
@@ -353,6 +360,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const t0 = performance.now();
       const result = compileForSite!(text, library);
       errors.push(...result.errors);
+      if (result.compiled) warnings.push(...frontMatterWarnings(result.compiled.notebook.frontMatter, result.compiled.sourceText, result.compiled.displayPath));
       if (result.compiled) emissions.push(emit(result.compiled, key, t0));
       else options.progress?.({ file: text.displayPath, ok: false, cells: 0, elapsedMs: 0 });
       // Compiling is synchronous; let workers receive their next notebook now and then.
@@ -365,8 +373,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     endPhase("compile");
 
     // Every page is known now: write those whose notebooks are done, and the others as they finish.
-    site = { title: options.siteTitle ?? "wattbook", pages: sortPages([...built.values()].map(({ compiled, emitted }) => sitePage(compiled.notebook, emitted))) };
-    editScripts = site.pages.some((page) => page.script) ? copyEditorInto(writer, await editor, library.kernel, scripts) : undefined;
+    site = { config: siteConfig, pages: sortPages([...built.values()].map(({ compiled, emitted }) => sitePage(compiled.notebook, emitted))) };
+    editScripts = editor && site.pages.some((page) => page.script) ? copyEditorInto(writer, await editor, library.kernel, scripts) : undefined;
     for (const entry of built.values()) if (entry.outputs && !toWrite.includes(entry)) toWrite.push(entry);
     void writePages();
     // TypeScript cells are checked once the notebooks are evaluated, so that the checker's wait (its

@@ -48,6 +48,8 @@ export interface PageContext {
   readonly appendix?: string;
   /** The page's and the site's exercise counts, when the page has exercises: a progress box ends it. */
   readonly exercises?: ExerciseCounts;
+  /** Whether the page shows its table of contents (default true; see site-pages.ts, showsToc). */
+  readonly toc?: boolean;
   /**
    * Where each cell's Edit link goes: `${editHref}#edit=<cell id>` (the page's edit twin, see
    * edit-twin.ts); a non-empty href also puts an "Edit this page" link in the header. No links when absent.
@@ -168,7 +170,7 @@ ${head.join("\n")}
 <body>
 <header class="wb-header"><a class="wb-home" href="${hrefOf(`${toRoot}index.html`)}">${escapeHtml(context.siteTitle)}</a>${editPage}</header>
 <div class="wb-layout">
-${renderToc(notebook.headings)}
+${context.toc === false ? "" : renderToc(notebook.headings)}
 <main class="wb-main">
 ${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>\n`}${fillCells(notebook, outputs, context.editHref)}
 ${context.exercises ? `${renderProgress(context.exercises)}\n` : ""}${context.appendix ?? ""}

@@ -3,6 +3,7 @@
 // that the progress boxes show. One renderer, so the preview shows what the build will write.
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { STYLESHEETS } from "./assets.ts";
+import type { SiteConfig } from "./site-config.ts";
 import { editPageContext, editPagePath, readPageContext, type EditScripts } from "./edit-twin.ts";
 import { indexAppendix, renderIndex } from "./index-page.ts";
 import { renderPage, type PageContext, type PageLink, type PublishedFile } from "./render.ts";
@@ -25,7 +26,8 @@ export interface SitePage {
 }
 
 export interface Site {
-  readonly title: string;
+  /** The site's configuration: its title, and how its pages look (see site-config.ts). */
+  readonly config: SiteConfig;
   /** Every page, in the site's order (see sortPages). */
   readonly pages: readonly SitePage[];
 }
@@ -74,7 +76,7 @@ export function renderSitePage(page: SitePage, outputs: Readonly<Record<string, 
   const link = (other: SitePage | undefined): PageLink | undefined => (other ? { href: relativeHref(page.output, other.output), title: other.title } : undefined);
   const exercises = page.notebook.exercises?.length ?? 0;
   const context: PageContext = {
-    siteTitle: site.title,
+    siteTitle: site.config.title,
     toRoot: toRootOf(page.output),
     stylesheets: STYLESHEETS,
     script: page.script,
@@ -83,6 +85,8 @@ export function renderSitePage(page: SitePage, outputs: Readonly<Record<string, 
     next: at >= 0 ? link(sequence[at + 1]) : undefined,
     appendix: page.output === "index.html" ? indexAppendix(page.notebook.html, sequence) : undefined,
     exercises: exercises ? { page: exercises, site: siteExercises(site) } : undefined,
+    toc: showsToc(page.notebook, site.config),
+    ...(site.config.favicon === undefined ? {} : { favicon: site.config.favicon }),
     ...(files ? { files } : {}),
   };
   if (!page.script || !edit) return { html: renderPage(page.notebook, outputs, context) };
@@ -93,10 +97,16 @@ export function renderSitePage(page: SitePage, outputs: Readonly<Record<string, 
   };
 }
 
+/** Whether a page shows its table of contents: its front matter's `toc` if it says, else the site's. */
+export function showsToc(notebook: AnalyzedNotebook, config: SiteConfig): boolean {
+  return typeof notebook.frontMatter.toc === "boolean" ? notebook.frontMatter.toc : config.toc;
+}
+
 /** The index page a site gets when no notebook is index.md: the list of notebooks. */
 export function renderGeneratedIndex(site: Site): string {
-  const notebook: AnalyzedNotebook = { path: "index.md", frontMatter: { title: site.title }, title: site.title, html: "", headings: [], labels: [], cells: [] };
-  return renderPage(notebook, {}, { siteTitle: site.title, toRoot: "", stylesheets: STYLESHEETS, preload: [], appendix: renderIndex(sequenceOf(site), "") });
+  const { title, favicon } = site.config;
+  const notebook: AnalyzedNotebook = { path: "index.md", frontMatter: { title }, title, html: "", headings: [], labels: [], cells: [] };
+  return renderPage(notebook, {}, { siteTitle: title, toRoot: "", stylesheets: STYLESHEETS, preload: [], appendix: renderIndex(sequenceOf(site), ""), ...(favicon === undefined ? {} : { favicon }) });
 }
 
 export { editPagePath };
