@@ -128,7 +128,8 @@ function loadError(error: unknown, source: ConfigSource, projectRoot: string): L
   if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
     const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
     const written = missing ? importWritten(source, missing) : undefined;
-    const found = diagnostic("config-import-missing", { specifier: written?.specifier ?? missing ?? message });
+    const specifier = written?.specifier ?? missing ?? message;
+    const found = /^[./]|^[A-Za-z]:\\/.test(specifier) ? diagnostic("config-module-missing", { specifier }) : diagnostic("config-import-missing", { specifier });
     return locatedError(found, { file: source.shown, lines: source.text, position: written?.position ?? { line: 1, column: 1 } }, { before: 0, after: 0 });
   }
   const thrown = error instanceof Error ? `${error.name}: ${message}` : `${shownValue(error)} was thrown`;
@@ -140,10 +141,11 @@ function loadError(error: unknown, source: ConfigSource, projectRoot: string): L
 
 /** The first frame of the stack in the project (the config or a module of the project it imports). */
 function throwingFrame(error: Error, source: ConfigSource, projectRoot: string): { shown: string; text?: string; position: SourcePosition } | undefined {
-  for (const match of (error.stack ?? "").matchAll(/(file:\/\/[^\s)]+?)(?:\?[^\s):]*)?:(\d+):(\d+)/g)) {
+  // A frame names a module by its URL, or (mapped through a TypeScript module's source map) by its path.
+  for (const match of (error.stack ?? "").matchAll(/(file:\/\/[^\s)]+?|(?<=\(|at )(?:\/|[A-Za-z]:\\)[^\s()]+?)(?:\?[^\s):]*)?:(\d+):(\d+)/g)) {
     let file: string;
     try {
-      file = fileURLToPath(match[1]!);
+      file = match[1]!.startsWith("file:") ? fileURLToPath(match[1]!) : match[1]!;
     } catch {
       continue;
     }

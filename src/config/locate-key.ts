@@ -32,8 +32,13 @@ export function locateKeyPath(source: string, path: KeyPath): SourcePosition | u
     if (node.type === "AwaitExpression") return resolve(any.argument, hops + 1);
     return undefined;
   };
-  let value = resolve(exportedDefault(program.body));
-  if (!value) return textual(source, path);
+  const exported = exportedDefault(program.body);
+  let value = resolve(exported);
+  if (!value) {
+    // The export itself is what an error about the whole default export is about.
+    if (!path.length && exported) return { line: exported.loc!.start.line, column: exported.loc!.start.column + 1 };
+    return textual(source, path);
+  }
   let found: Node = value;
   for (const key of path) {
     const any = value as AnyNode | undefined;

@@ -3,7 +3,7 @@
 // probably meant to be. Pure: the loader (load.ts) finds each path's line in the file.
 import { type core, safeParse, strictObject } from "zod/mini";
 import { type Diagnostic, diagnostic } from "../notebook/messages.ts";
-import { nearestName } from "../text/similar.ts";
+import { nearestKey } from "../text/similar.ts";
 import type { SitePageEntry, SiteSection } from "../publish/site-config.ts";
 import { formatKeyPath, type KeyPath } from "./key-path.ts";
 import { CONFIG_SCHEMA, CONFIG_SHAPE, CONFIG_WORDS, type ConfigFile, ENTRY_WORDS, type KeyWords, PAGE_SHAPE, PAGE_WORDS, SECTION_ENTRY_WORDS, SECTION_SHAPE, SECTION_WORDS } from "./schema.ts";
@@ -70,8 +70,8 @@ function objectProblems(schema: core.$ZodType, value: Readonly<Record<string, un
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const path = [...base, key];
-        // Only a key not given is what a misspelt one was meant to be; two letters swapped count as two edits.
-        const near = nearestName(key, known.filter((name) => value[name] === undefined), key.length > 3 ? Math.max(2, Math.floor(key.length / 3)) : 1);
+        // Only a key not given is what a misspelt one was meant to be.
+        const near = nearestKey(key, known.filter((name) => value[name] === undefined));
         const params = { key: formatKeyPath(path), known: known.join(", "), where };
         problems.push({ path, found: near ? diagnostic("config-unknown-key-near", { ...params, near }) : diagnostic("config-unknown-key", params) });
       }

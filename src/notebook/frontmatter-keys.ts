@@ -5,7 +5,7 @@
 import { locatedError, type LocatedError } from "./errors.ts";
 import { LineIndex, normalizeNewlines } from "./locate.ts";
 import { diagnostic } from "./messages.ts";
-import { nearestName } from "../text/similar.ts";
+import { nearestKey } from "../text/similar.ts";
 import type { FrontMatter } from "./types.ts";
 
 /** Add a key here, and its type in frontmatter.ts, when a page starts reading it. */
@@ -30,7 +30,7 @@ export function frontMatterWarnings(frontMatter: FrontMatter, sourceText: string
   const yaml = rest.slice(0, CLOSE.exec(rest)?.index ?? rest.length);
   return unknown.map((key) => {
     // Only a key not given is what a misspelt one was meant to be.
-    const near = nearestName(key, known.filter((name) => !(name in frontMatter)));
+    const near = nearestKey(key, known.filter((name) => !(name in frontMatter)));
     const found = near ? diagnostic("front-matter-unknown-key-near", { key, near }) : diagnostic("front-matter-unknown-key", { key, known: known.join(", ") });
     return locatedError(found, { file, lines, position: lines.position(yamlStart + keyOffset(yaml, key)) }, { before: 0, after: 0 });
   });

@@ -29,3 +29,12 @@ export function nearestName(name: string, candidates: Iterable<string>, maxDista
   }
   return best;
 }
+
+/**
+ * The key (of a configuration, of front matter) that `name` was probably meant to be: as nearestName,
+ * but two letters swapped ("titel", "tilte") count as the two edits they are, so a name longer than
+ * three letters may be two edits off.
+ */
+export function nearestKey(name: string, candidates: Iterable<string>): string | undefined {
+  return nearestName(name, candidates, name.length > 3 ? Math.max(2, Math.floor(name.length / 3)) : 1);
+}
