@@ -59,7 +59,8 @@ describe("a site built with wattbook.config.js", () => {
 
   beforeAll(async () => {
     dir = await project("configured", {
-      "wattbook.config.js": `export default {\n  title: "Energy notebooks",\n  editing: false,\n  toc: false,\n  output: "site",\n};\n`,
+      "wattbook.config.js": `export default {\n  title: "Energy notebooks",\n  editing: false,\n  toc: false,\n  output: "site",\n  favicon: "icons/bolt.svg",\n};\n`,
+      "static/icons/bolt.svg": `<svg xmlns="http://www.w3.org/2000/svg"/>`,
       "notebooks/index.md": notebook("title: Home\n", "Home"),
       "notebooks/plain.md": notebook("title: Plain\norder: 1\n", "Plain"),
       "notebooks/with-toc.md": notebook("title: With contents\ntoc: true\n", "With contents"),
@@ -84,6 +85,11 @@ describe("a site built with wattbook.config.js", () => {
       expect(html, page).toMatch(/<a class="wb-home" href="[^"]*">Energy notebooks<\/a>/);
       expect(html, page).not.toContain(">wattbook<");
     }
+  });
+
+  it("links the favicon from the static folder on every page", async () => {
+    for (const page of await htmlFiles(path.join(dir, "site"))) expect(await readFile(path.join(dir, "site", page), "utf8"), page).toContain('<link rel="icon" href="icons/bolt.svg">');
+    expect(existsSync(path.join(dir, "site/icons/bolt.svg"))).toBe(true);
   });
 
   it("builds no edit twins, no Edit links and no editor with editing: false", async () => {

@@ -117,6 +117,19 @@ describe("wattbook init in an empty folder", () => {
     expect(existsSync(path.join(dir, "build/_edit/example.html"))).toBe(true);
   }, 120_000);
 
+  it("names its scripts and data files by their content, as docs/deploy.md's cache headers assume", async () => {
+    // The patterns docs/deploy.md gives for files that may be cached for ever.
+    const immutable = [/\/_wattbook\/.+-[A-Z0-9]{8}\.js$/, /\/_file\/.+\.[A-Z0-9]{8}(\.[^/]*)?$/];
+    const site = await files(path.join(dir, "build"));
+    const forEver = site.filter((file) => immutable.some((pattern) => pattern.test(`/${file}`)));
+    // Every script under _wattbook/ and every attached file is named by its content ...
+    expect(site.filter((file) => (file.startsWith("_wattbook/") && file.endsWith(".js")) || file.startsWith("_file/")).filter((file) => !forEver.includes(file))).toEqual([]);
+    // ... and nothing else matches: pages, styles, fonts, the sandbox page and the marker revalidate.
+    expect(forEver.filter((file) => !file.startsWith("_wattbook/") && !file.startsWith("_file/"))).toEqual([]);
+    expect(site.filter((file) => !forEver.includes(file) && file.startsWith("_wattbook/") && !file.startsWith("_wattbook/katex/"))).toEqual(["_wattbook/editor/sandbox.html", "_wattbook/site.json"]);
+    expect(forEver.length).toBeGreaterThan(20);
+  });
+
   it("makes a site that checks: it evaluates and type-checks every notebook", async () => {
     const checked = await runCli(["check"], { cwd: dir });
     expect(checked.code, checked.stderr).toBe(0);
