@@ -4,8 +4,8 @@
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
-import { EditorState, StateEffect, StateField } from "@codemirror/state";
-import { Decoration, type DecorationSet, drawSelection, EditorView, highlightSpecialChars, keymap, lineNumbers, placeholder } from "@codemirror/view";
+import { EditorState, RangeSet, StateEffect, StateField } from "@codemirror/state";
+import { Decoration, type DecorationSet, drawSelection, EditorView, GutterMarker, gutterLineClass, highlightSpecialChars, keymap, lineNumbers, placeholder } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 
 export interface CodeEditorOptions {
@@ -46,6 +46,17 @@ const errorLine = StateField.define<DecorationSet>({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+/** The error's line number in the gutter is marked too (wb-cm-error-gutter). */
+const errorGutterMarker = new (class extends GutterMarker {
+  override elementClass = "wb-cm-error-gutter";
+})();
+
+const errorGutter = gutterLineClass.compute([errorLine], (state) => {
+  const lines: number[] = [];
+  state.field(errorLine).between(0, state.doc.length, (from) => void lines.push(from));
+  return RangeSet.of(lines.map((from) => errorGutterMarker.range(from)));
+});
+
 /** Colors from custom properties (ui/styles.ts sets them for light and dark schemes). */
 const highlight = HighlightStyle.define([
   { tag: [tags.keyword, tags.operatorKeyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword], color: "var(--wb-cm-keyword)" },
@@ -65,6 +76,7 @@ const theme = EditorView.theme({
   "&.cm-focused": { outline: "2px solid var(--wb-focus)", outlineOffset: "2px" },
   ".cm-scroller": { maxHeight: "60vh", overflow: "auto" },
   ".wb-cm-error": { backgroundColor: "var(--wb-error-bg)" },
+  ".wb-cm-error-gutter": { color: "var(--wb-error)", fontWeight: "700", boxShadow: "inset -3px 0 0 var(--wb-error)" },
   "&.cm-focused .cm-cursor": { borderLeftColor: "var(--wb-fg)" },
 });
 
@@ -85,6 +97,7 @@ export function createCodeEditor(parent: Element, options: CodeEditorOptions): C
         keymap.of([{ key: "Mod-Enter", run, preventDefault: true }, { key: "Escape", run: () => (options.onEscape(), true) }, ...defaultKeymap, ...historyKeymap]),
         javascript({ typescript: options.typescript }),
         errorLine,
+        errorGutter,
         theme,
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ "aria-label": options.label }),

@@ -12,7 +12,8 @@ import { LineIndex } from "../notebook/locate.ts";
 import { type Diagnostic, diagnostic, type MessageCode } from "../notebook/messages.ts";
 import type { TypeStripper } from "../notebook/type-stripper.ts";
 import type { AnalyzedCell, CellImport, CellLanguage, ImportSpecifier, SourcePosition } from "../notebook/types.ts";
-import { guardLoops } from "./loop-guard.ts";
+import type { EditLines } from "./edit-lines.ts";
+import { guardLoopsMapped } from "./loop-guard.ts";
 
 export const KERNEL = "wattbook/kernel";
 
@@ -50,6 +51,8 @@ export interface CompiledEdit {
   /** Names the cell imports from another module the notebook imports (a package, a local module) that the notebook does not already bind. */
   readonly moduleImports: readonly ModuleImport[];
   readonly declarations: readonly string[];
+  /** How the record's lines map back to the code the reader typed: where a run-time error was thrown. */
+  readonly lines: EditLines;
   /** The edit as the notebook-wide checks see it, in .md positions: how later edits are checked against it. */
   readonly checked: CheckedCell;
 }
@@ -116,8 +119,10 @@ export function compileEdit(cell: Pick<CellSource, "id" | "kind" | "lang" | "bro
   const names = new Set([...imported, ...kernelImports.map((s) => s.local), ...moduleImports.map((s) => s.local)]);
   const { checked, problems } = checkInNotebook(cell, analyzed, names, options);
   if (problems.length) return { ok: false, errors: problems };
-  const record = compileCell({ ...analyzed, js: guardLoops(analyzed.js, analyzed.expression) }, { imported: names });
-  return { ok: true, edit: { record, kernelImports, moduleImports, declarations: analyzed.expression ? [] : analyzed.declarations, checked } };
+  const guarded = guardLoopsMapped(analyzed.js, analyzed.expression);
+  const record = compileCell({ ...analyzed, js: guarded.js }, { imported: names });
+  const table: EditLines = { source: code, js: analyzed.js, inserts: guarded.inserts };
+  return { ok: true, edit: { record, kernelImports, moduleImports, declarations: analyzed.expression ? [] : analyzed.declarations, lines: table, checked } };
 }
 
 /**

@@ -2,9 +2,16 @@
 // code, which is why edit pages (and only they) allow 'unsafe-eval'. The record is built inside a
 // function whose parameters are the names it may see beyond its inputs: the notebook's imports, the
 // kernel names it imports, and the loop guard; module code is strict, so this is too.
-import type { CompiledCell, SourcePosition } from "../notebook/types.ts";
+//
+// The code is named (a `//# sourceURL`) so that its frames can be found in an error's stack, and the
+// factory makes an Error on the record's first line: its frame says on which line of the script the
+// record starts, in any engine, whatever the engine wraps around a Function's body. With the record's
+// bodyLine, a frame's line is a line of the cell (edit-lines.ts maps the column).
+import type { CompiledCell, SourcePosition, ThrownLine } from "../notebook/types.ts";
 import type { CompiledEdit } from "./compile.ts";
+import { typedPosition } from "./edit-lines.ts";
 import { createLoopGuard, LOOP_GUARD } from "./loop-guard.ts";
+import { frameIn, scriptName } from "./thrown-at.ts";
 
 export interface InstantiateOptions {
   /** The notebook's imported bindings by local name (the compiled module's `imports`). */
@@ -19,7 +26,11 @@ export interface InstantiateOptions {
   readonly loopBudgetMs: number;
   /** Called when the guard stops this cell's code. */
   readonly onTrip?: () => void;
+  /** What the reader calls this code, in errors ("edited cell", "scratch cell"). */
+  readonly code?: string;
 }
+
+let serial = 0;
 
 export function instantiate(edit: CompiledEdit, options: InstantiateOptions): CompiledCell {
   const scope: Record<string, unknown> = { ...options.imports, [LOOP_GUARD]: createLoopGuard(options.loopBudgetMs, undefined, options.onTrip) };
@@ -33,8 +44,18 @@ export function instantiate(edit: CompiledEdit, options: InstantiateOptions): Co
     scope[local] = imported === "*" ? namespace : moduleExport(namespace, imported);
   }
   const names = Object.keys(scope);
-  const factory = new Function(...names, `"use strict";\nreturn ${edit.record};`) as (...values: unknown[]) => CompiledCell;
-  return { ...factory(...names.map((name) => scope[name])), position: options.position };
+  const script = scriptName(edit.checked.id, ++serial);
+  const factory = new Function(...names, `"use strict";\nreturn [new Error(), ${edit.record}];\n//# sourceURL=${script}`) as (...values: unknown[]) => [Error, CompiledCell];
+  const [probe, cell] = factory(...names.map((name) => scope[name]));
+  const recordLine = frameIn(probe, script)?.line;
+  const code = options.code ?? "edited cell";
+  const locateThrown = (thrown: unknown): ThrownLine | undefined => {
+    const frame = frameIn(thrown, script);
+    if (!frame || recordLine === undefined || cell.bodyLine === undefined) return undefined;
+    const at = typedPosition(edit.lines, frame.line - recordLine - cell.bodyLine + 2, frame.column);
+    return at && { ...at, code };
+  };
+  return { ...cell, position: options.position, locateThrown };
 }
 
 /**

@@ -30,6 +30,17 @@ type WithBody = Node & { body: Ranged; expression?: boolean };
  * clause.
  */
 export function guardLoops(js: string, expression: boolean): string {
+  return guardLoopsMapped(js, expression).js;
+}
+
+/** Text the guard put in: `length` characters before the character at offset `at` of the unguarded code. */
+export interface GuardInsert {
+  readonly at: number;
+  readonly length: number;
+}
+
+/** guardLoops, with where it inserted text: how a position in the guarded code maps back (edit-lines.ts). */
+export function guardLoopsMapped(js: string, expression: boolean): { js: string; inserts: readonly GuardInsert[] } {
   const root = expression ? parseExpressionAt(js, 0, { ...PARSE_OPTIONS, preserveParens: true }) : parse(js, PARSE_OPTIONS);
   const inserts: { at: number; text: string; close?: boolean }[] = [];
   const atStart = (body: Ranged, call: string) => {
@@ -61,7 +72,7 @@ export function guardLoops(js: string, expression: boolean): string {
     .sort((a, b) => b.at - a.at || Number(Boolean(a.close)) - Number(Boolean(b.close)) || (a.close ? b.index - a.index : a.index - b.index));
   let out = js;
   for (const { at, text } of ordered) out = out.slice(0, at) + text + out.slice(at);
-  return out;
+  return { js: out, inserts: inserts.map(({ at, text }) => ({ at, length: text.length })).sort((a, b) => a.at - b.at) };
 }
 
 export class LoopTimeout extends Error {

@@ -6,6 +6,8 @@ import { missingKernelExport } from "../notebook/kernel-export.ts";
 import { diagnostic } from "../notebook/messages.ts";
 import type { TypeStripper } from "../notebook/type-stripper.ts";
 import type { CompiledCell, CompiledNotebook, SourcePosition } from "../notebook/types.ts";
+import { cellName } from "../runtime/failure-place.ts";
+import type { CellFailure } from "../runtime/notebook.ts";
 import { type CellSource, compileEdit, type EditError, editErrorAt } from "./compile.ts";
 import type { Edits, ScratchCell } from "./edits.ts";
 import { hasModuleExport, instantiate } from "./instantiate.ts";
@@ -15,7 +17,34 @@ export interface LiveNotebook {
   readonly notebook: CompiledNotebook;
   redefine(cell: CompiledCell): void;
   delete(cellId: string): void;
+  /** Resolves once every cell has a value or an error. */
+  settled(): Promise<void>;
+  /** Every cell failing now. */
+  failures(): readonly CellFailure[];
 }
+
+/** How a run went once the page settled (see EditSession.outcome). */
+export type RunOutcome =
+  | { readonly settled: false }
+  | {
+      readonly settled: true;
+      /** The cell's own error, at the line that threw when known. */
+      readonly failure?: CellFailure;
+      /** The name of the failed cell this one waits on, when an input of it failed. */
+      readonly waitsOn?: string;
+      /** The cells that wait on it, each with its name for a reader. */
+      readonly waiting: readonly WaitingCell[];
+    };
+
+export interface WaitingCell {
+  readonly cellId: string;
+  /** What it defines ("kwsPower"), else what it is and where ("the inline value at line 119"). */
+  readonly name: string;
+  readonly inline: boolean;
+}
+
+/** How long outcome() waits for the page to settle (a cell may await something slow). */
+const SETTLE_MS = 3000;
 
 export interface SessionOptions {
   /** The kernel's exports, loaded when an edit first imports from it. */
@@ -135,7 +164,8 @@ export class EditSession {
       // Not from inside the code the guard has just stopped.
       setTimeout(() => this.changed(), 0);
     };
-    const compiled = instantiate(edit, { imports: this.live.notebook.imports ?? {}, kernel, modules, position: cell.position, loopBudgetMs: this.options.loopBudgetMs, onTrip });
+    const what = this.scratch.has(id) ? "scratch cell" : "edited cell";
+    const compiled = instantiate(edit, { imports: this.live.notebook.imports ?? {}, kernel, modules, position: cell.position, loopBudgetMs: this.options.loopBudgetMs, onTrip, code: what });
     this.checked.set(id, edit.checked);
     this.live.redefine(compiled);
     const scratch = this.scratch.get(id);
@@ -143,6 +173,32 @@ export class EditSession {
     else this.edited.set(id, code);
     this.changed();
     return { ok: true };
+  }
+
+  /**
+   * Once the page has settled after a run of `id`: whether the cell failed (its own error) and which
+   * cells could not follow because they wait on it.
+   */
+  async outcome(id: string): Promise<RunOutcome> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), SETTLE_MS)));
+    const settled = await Promise.race([this.live.settled().then(() => true as const), timeout]);
+    clearTimeout(timer);
+    if (!settled) return { settled: false };
+    const failures = this.live.failures();
+    const failure = failures.find((f) => f.cellId === id && f.own);
+    const waiting = failures.filter((f) => !f.own && f.waitingOn?.cellId === id).map((f) => ({ cellId: f.cellId, name: this.nameOf(f.cellId), inline: this.cell(f.cellId)?.kind === "inline" }));
+    const waitsOn = failures.find((f) => f.cellId === id && !f.own)?.waitingOn?.name;
+    return { settled: true, ...(failure ? { failure } : {}), ...(waitsOn ? { waitsOn } : {}), waiting };
+  }
+
+  /** A cell by what it defines now, as a reader finds it on the page. */
+  nameOf(id: string): string {
+    const cell = this.cell(id);
+    const author = this.authorCells.get(id);
+    const outputs = this.checked.get(id)?.declarations ?? author?.outputs ?? [];
+    if (this.scratch.has(id) && !outputs.length) return "a scratch cell";
+    return cellName({ outputs, inline: cell?.kind === "inline", position: cell?.position ?? { line: 1, column: 1 } });
   }
 
   /** The author's version again (a scratch cell is removed). */

@@ -158,6 +158,18 @@ export interface CompiledCell {
   /** The module line holding the cell's first source line: md line = position.line + (module line − bodyLine). */
   readonly bodyLine?: number;
   readonly body: (...inputs: any[]) => unknown;
+  /**
+   * Where in the code the reader typed an error this cell's body threw was thrown, when the cell can
+   * tell: a cell compiled in the page by the editor maps the error's stack through its line table
+   * (editor/edit-lines.ts). Absent for the notebook's own cells.
+   */
+  readonly locateThrown?: (thrown: unknown) => ThrownLine | undefined;
+}
+
+/** A place in an edited cell's code (1-based line and column), and what the reader calls that code. */
+export interface ThrownLine extends SourcePosition {
+  /** "edited cell", "scratch cell". */
+  readonly code: string;
 }
 
 export interface CompiledNotebook {

@@ -4,6 +4,7 @@
 import { Runtime, type Module, type Variable } from "@observablehq/runtime";
 import type { CellResult, CompiledCell, CompiledNotebook } from "../notebook/types.ts";
 import { CellOutput } from "./output.ts";
+import { cellLocation, cellName, failurePlace } from "./failure-place.ts";
 import { input } from "./generators.ts";
 
 export type CellStatus = "pending" | "fulfilled" | "rejected";
@@ -13,9 +14,16 @@ export interface CellFailure {
   readonly cellId: string;
   readonly own: boolean;
   readonly message: string;
-  /** `file:line:col` of the cell. */
+  /** `file:line:col` of the cell, or the line that threw in an edited cell's code (see failure-place.ts). */
   readonly location: string;
+  /** The line and column that threw in the code the reader typed (edited cells only). */
+  readonly at?: { readonly line: number; readonly column: number };
+  /** Not its own: the cell whose failure it waits on (its id, and its name for a reader). */
+  readonly waitingOn?: { readonly cellId: string; readonly name: string };
 }
+
+/** What a failure says beyond its message and whether it is the cell's own. */
+type FailureDetail = Pick<CellFailure, "at" | "waitingOn"> & { readonly location?: string };
 
 export interface RunNotebookOptions {
   /** Runtime builtins: Plot, Inputs, html, width, … (display and view are per cell and added here). */
@@ -102,7 +110,7 @@ export class NotebookRun {
 
   /** Where a cell is, as `file:line:col`. */
   location(cell: CompiledCell): string {
-    return `${this.notebook.path}:${cell.position.line}:${cell.position.column}`;
+    return cellLocation(this.notebook.path, cell);
   }
 
   private define(cell: CompiledCell): void {
@@ -163,8 +171,8 @@ export class NotebookRun {
         this.options.onResult?.(state.cell.id, { value });
       },
       rejected: (error: unknown) => {
-        const { message, own } = state.conflict ? { message: state.conflict, own: true } : this.explain(state, error);
-        this.fail(state, message, own);
+        const { message, own, detail } = state.conflict ? { message: state.conflict, own: true, detail: {} } : this.explain(state, error);
+        this.fail(state, message, own, detail);
       },
     };
   }
@@ -184,8 +192,8 @@ export class NotebookRun {
     };
   }
 
-  private fail(state: CellState, message: string, own: boolean): void {
-    const failure: CellFailure = { cellId: state.cell.id, own, message, location: this.location(state.cell) };
+  private fail(state: CellState, message: string, own: boolean, detail: FailureDetail = {}): void {
+    const failure: CellFailure = { cellId: state.cell.id, own, message, ...detail, location: detail.location ?? this.location(state.cell) };
     state.failure = failure;
     state.output.failed(failure);
     this.setStatus(state, "rejected");
@@ -193,8 +201,12 @@ export class NotebookRun {
   }
 
   /** Says whether a rejection is the cell's own fault, and in words an author can act on. */
-  private explain(state: CellState, error: unknown): { message: string; own: boolean } {
-    if (error instanceof CellError) return { message: error.message, own: error.cellId === state.cell.id };
+  private explain(state: CellState, error: unknown): { message: string; own: boolean; detail?: FailureDetail } {
+    if (error instanceof CellError) {
+      if (error.cellId === state.cell.id) return { message: error.message, own: true, detail: failurePlace(this.notebook.path, state.cell, error.thrown) };
+      const failed = this.states.get(error.cellId);
+      return { message: error.message, own: false, ...(failed ? { detail: { waitingOn: this.waitingOn(failed) } } : {}) };
+    }
     const message = error instanceof Error ? error.message : String(error);
     const input = (error as { input?: string } | null)?.input;
     if (input && message === `${input} is not defined` && !this.definer(input)) return { message, own: true };
@@ -202,9 +214,15 @@ export class NotebookRun {
     if (input) {
       const upstream = this.definer(input);
       const where = upstream ? ` (${this.location(upstream.cell)})` : "";
-      return { message: `${input}${where} failed: ${message}`, own: false };
+      const waiting = upstream?.status === "rejected" ? { detail: { waitingOn: this.waitingOn(upstream) } } : {};
+      return { message: `${input}${where} failed: ${message}`, own: false, ...waiting };
     }
     return { message, own: true };
+  }
+
+  /** The cell a dependent of `failed` waits on: the one that failed of its own, up the chain. */
+  private waitingOn(failed: CellState): NonNullable<CellFailure["waitingOn"]> {
+    return failed.failure?.waitingOn ?? { cellId: failed.cell.id, name: cellName(failed.cell) };
   }
 
   private definer(name: string): CellState | undefined {

@@ -6,6 +6,8 @@ export interface FailureView {
   readonly own: boolean;
   readonly message: string;
   readonly location: string;
+  /** Not its own failure: the cell it waits on, by name. */
+  readonly waitingOn?: { readonly name: string };
 }
 
 export class CellOutput {
@@ -57,6 +59,7 @@ export class CellOutput {
     if (!this.root) return;
     this.root.classList.remove("wb-running");
     this.root.classList.add("wb-failed");
+    if (!failure.own && failure.waitingOn) return this.replace(this.waiting(failure.waitingOn.name, failure.message));
     const box = document.createElement(this.inline ? "span" : "div");
     box.className = failure.own ? "wb-error" : "wb-error wb-error-upstream";
     box.setAttribute("role", "alert");
@@ -65,6 +68,18 @@ export class CellOutput {
     location.textContent = failure.location;
     box.append(location, document.createTextNode(` ${failure.message}`));
     this.replace(box);
+  }
+
+  /**
+   * A muted note in place of the output: the cell is fine, an input of it failed. No alert: the failed
+   * cell's own error is the one to announce.
+   */
+  private waiting(name: string, message: string): Element {
+    const note = document.createElement(this.inline ? "span" : "div");
+    note.className = "wb-waiting";
+    note.title = message;
+    note.textContent = `waiting on ${name}`;
+    return note;
   }
 
   clear(): void {

@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { watchProblems, type PageProblems } from "../helpers/chromium.ts";
 import { builtSite } from "../helpers/built-site.ts";
-import { cellId, editLive, frameOf, inFrame, linkFor } from "../helpers/edit-page.ts";
+import { cellId, editLive, frameOf, inFrame, linkFor, typeAndRun } from "../helpers/edit-page.ts";
 
 const site = builtSite("editor", ["build", "--root", "examples"]);
 
@@ -34,20 +34,6 @@ async function clickAbove(page: Page, selector: string): Promise<void> {
   await page.locator(selector).scrollIntoViewIfNeeded();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.locator(selector).click();
-}
-
-/**
- * Replaces the code in an open editor (the first, unless `content` says which) and runs it with
- * Ctrl-Enter, once the editor holds exactly that code. Focus rather than a click: on a loaded machine Chromium can route a click to where the frame
- * was a frame ago, and the keys would then go nowhere.
- */
-async function typeAndRun(page: Page, code: string, content = inFrame(page).locator(".wb-editor .cm-content").first()): Promise<void> {
-  await content.focus();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(code);
-  // CodeMirror writes each line as an element of its own: the text has no newlines.
-  await expect.poll(() => content.textContent()).toBe(code.replace(/\n/g, ""));
-  await page.keyboard.press("Control+Enter");
 }
 
 describe("the edit twin of a built page", () => {

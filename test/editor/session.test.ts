@@ -87,6 +87,30 @@ describe("an editing session", () => {
     expect(await nb.value("footprint2")).toHaveProperty("totalKg");
   });
 
+  it("places an edit's run-time error at the line that threw, and its dependents wait on it", async () => {
+    const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
+    const cell = cellDefining("footprint");
+    // Line 3 throws: the kernel refuses a negative count of devices.
+    const edited = ["const perDevice = 700;", "const count = -gpus;", "const footprint = trainingFootprint({devices: count, watts: perDevice, hours: days * 24, pue: 1.1, gridGPerKWh: 400, embodiedKgPerDevice: 1, lifetimeYears: 4});", "const unused = 1;", "const alsoUnused = 2;"].join("\n");
+    expect(await session.run(cell.id, edited)).toEqual({ ok: true });
+    const outcome = await session.outcome(cell.id);
+    if (!outcome.settled) throw new Error("the page did not settle");
+    expect(outcome.failure).toMatchObject({ own: true, at: { line: 3, column: edited.split("\n")[2]!.indexOf("trainingFootprint(") + 1 }, location: expect.stringMatching(/^Line 3, column \d+ of the edited cell:$/) });
+    expect(outcome.failure?.message).toContain("trainingFootprint");
+    // Every cell that reads footprint waits on it, named by what the edit defines; none shows an error of its own.
+    expect(outcome.waiting.length).toBeGreaterThan(2);
+    expect(outcome.waiting.some((w) => w.inline)).toBe(true);
+    expect(nb.html(cell.id)).toContain("Line 3, column");
+    const dependent = outcome.waiting.find((w) => w.inline)!;
+    expect(nb.html(dependent.cellId)).toMatch(/^<span [^>]*class="wb-waiting"[^>]*>waiting on perDevice, count and 3 more<\/span>$/);
+    expect(nb.html(dependent.cellId)).not.toContain("wb-error");
+    expect(nb.run.failures().filter((f) => f.own).map((f) => f.cellId)).toEqual([cell.id]);
+
+    // Put right, it runs and nothing waits.
+    expect(await session.run(cell.id, cell.sourceText.replace("devices: gpus", "devices: gpus * 2"))).toEqual({ ok: true });
+    expect(await session.outcome(cell.id)).toEqual({ settled: true, waiting: [] });
+  });
+
   it("stops an endless loop and reports it in the cell", async () => {
     const { nb, session, cellDefining } = await sessionOn("examples/training-carbon.md");
     const cell = cellDefining("footprint");

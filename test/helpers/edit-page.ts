@@ -1,6 +1,7 @@
 // Reading and driving an edit page (`_edit/<page>.html`) in Chromium: the live page and the editor run
 // in its sandbox frame (src/editor/main.ts), the banner and storage in the page itself.
 import type { Frame, Page } from "playwright-core";
+import { expect } from "vitest";
 
 /** The edit page's sandbox, where the page runs live with the editor. */
 export const inFrame = (page: Page) => page.frameLocator("iframe.wb-sandbox");
@@ -34,4 +35,18 @@ export async function linkFor(page: Page, edits: unknown): Promise<string> {
     return `${location.pathname}#edits=${btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`;
   }, JSON.stringify(edits));
   return new URL(href, page.url()).href;
+}
+
+/**
+ * Replaces the code in an open editor (the first, unless `content` says which) and runs it with
+ * Ctrl-Enter, once the editor holds exactly that code. Focus rather than a click: on a loaded machine Chromium can route a click to where the frame
+ * was a frame ago, and the keys would then go nowhere.
+ */
+export async function typeAndRun(page: Page, code: string, content = inFrame(page).locator(".wb-editor .cm-content").first()): Promise<void> {
+  await content.focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(code);
+  // CodeMirror writes each line as an element of its own: the text has no newlines.
+  await expect.poll(() => content.textContent()).toBe(code.replace(/\n/g, ""));
+  await page.keyboard.press("Control+Enter");
 }

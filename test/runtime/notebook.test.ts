@@ -84,6 +84,29 @@ describe("NotebookRun", () => {
     runner.dispose();
   });
 
+  it("shows the dependents of a failed cell waiting on it, down the chain, rather than errors of their own", async () => {
+    const { runner, roots, text } = run([
+      cell("bad", [], ["x", "y"], () => {
+        throw new Error("boom");
+      }),
+      cell("middle", ["x"], ["z"], (x) => ({ z: x + 1 })),
+      cell("end", ["z"], [], (z) => z * 2),
+    ]);
+    await runner.settled();
+    expect(text("bad")).toContain("boom");
+    expect(roots.get("bad")!.querySelector("[role=alert]")).not.toBeNull();
+    for (const id of ["middle", "end"]) {
+      expect(text(id)).toBe("waiting on x and y");
+      expect(roots.get(id)!.querySelector(".wb-waiting")).not.toBeNull();
+      expect(roots.get(id)!.querySelector(".wb-error, [role=alert]")).toBeNull();
+    }
+    expect(runner.failures().filter((f) => !f.own).map((f) => f.waitingOn)).toEqual([
+      { cellId: "bad", name: "x and y" },
+      { cellId: "bad", name: "x and y" },
+    ]);
+    runner.dispose();
+  });
+
   it("reports a reference to an undefined name as the referencing cell's own error", async () => {
     const { runner, text } = run([cell("lonely", ["nowhere"], [], (n) => n)]);
     await runner.settled();

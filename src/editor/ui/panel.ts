@@ -2,7 +2,7 @@
 // happened — errors with their line and column, each a button that puts the cursor there.
 import type { CodeEditor } from "../codemirror.ts";
 import type { EditError } from "../compile.ts";
-import type { EditSession } from "../session.ts";
+import type { EditSession, RunOutcome, WaitingCell } from "../session.ts";
 import { button, h } from "./dom.ts";
 
 const loadCodeMirror = () => import("../codemirror.ts");
@@ -21,6 +21,8 @@ export class EditorPanel {
   private readonly status: HTMLElement;
   private editor: CodeEditor | undefined;
   private opening: Promise<void> | undefined;
+  /** Counts runs, so that only the latest run's outcome is shown. */
+  private runs = 0;
 
   constructor(
     private readonly session: EditSession,
@@ -69,6 +71,7 @@ export class EditorPanel {
     await this.opening;
     if (!this.editor) return;
     this.say("Running…");
+    const run = ++this.runs;
     let result;
     try {
       result = await this.session.run(this.cellId, this.editor.value());
@@ -79,9 +82,33 @@ export class EditorPanel {
     }
     if (result.ok) {
       this.editor.markError(null);
-      this.say(this.session.isEdited(this.cellId) || this.session.isScratch(this.cellId) ? "Ran. Every cell that depends on this one has followed." : "This is the author's version again.");
       this.element.classList.remove("wb-editor-failed");
+      if (!this.session.isEdited(this.cellId) && !this.session.isScratch(this.cellId)) return this.say("This is the author's version again.");
+      const outcome = await this.session.outcome(this.cellId);
+      if (run === this.runs) this.showOutcome(outcome);
     } else if (!result.stale) this.showErrors(result.errors);
+  }
+
+  /** What came of a run that compiled: it ran and every dependent followed, or it threw and they wait. */
+  private showOutcome(outcome: RunOutcome): void {
+    if (!outcome.settled) return this.say("Ran. Some cells are still computing.");
+    const { failure, waiting } = outcome;
+    if (outcome.waitsOn) return this.say(`Ran, but this cell waits on ${outcome.waitsOn}, which failed.`);
+    if (!failure) return this.say("Ran. Every cell that depends on this one has followed.");
+    this.element.classList.add("wb-editor-failed");
+    const at = failure.at;
+    this.editor?.markError(at ?? null);
+    const where = at
+      ? button(`line ${at.line}, column ${at.column}`, () => {
+          this.editor?.markError(at, true);
+          this.editor?.focus();
+        }, { class: "wb-error-at" })
+      : null;
+    const followers = waiting.length ? `${capitalize(couldNotFollow(waiting))} could not follow: ${waiting.length === 1 ? "it waits" : "they wait"} on this cell.` : "No other cell depends on this one.";
+    this.status.replaceChildren(
+      h("span", { class: "wb-error-summary" }, "The edit failed", where ? " at " : "", where, `: ${failure.message}`),
+      h("span", { class: "wb-edit-followers" }, ` ${followers}`),
+    );
   }
 
   /** The session changed this cell from elsewhere (reset): show what runs now. */
@@ -125,4 +152,16 @@ export class EditorPanel {
   private say(text: string): void {
     this.status.replaceChildren(text);
   }
+}
+
+/** The cells that wait, for a sentence: the names of those that define something, then inline values counted. */
+export function couldNotFollow(waiting: readonly WaitingCell[]): string {
+  const named = waiting.filter((cell) => !cell.inline).map((cell) => cell.name);
+  const inline = waiting.length - named.length;
+  const parts = [...named, ...(inline ? [`${inline} inline value${inline === 1 ? "" : "s"}`] : [])];
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "no cell");
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
