@@ -27,7 +27,9 @@ import { displayWarnings } from "../publish/display-warnings.ts";
 import { createTypeChecker, type TypeChecker } from "../publish/typecheck.ts";
 import { PACKAGE_ROOT, WATTBOOK_VERSION } from "../publish/package-root.ts";
 import { readNotebookFile, type NotebookText } from "../publish/read-notebook.ts";
-import { renderGeneratedIndex, renderSitePage, type Site, type SitePage, sitePage, sortPages } from "../publish/site-pages.ts";
+import { makeSite, renderGeneratedIndex, renderSitePage, type Site, type SitePage, sitePage } from "../publish/site-pages.ts";
+import { SEARCH_INDEX_FILE } from "../search/index-data.ts";
+import { searchIndexJson } from "../publish/search-file.ts";
 import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../publish/site-config.ts";
 import { frontMatterWarnings } from "../notebook/frontmatter-keys.ts";
 import { pageOutputPath, toRootOf } from "../publish/site-paths.ts";
@@ -148,7 +150,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   };
 
   /** The site as built so far: at start-up, it grows as the notebooks are read. */
-  const site = (): Site => ({ config: siteConfig, pages: sortPages([...pages.values()].flatMap((state) => (state.page ? [state.page] : []))) });
+  const site = (): Site =>
+    makeSite(
+      siteConfig,
+      [...pages.values()].flatMap((state) => (state.page ? [state.page] : [])),
+      { chromeScript: `${LIBRARY_DIR}/${library.chrome}` },
+    );
 
   /** A notebook's scripts, written into the preview's site, evaluated; its errors, or what it built to. */
   async function buildNotebook(text: NotebookText): Promise<BuiltNotebook> {
@@ -333,6 +340,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       response.write("retry: 1000\n: connected\n\n");
       clients.add(response);
       request.on("close", () => clients.delete(response));
+      return;
+    }
+    if (resolved.path === SEARCH_INDEX_FILE && siteConfig.search) {
+      // The index of the pages as they stand now (the build writes it once; the preview's pages change).
+      const current = site();
+      const outputs = new Map([...pages.values()].map((state) => [state.page?.output, state.outputs]));
+      response.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      response.end(searchIndexJson(current, (page) => outputs.get(page.output)));
       return;
     }
     const page = resolved.path.endsWith(".html") ? pageHtml(resolved.path) : undefined;

@@ -35,7 +35,9 @@ import { refuseOut, SITE_MARKER, siteMarker } from "./out-guard.ts";
 import { makeDirectory } from "./output-dir.ts";
 import { PACKAGE_ROOT, WATTBOOK_VERSION } from "./package-root.ts";
 import { readNotebookFile, type NotebookText } from "./read-notebook.ts";
-import { editPagePath, renderGeneratedIndex, renderSitePage, type Site, siteExercises, sitePage, sortPages } from "./site-pages.ts";
+import { editPagePath, makeSite, renderGeneratedIndex, renderSitePage, type Site, siteExercises, sitePage } from "./site-pages.ts";
+import { notFoundTheme } from "./not-found.ts";
+import { SEARCH_INDEX_FILE } from "../search/index-data.ts";
 import { readSiteState, SiteWriter, writeSiteState } from "./site-writer.ts";
 
 export interface BuildOptions {
@@ -373,7 +375,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     endPhase("compile");
 
     // Every page is known now: write those whose notebooks are done, and the others as they finish.
-    site = { config: siteConfig, pages: sortPages([...built.values()].map(({ compiled, emitted }) => sitePage(compiled.notebook, emitted))) };
+    site = makeSite(
+      siteConfig,
+      [...built.values()].map(({ compiled, emitted }) => sitePage(compiled.notebook, emitted)),
+      { chromeScript: `${LIBRARY_DIR}/${library.chrome}`, notFoundTheme: notFoundTheme(options.staticDir) },
+    );
     editScripts = editor && site.pages.some((page) => page.script) ? copyEditorInto(writer, await editor, library.kernel, scripts) : undefined;
     for (const entry of built.values()) if (entry.outputs && !toWrite.includes(entry)) toWrite.push(entry);
     void writePages();
@@ -408,6 +414,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     for (const { emitted } of built.values()) for (const [file, text] of emitted.files) scripts.set(file, Buffer.byteLength(text));
     if (!site.pages.some((page) => page.output === "index.html")) writer.write("index.html", renderGeneratedIndex(site));
+    if (siteConfig.search) {
+      const { searchIndexJson } = await import("./search-file.ts");
+      writer.write(SEARCH_INDEX_FILE, searchIndexJson(site, (page) => built.get(page.sourcePath)?.outputs));
+    }
     await copySiteAssets(tempOut, options.staticDir);
     // Last, so static/ cannot replace it: the next build knows this folder for a site it may replace.
     await writeFileDeep(path.join(tempOut, SITE_MARKER), siteMarker(site.pages.map((page) => page.output)));

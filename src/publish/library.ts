@@ -11,6 +11,8 @@ import { PACKAGE_ROOT } from "./package-root.ts";
 export const LIBRARY_ENTRIES = {
   runtime: path.join(PACKAGE_ROOT, "src/runtime/browser.ts"),
   kernel: path.join(PACKAGE_ROOT, "src/kernel/index.ts"),
+  /** The site's chrome (sidebar button, search box), which every page loads; the search is a lazy chunk of it. */
+  chrome: path.join(PACKAGE_ROOT, "src/chrome/chrome.ts"),
 } as const;
 
 /**
@@ -27,6 +29,8 @@ export interface Library {
   readonly runtime: string;
   /** The whole kernel in one module (for namespace imports and bundled notebooks). */
   readonly kernel: string;
+  /** The site's chrome (every page's one script when it has no cells). */
+  readonly chrome: string;
   /**
    * Each public kernel name → the file of the kernel module that defines it, so that a page imports
    * only the topics it uses (a page using two edge functions loads a few KB, not the whole kernel).
@@ -43,6 +47,7 @@ export interface Library {
 interface Manifest {
   readonly runtime: string;
   readonly kernel: string;
+  readonly chrome: string;
   readonly kernelExports: Record<string, string>;
   readonly files: Record<string, number>;
   readonly imports: Record<string, string[]>;
@@ -55,6 +60,8 @@ const LIBRARY_INPUTS = [
   "src/kernel",
   "src/exercise",
   "src/text",
+  "src/chrome",
+  "src/search",
   "src/notebook/types.ts",
   "src/publish/library.ts",
   "src/publish/htl-patch.ts",
@@ -72,6 +79,7 @@ export async function ensureLibrary(cacheRoot = BUNDLE_CACHE): Promise<Library> 
     entryPoints: [
       { in: LIBRARY_ENTRIES.runtime, out: "runtime" },
       { in: LIBRARY_ENTRIES.kernel, out: "kernel" },
+      { in: LIBRARY_ENTRIES.chrome, out: "chrome" },
       ...kernelModules.map((file) => ({ in: file, out: `kernel-${path.relative(path.dirname(LIBRARY_ENTRIES.kernel), file).replace(/\.ts$/, "").replace(/[\\/]/g, "-")}` })),
       ...Object.entries(LIBRARY_PACKAGES).map(([specifier, out]) => ({ in: specifier, out: `package-${out}` })),
     ],
@@ -82,6 +90,7 @@ export async function ensureLibrary(cacheRoot = BUNDLE_CACHE): Promise<Library> 
     dir,
     runtime: manifest.runtime,
     kernel: manifest.kernel,
+    chrome: manifest.chrome,
     kernelExports: new Map(Object.entries(manifest.kernelExports)),
     files: new Map(Object.entries(manifest.files)),
     imports: new Map(Object.entries(manifest.imports)),
@@ -94,6 +103,7 @@ function manifestOf(metafile: Metafile, name: (output: string) => string): Manif
   const imports: Record<string, string[]> = {};
   let runtime = "";
   let kernel = "";
+  let chrome = "";
   let publicNames: string[] = [];
   const moduleExports: [string, string[]][] = [];
   const packages: Record<string, { file: string; exports: string[] }> = {};
@@ -109,17 +119,18 @@ function manifestOf(metafile: Metafile, name: (output: string) => string): Manif
       continue;
     }
     if (entry === LIBRARY_ENTRIES.runtime) runtime = own;
+    else if (entry === LIBRARY_ENTRIES.chrome) chrome = own;
     else if (entry === LIBRARY_ENTRIES.kernel) (kernel = own), (publicNames = output.exports);
     else moduleExports.push([own, output.exports]);
   }
-  if (!runtime || !kernel) throw new Error("esbuild did not report the library's entry files");
+  if (!runtime || !kernel || !chrome) throw new Error("esbuild did not report the library's entry files");
   // Only what index.ts exports is public; a module's other exports stay internal.
   const kernelExports: Record<string, string> = {};
   for (const exported of publicNames) {
     const home = moduleExports.find(([, names]) => names.includes(exported));
     kernelExports[exported] = home ? home[0] : kernel;
   }
-  return { runtime, kernel, kernelExports, files, imports, packages };
+  return { runtime, kernel, chrome, kernelExports, files, imports, packages };
 }
 
 /** Copies the library's scripts (not its manifest) into `target`. */

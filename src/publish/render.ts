@@ -5,10 +5,12 @@ import type { AnalyzedCell, AnalyzedNotebook, Heading } from "../notebook/types.
 import { type ExerciseCounts, renderProgress } from "./progress-html.ts";
 import { EXERCISE_CLASS } from "../exercise/markup.ts";
 import { escapeHtml } from "../text/escape-html.ts";
-import { urlOfPath } from "./url-path.ts";
+import { hrefOf, urlOfPath } from "./url-path.ts";
 import { ATTACHMENTS_ELEMENT_ID } from "../runtime/file-attachment.ts";
 import { browserOnlyCells } from "../notebook/browser-only.ts";
 import { browserPlaceholder, showsOutput } from "./browser-placeholder.ts";
+import { renderFooter, renderSearchBox, renderSidebar, renderSidebarToggle } from "./chrome-html.ts";
+import type { NavEntry } from "./site-nav.ts";
 
 /**
  * Scripts only from the site itself and never eval. Styles allow inline because Plot and Inputs write
@@ -18,10 +20,7 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
 
-/** A site path (relative, unencoded) as an attribute value: percent-encoded per segment, then HTML-escaped. */
-export function hrefOf(sitePath: string): string {
-  return escapeHtml(urlOfPath(sitePath));
-}
+export { hrefOf };
 
 /**
  * Another page. Paths here and in PageContext are file paths as written on disk ("../cost #1.html"),
@@ -32,8 +31,28 @@ export interface PageLink {
   readonly title: string;
 }
 
+/** What every page of a site draws around its column (see chrome-html.ts), from the site's configuration. */
+export interface PageChrome {
+  /** The sidebar's pages and sections. */
+  readonly nav: readonly NavEntry[];
+  /** The chrome's script (src/chrome/chrome.ts in the library), relative to the site root. */
+  readonly script?: string;
+  /** Whether the header has a search box. */
+  readonly search: boolean;
+  /** The configuration's HTML for the header, the footer and <head>. */
+  readonly header?: string;
+  readonly footer?: string;
+  readonly head?: string;
+}
+
 export interface PageContext {
   readonly siteTitle: string;
+  /** The page, relative to the site root: the sidebar marks it as current. */
+  readonly output?: string;
+  /** The sidebar, search box, header, footer and head HTML; none without it. */
+  readonly chrome?: PageChrome;
+  /** CSS written into the page (the 404 page's theme, see not-found.ts). */
+  readonly styles?: readonly string[];
   /** From this page to the site root, "" or "../…/". */
   readonly toRoot: string;
   readonly stylesheets: readonly string[];
@@ -143,7 +162,7 @@ export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<s
 }
 
 export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<string, string>>, context: PageContext): string {
-  const { toRoot } = context;
+  const { toRoot, chrome } = context;
   const description = typeof notebook.frontMatter.description === "string" ? notebook.frontMatter.description : "";
   const head = [
     `<meta charset="utf-8">`,
@@ -154,21 +173,28 @@ export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<
     `<link rel="icon" href="${context.favicon ? hrefOf(toRoot + context.favicon) : "data:,"}">`,
     description ? `<meta name="description" content="${escapeHtml(description)}">` : "",
     ...context.stylesheets.map((href) => `<link rel="stylesheet" href="${hrefOf(toRoot + href)}">`),
+    // Inline styles are allowed by the CSP (style-src 'unsafe-inline'); "</" cannot end the element.
+    ...(context.styles ?? []).map((css) => `<style>${css.replace(/<\//g, "<\\/")}</style>`),
     ...context.preload.map((href) => `<link rel="modulepreload" href="${hrefOf(toRoot + href)}">`),
     context.script ? `<script type="module" src="${hrefOf(toRoot + context.script)}"></script>` : "",
     ...(context.scripts ?? []).map((src) => `<script type="module" src="${hrefOf(toRoot + src)}"></script>`),
+    chrome?.script ? `<script type="module" src="${hrefOf(toRoot + chrome.script)}"></script>` : "",
     ...(context.head ?? []),
+    chrome?.head ?? "",
     renderFiles(context.files, toRoot),
   ].filter(Boolean);
   const editPage = context.editHref ? `<a class="wb-edit-page" href="${hrefOf(context.editHref)}">Edit this page</a>` : "";
   const hasTitle = /^\s*<h1[\s>]/.test(notebook.html);
+  const sidebar = chrome ? renderSidebar(chrome.nav, context.output, toRoot) : "";
+  const header = [sidebar ? renderSidebarToggle() : "", `<a class="wb-home" href="${hrefOf(`${toRoot}index.html`)}">${escapeHtml(context.siteTitle)}</a>`, chrome?.header ? `<div class="wb-header-extra">${chrome.header}</div>` : "", chrome?.search ? renderSearchBox() : "", editPage].join("");
+  // data-root: the site root from this page, for the chrome's script (the search index, its results).
   return `<!doctype html>
-<html lang="en">
+<html lang="en" data-root="${escapeHtml(toRoot)}">
 <head>
 ${head.join("\n")}
 </head>
 <body>
-<header class="wb-header"><a class="wb-home" href="${hrefOf(`${toRoot}index.html`)}">${escapeHtml(context.siteTitle)}</a>${editPage}</header>
+<header class="wb-header">${header}</header>
 <div class="wb-layout">
 ${context.toc === false ? "" : renderToc(notebook.headings)}
 <main class="wb-main">
@@ -176,8 +202,9 @@ ${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>\n`}${fillCells(noteboo
 ${context.exercises ? `${renderProgress(context.exercises)}\n` : ""}${context.appendix ?? ""}
 ${renderPager(context)}
 </main>
+${sidebar}
 </div>
-${context.bodyEnd ?? ""}</body>
+${renderFooter(chrome?.footer)}${context.bodyEnd ?? ""}</body>
 </html>
 `;
 }

@@ -6,7 +6,9 @@ import { STYLESHEETS } from "./assets.ts";
 import type { SiteConfig } from "./site-config.ts";
 import { editPageContext, editPagePath, readPageContext, type EditScripts } from "./edit-twin.ts";
 import { indexAppendix, renderIndex } from "./index-page.ts";
-import { renderPage, type PageContext, type PageLink, type PublishedFile } from "./render.ts";
+import { renderPage, type PageChrome, type PageContext, type PageLink, type PublishedFile } from "./render.ts";
+import { navOrder, siteNav, type NavEntry } from "./site-nav.ts";
+import { NOT_FOUND_PAGE, notFoundContext } from "./not-found.ts";
 import { pageOutputPath, relativeHref, toRootOf } from "./site-paths.ts";
 
 /** A notebook's page in the site. */
@@ -28,8 +30,26 @@ export interface SitePage {
 export interface Site {
   /** The site's configuration: its title, and how its pages look (see site-config.ts). */
   readonly config: SiteConfig;
-  /** Every page, in the site's order (see sortPages). */
+  /** Every page, in the site's order (the sidebar's, see site-nav.ts). */
   readonly pages: readonly SitePage[];
+  /** The sidebar's pages and sections. */
+  readonly nav: readonly NavEntry[];
+  /** The chrome's script in the site (relative to the root), when the site has the library. */
+  readonly chromeScript?: string;
+  /** The theme the 404 page writes into itself (not-found.ts); without it, a 404 page links it as any page does. */
+  readonly notFoundTheme?: string;
+}
+
+/** A site of `pages` (in any order): ordered as its configuration and front matter say, its sidebar made. */
+export function makeSite(config: SiteConfig, pages: readonly SitePage[], extras: Pick<Site, "chromeScript" | "notFoundTheme"> = {}): Site {
+  const nav = siteNav(sortPages(pages), config);
+  return { config, pages: navOrder(sortPages(pages), nav), nav, ...extras };
+}
+
+/** What every page of `site` draws around its column. */
+function pageChrome(site: Site): PageChrome {
+  const { search, header, footer, head } = site.config;
+  return { nav: site.nav, search: search && site.chromeScript !== undefined, ...(site.chromeScript ? { script: site.chromeScript } : {}), ...(header ? { header } : {}), ...(footer ? { footer } : {}), ...(head ? { head } : {}) };
 }
 
 export function sitePage(notebook: AnalyzedNotebook, scripts: { readonly page: string; readonly preload: readonly string[] } | undefined): SitePage {
@@ -52,9 +72,9 @@ export function sortPages<P extends Pick<SitePage, "order" | "title" | "output">
   return [...pages].sort((a, b) => a.order - b.order || a.title.localeCompare(b.title) || (a.output < b.output ? -1 : a.output > b.output ? 1 : 0));
 }
 
-/** The pages the prev/next links run through: every page but the index. */
+/** The pages the prev/next links and the index's list run through: every page but the index and the 404 page. */
 function sequenceOf(site: Site): SitePage[] {
-  return site.pages.filter((page) => page.output !== "index.html");
+  return site.pages.filter((page) => page.output !== "index.html" && page.output !== NOT_FOUND_PAGE);
 }
 
 /** Exercises per notebook of the site, for the progress boxes (progress across the site counts unopened pages). */
@@ -77,6 +97,8 @@ export function renderSitePage(page: SitePage, outputs: Readonly<Record<string, 
   const exercises = page.notebook.exercises?.length ?? 0;
   const context: PageContext = {
     siteTitle: site.config.title,
+    output: page.output,
+    chrome: pageChrome(site),
     toRoot: toRootOf(page.output),
     stylesheets: STYLESHEETS,
     script: page.script,
@@ -89,6 +111,7 @@ export function renderSitePage(page: SitePage, outputs: Readonly<Record<string, 
     ...(site.config.favicon === undefined ? {} : { favicon: site.config.favicon }),
     ...(files ? { files } : {}),
   };
+  if (page.output === NOT_FOUND_PAGE && site.notFoundTheme !== undefined) return { html: renderPage(page.notebook, outputs, notFoundContext(context, site.notFoundTheme)) };
   if (!page.script || !edit) return { html: renderPage(page.notebook, outputs, context) };
   // A page with cells links to its edit twin, the same page that also loads the cell editor.
   return {
@@ -106,7 +129,7 @@ export function showsToc(notebook: AnalyzedNotebook, config: SiteConfig): boolea
 export function renderGeneratedIndex(site: Site): string {
   const { title, favicon } = site.config;
   const notebook: AnalyzedNotebook = { path: "index.md", frontMatter: { title }, title, html: "", headings: [], labels: [], cells: [] };
-  return renderPage(notebook, {}, { siteTitle: title, toRoot: "", stylesheets: STYLESHEETS, preload: [], appendix: renderIndex(sequenceOf(site), ""), ...(favicon === undefined ? {} : { favicon }) });
+  return renderPage(notebook, {}, { siteTitle: title, output: "index.html", chrome: pageChrome(site), toRoot: "", stylesheets: STYLESHEETS, preload: [], appendix: renderIndex(sequenceOf(site), ""), ...(favicon === undefined ? {} : { favicon }) });
 }
 
 export { editPagePath };

@@ -2,6 +2,7 @@
 // named `cost #1.html` must be linked as `cost%20%231.html` (a bare `#` would end the path there), and
 // `50% rule.html` as `50%25%20rule.html` (a bare `%` makes the URL malformed). `.` and `..` segments
 // and a trailing `#fragment` the caller appends are left to the caller: this encodes paths only.
+import { escapeHtml } from "../text/escape-html.ts";
 
 /** Characters encodeURIComponent leaves alone, and the slash: a path of these is its own URL. */
 const SAFE_PATH = /^[A-Za-z0-9\-_.!~*'()/]*$/;
@@ -14,4 +15,9 @@ export function urlOfPath(sitePath: string): string {
     .split("/")
     .map((segment) => (segment === "." || segment === ".." ? segment : encodeURIComponent(segment)))
     .join("/");
+}
+
+/** A site path (relative, unencoded) as an attribute value: percent-encoded per segment, then HTML-escaped. */
+export function hrefOf(sitePath: string): string {
+  return escapeHtml(urlOfPath(sitePath));
 }

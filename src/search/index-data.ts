@@ -42,6 +42,9 @@ export interface SearchIndexData {
   readonly postings: string;
 }
 
+/** Where a site holds its index, relative to its root. */
+export const SEARCH_INDEX_FILE = "_wattbook/search.json";
+
 export const HEADING_MARK = "!";
 /** How much of a section's text a result shows. */
 export const EXCERPT_CHARS = 60;
