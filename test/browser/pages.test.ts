@@ -140,7 +140,7 @@ async function open(url: string): Promise<{ page: Page; problems: ReturnType<typ
   // Live pages: wait until every cell has settled again in the browser.
   await page.waitForFunction(() => {
     const run = (window as unknown as { wattbook?: { isSettled(): boolean } }).wattbook;
-    return !document.querySelector("script[type=module]") || (document.documentElement.classList.contains("wb-live") && run?.isSettled());
+    return !document.querySelector("script[type=module][src*='page-']") || (document.documentElement.classList.contains("wb-live") && run?.isSettled());
   });
   await page.waitForTimeout(100);
   return { page, problems, violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations) };
@@ -231,7 +231,7 @@ describe("a page of hostile strings", () => {
     // Markup the author wrote: the <b> in prose and the <i> of the html template.
     expect(body).toContain('<b class="author-markup">');
     expect(body).toMatch(/<i class="from-template">&lt;script&gt;/);
-    expect((html.match(/<script\b/g) ?? []).length).toBe(1); // the page's module, nothing else
+    expect((html.match(/<script\b/g) ?? []).length).toBe(2); // the page's module and the chrome's, nothing else
   });
 
   it("stays text when the page goes live: no dialog, no injected element, no violation", async () => {

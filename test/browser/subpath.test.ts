@@ -61,8 +61,8 @@ async function siteFiles(ext: RegExp): Promise<string[]> {
   return entries.filter((e) => e.isFile() && ext.test(e.name)).map((e) => path.relative(site, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
 }
 
-/** A page is live once its cells have settled in the browser (a page without cells has no script). */
-const live = () => !document.querySelector("script[type=module]") || (document.documentElement.classList.contains("wb-live") && (window as unknown as { wattbook?: { isSettled(): boolean } }).wattbook?.isSettled());
+/** A page is live once its cells have settled in the browser (a page without cells has no page script, only the chrome's). */
+const live = () => !document.querySelector("script[type=module][src*='page-']") || (document.documentElement.classList.contains("wb-live") && (window as unknown as { wattbook?: { isSettled(): boolean } }).wattbook?.isSettled());
 
 /** Opens a page, recording every request it makes and how it was answered; waits until it is live. */
 async function open(file: string): Promise<{ page: Page; requests: { url: string; status: number }[]; failed: string[]; problems: ReturnType<typeof watchProblems> }> {
