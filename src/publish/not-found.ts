@@ -19,9 +19,9 @@ import { CONTENT_SECURITY_POLICY, type PageContext } from "./render.ts";
 import { THEME_FILE } from "./assets.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 import { urlOfPath } from "./url-path.ts";
+import { NOT_FOUND_PAGE } from "./site-paths.ts";
 
-/** The 404 page's path in the site (from `404.md` at the notebooks' root). */
-export const NOT_FOUND_PAGE = "404.html";
+export { NOT_FOUND_PAGE };
 
 const DATA_ID = "wb-not-found";
 

@@ -2,7 +2,7 @@
 // every notebook it does not list, by front-matter order then title (sortPages), the home page first. The prev/next links
 // follow the same order. The 404 page (not-found.ts) is in neither.
 import type { SiteConfig } from "./site-config.ts";
-import { NOT_FOUND_PAGE } from "./not-found.ts";
+import { NOT_FOUND_PAGE } from "./site-paths.ts";
 
 const HOME_PAGE = "index.html";
 

@@ -15,3 +15,6 @@ export function toRootOf(output: string): string {
 export function relativeHref(from: string, to: string): string {
   return toRootOf(from) + to;
 }
+
+/** The 404 page's path in the site (from `404.md` at the notebooks' root, see not-found.ts). */
+export const NOT_FOUND_PAGE = "404.html";
