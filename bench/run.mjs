@@ -11,6 +11,8 @@
 //   realm      what a realm per notebook costs: fresh against shared, and a worker per notebook
 //              (bench/realm.ts)
 //   typecheck  the chapter type-checked cold, and one saved notebook re-checked (bench/typecheck.ts)
+//   search     the chapter's search index and search code, gzipped, against the 30 KB budget, and the
+//              chrome's script every page loads (bench/search.mjs)
 //
 // Pass section names to run only some: `node bench/run.mjs build preview`.
 import { spawn, spawnSync } from "node:child_process";
@@ -21,6 +23,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { benchEditor } from "./editor.mjs";
+import { benchSearch } from "./search.mjs";
 import { generateNotebooks } from "./generate.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -292,6 +295,13 @@ try {
   if (wanted("kernel")) benchKernel();
   if (wanted("realm")) benchRealm();
   if (wanted("typecheck")) benchTypecheck();
+  if (wanted("search")) {
+    // The chapter as `npm run build` builds it. Sizes do not depend on time: generous limits, so that a
+    // cold build on a busy machine does not fail on a cell's time limit.
+    const site = path.join(work, "search-site");
+    await build(path.join(ROOT, "notebooks"), site, { args: ["--cell-timeout-ms", "60000", "--timeout-ms", "120000"] });
+    await benchSearch(site);
+  }
 } finally {
   await rm(work, { recursive: true, force: true });
 }
