@@ -124,9 +124,9 @@ describe("wattbook init in an empty folder", () => {
     const forEver = site.filter((file) => immutable.some((pattern) => pattern.test(`/${file}`)));
     // Every script under _wattbook/ and every attached file is named by its content ...
     expect(site.filter((file) => (file.startsWith("_wattbook/") && file.endsWith(".js")) || file.startsWith("_file/")).filter((file) => !forEver.includes(file))).toEqual([]);
-    // ... and nothing else matches: pages, styles, fonts, the sandbox page and the marker revalidate.
+    // ... and nothing else matches: pages, styles, fonts, the sandbox page, the search index and the marker revalidate.
     expect(forEver.filter((file) => !file.startsWith("_wattbook/") && !file.startsWith("_file/"))).toEqual([]);
-    expect(site.filter((file) => !forEver.includes(file) && file.startsWith("_wattbook/") && !file.startsWith("_wattbook/katex/"))).toEqual(["_wattbook/editor/sandbox.html", "_wattbook/site.json"]);
+    expect(site.filter((file) => !forEver.includes(file) && file.startsWith("_wattbook/") && !file.startsWith("_wattbook/katex/"))).toEqual(["_wattbook/editor/sandbox.html", "_wattbook/search.json", "_wattbook/site.json"]);
     expect(forEver.length).toBeGreaterThan(20);
   });
 
