@@ -80,7 +80,7 @@ function checkDefault(kind: "range" | "number", extent: unknown, options: Option
   const step = options.step === undefined ? undefined : Number(options.step);
   // A slider keeps 15 significant digits (1.0876623376623376 becomes 1.08766233766234); the build's
   // DOM keeps the same, so the page shows the same, and no reader sees a 16th digit: not an error.
-  if (kind === "range" && Number.isFinite(asked) && held === rangeValue(bounds(min, max, "any"), asked)) return;
+  if (kind === "range" && asked >= min && asked <= max && held === rangeValue(bounds(min, max, "any"), asked)) return;
   const call = `Inputs.${kind}(${Array.isArray(extent) ? `[${extent.map(plain).join(", ")}], ` : ""}{value: ${plain(options.value)}${options.step === undefined ? "" : `, step: ${plain(options.step)}`}})`;
   const shows = typeof held === "number" ? `would start at ${held} in the browser, not ${plain(options.value)}` : `would start empty in the browser instead of at ${plain(options.value)}`;
   throw new InputDefaultError(`${call} ${shows}: ${why(kind, asked, held, { min, max, step })}`);
