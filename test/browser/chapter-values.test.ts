@@ -74,3 +74,68 @@ describe("every chapter page's values", () => {
     expect(differences.join("\n")).toBe("");
   }, 240_000);
 });
+
+/** Everything the page shows outside one cell (the input's own), as text. */
+function othersText(page: Page, skipCell: string): Promise<string> {
+  return page.evaluate((skip) => [...document.querySelectorAll<HTMLElement>(".wb-main [data-cell]")].filter((e) => e.dataset.cell !== skip).map((e) => e.textContent).join("\u0000"), skipCell);
+}
+
+describe("every chapter page's inputs", () => {
+  it("have accessible names: each slider, select, number box and choice group is named by its label", async () => {
+    const unnamed: string[] = [];
+    let inputs = 0;
+    for (const name of pages) {
+      const page = await livePage(name);
+      for (const role of ["slider", "combobox", "listbox", "spinbutton", "radiogroup"] as const) {
+        const all = page.locator(".wb-output").getByRole(role);
+        const count = await all.count();
+        inputs += count;
+        const named = await page.locator(".wb-output").getByRole(role, { name: /\S/ }).count();
+        if (named !== count) unnamed.push(`${name}: ${count - named} of ${count} ${role}s have no name`);
+      }
+      await page.close();
+    }
+    expect(inputs).toBeGreaterThan(200);
+    expect(unnamed).toEqual([]);
+  }, 120_000);
+
+  it("never let the number box and the slider disagree: 400 typed into a box capped at 50 is refused with a message, and Enter sets all to 50", async () => {
+    const page = await livePage("08-the-edge.html");
+    const problems = watchProblems(page);
+    const slider = page.getByRole("slider", { name: "Daily learning budget (% of battery)" });
+    const box = page.getByRole("spinbutton", { name: "Daily learning budget (% of battery)" });
+    const form = page.locator("form", { has: slider });
+    const cell = (await form.evaluate((f) => f.closest<HTMLElement>("[data-cell]")!.dataset.cell))!;
+    expect(await box.getAttribute("max")).toBe("50");
+    const start = await slider.inputValue();
+    const before = await othersText(page, cell);
+
+    await box.fill("400");
+    await page.evaluate(() => window.wattbook!.settled());
+    const note = form.getByRole("status");
+    await expect.poll(() => note.textContent()).toContain("400 is above the maximum, 50");
+    expect(await note.isVisible()).toBe(true);
+    expect(await box.getAttribute("aria-invalid")).toBe("true");
+    // Refused: the slider and every value that follows it stay where they were.
+    expect(await slider.inputValue()).toBe(start);
+    expect(await othersText(page, cell)).toBe(before);
+
+    await box.press("Enter");
+    await page.evaluate(() => window.wattbook!.settled());
+    expect(await box.inputValue()).toBe("50");
+    expect(await slider.inputValue()).toBe("50");
+    expect(await note.textContent()).toContain("Set to 50");
+    expect(await box.getAttribute("aria-invalid")).toBeNull();
+    const clamped = await othersText(page, cell);
+    expect(clamped).not.toBe(before);
+
+    // The values are those of the slider at 50, moved there by hand on a fresh page.
+    const fresh = await livePage("08-the-edge.html");
+    await fresh.getByRole("slider", { name: "Daily learning budget (% of battery)" }).fill("50");
+    await fresh.evaluate(() => window.wattbook!.settled());
+    expect(await othersText(fresh, cell)).toBe(clamped);
+    expect(problems.pageErrors).toEqual([]);
+    await fresh.close();
+    await page.close();
+  }, 60_000);
+});
