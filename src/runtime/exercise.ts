@@ -17,6 +17,7 @@ import { type AnswerKey, answerKey } from "../exercise/key.ts";
 import type { ExerciseSpec } from "../exercise/spec.ts";
 import type { CompiledNotebook } from "../notebook/types.ts";
 import { ProgressStore } from "./progress.ts";
+import { ProgressBox } from "./progress-box.ts";
 import { applyPositions, inputName, positionOf, readPositions, samePosition, showPosition, type Position } from "./input-positions.ts";
 import { compiledGraphCell } from "../notebook/browser-only.ts";
 import { upstreamClosureOf } from "../notebook/graph.ts";
@@ -352,59 +353,5 @@ export class ExerciseController {
       const item = [...list.children].find((li) => (li as HTMLElement).dataset.label === label);
       if (item) list.append(item);
     }
-  }
-}
-
-/** The box at the end of the page: what has been answered here and across the site, and the resets. */
-class ProgressBox {
-  private readonly site: Record<string, number>;
-  private readonly text: HTMLElement | null;
-
-  constructor(
-    private readonly element: HTMLElement | null,
-    private readonly store: ProgressStore,
-    private readonly page: string,
-    private readonly controllers: readonly ExerciseController[],
-  ) {
-    this.site = parseCounts(element?.dataset.site);
-    this.text = element?.querySelector(`.${C.progressText}`) ?? null;
-    const resetPage = element?.querySelector<HTMLButtonElement>(`.${C.resetPage}`);
-    const resetAll = element?.querySelector<HTMLButtonElement>(`.${C.resetAll}`);
-    resetPage?.addEventListener("click", () => {
-      store.resetPage(page);
-      this.afterReset();
-    });
-    resetAll?.addEventListener("click", () => {
-      store.resetAll();
-      this.afterReset();
-    });
-    if (resetPage) resetPage.disabled = false;
-    if (resetAll) resetAll.disabled = false;
-  }
-
-  private afterReset(): void {
-    for (const controller of this.controllers) controller.clear();
-    this.update();
-  }
-
-  update(): void {
-    if (!this.text) return;
-    const pageTotal = this.controllers.length;
-    const pageSolved = this.store.solved(this.page);
-    // Only pages the build counted: an exercise since removed from the workbook no longer counts.
-    let siteSolved = 0;
-    for (const [page, total] of Object.entries(this.site)) siteSolved += Math.min(total, this.store.solved(page));
-    const siteTotal = Object.values(this.site).reduce((sum, n) => sum + n, 0);
-    this.text.textContent = `You have answered ${pageSolved} of ${pageTotal} exercise${pageTotal === 1 ? "" : "s"} on this page, and ${siteSolved} of ${siteTotal} in the workbook. Progress is kept in this browser.`;
-    this.element?.classList.toggle(C.progressDone, pageTotal > 0 && pageSolved >= pageTotal);
-  }
-}
-
-function parseCounts(json: string | undefined): Record<string, number> {
-  try {
-    const counts = JSON.parse(json ?? "{}") as unknown;
-    return counts && typeof counts === "object" ? (counts as Record<string, number>) : {};
-  } catch {
-    return {};
   }
 }
