@@ -18,7 +18,7 @@ import type { ExerciseSpec } from "../exercise/spec.ts";
 import type { CompiledNotebook } from "../notebook/types.ts";
 import { ProgressStore } from "./progress.ts";
 import { ProgressBox } from "./progress-box.ts";
-import { applyPositions, inputName, positionOf, readPositions, samePosition, showPosition, type Position } from "./input-positions.ts";
+import { applyPositions, inputName, parsePositions, positionOf, readPositions, samePosition, showPosition, type Position } from "./input-positions.ts";
 import { compiledGraphCell } from "../notebook/browser-only.ts";
 import { upstreamClosureOf } from "../notebook/graph.ts";
 import type { CellResult } from "../notebook/types.ts";
@@ -161,7 +161,7 @@ export class ExerciseController {
 
   /** The inputs the kept answer was given with that stand elsewhere now (inputs no longer on the page are left out). */
   private movedInputs(): MovedInput[] {
-    const kept = this.progress.inputs;
+    const kept = parsePositions(this.progress.inputs);
     if (!kept || !this.context.views) return [];
     const views = this.context.views();
     const moved: MovedInput[] = [];
@@ -184,7 +184,7 @@ export class ExerciseController {
 
   /** Moves the inputs back to where they were when the kept answer was given; the page recomputes. */
   private restoreInputs(): void {
-    const kept = this.progress.inputs;
+    const kept = parsePositions(this.progress.inputs);
     if (!kept || !this.context.views) return;
     applyPositions(this.context.views(), kept);
     this.putBack.hidden = true;

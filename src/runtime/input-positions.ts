@@ -1,16 +1,17 @@
 // Where a page's inputs are, as plain data: each input's value (what `view()` gives its cell) by the id of
-// the cell that shows it. Share links carry the positions the sender had moved (editor/share.ts), and an
-// exercise's progress keeps the positions its answer was given with (exercise.ts). A value that does not
-// survive JSON exactly (an object, a date, NaN) is not a position and is left out; setting a position
-// back goes through the input's own `value` setter, as if the reader had moved it, so an input that no
-// longer takes the value (its range changed) clamps it as it would any other.
+// the cell that shows it. An exercise's progress keeps the positions its answer was given with
+// (exercise.ts), so that after a reload, or a move, the answer can say which inputs it was given for and
+// put them back. A value that does not survive JSON exactly (an object, a date, NaN) is not a position
+// and is left out; setting a position back goes through the input's own `value` setter, as if the reader
+// had moved it, so an input that no longer takes the value (its range changed) clamps it as it would any
+// other. (Share links carry the controls' values instead, as edit links do: editor/ui/inputs.ts.)
 
 type Plain = number | string | boolean | null;
 export type Position = Plain | readonly Plain[];
 export type InputPositions = Readonly<Record<string, Position>>;
 
-/** Limits on positions from outside (a share link, the editor's sandbox). */
-export const POSITION_LIMITS = { inputs: 10_000, items: 1_000, characters: 10_000 } as const;
+/** Limits on positions read back from storage. */
+const POSITION_LIMITS = { inputs: 10_000, items: 1_000, characters: 10_000 } as const;
 
 const isPlain = (value: unknown): value is Plain =>
   value === null || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value)) || (typeof value === "string" && value.length <= POSITION_LIMITS.characters);
@@ -57,11 +58,6 @@ export function applyPositions(views: Views, positions: InputPositions): string[
     moved.push(id);
   }
   return moved;
-}
-
-/** The positions in `now` that differ from `before` (the inputs a reader moved). */
-export function movedPositions(before: InputPositions, now: InputPositions): Record<string, Position> {
-  return Object.fromEntries(Object.entries(now).filter(([id, position]) => !samePosition(before[id], position)));
 }
 
 /** Positions from untrusted data (a link, a message, storage): undefined unless every entry is valid. */
