@@ -152,7 +152,8 @@ export class ExerciseController {
     const before = this.checked?.feedback.verdict;
     const feedback = checkAnswer(this.spec.answer, this.key, last);
     this.checked = { response: last, feedback };
-    const moved = feedback.verdict === "correct" ? [] : this.movedInputs();
+    // Only an answer that was right when given can be right for other inputs; any other is checked as it stands.
+    const moved = feedback.verdict === "correct" || this.progress.verdict !== "correct" ? [] : this.movedInputs();
     if (moved.length) return this.sayMoved(moved);
     // Progress kept before answers kept their inputs: all that can be said is that it no longer holds.
     if (changed && before === "correct" && feedback.verdict !== "correct") return this.sayText(feedback.verdict, "With the inputs as they are now, that answer is no longer right.");
@@ -178,8 +179,7 @@ export class ExerciseController {
     const list = (items: string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
     const then = list(moved.map((m) => `${inputName(m.element)} at ${showPosition(m.then)}`));
     const now = list(moved.map((m) => (m.now === undefined ? "elsewhere" : showPosition(m.now))));
-    const given = this.progress.verdict === "correct" ? "Your answer was right with" : "Your answer was given with";
-    this.sayText("moved", `${given} ${then}; ${moved.length === 1 ? "that input is" : "those inputs are"} at ${now} now.`);
+    this.sayText("moved", `Your answer was right with ${then}; ${moved.length === 1 ? "that input is" : "those inputs are"} at ${now} now.`);
   }
 
   /** Moves the inputs back to where they were when the kept answer was given; the page recomputes. */
