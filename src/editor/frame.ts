@@ -2,7 +2,8 @@
 // controls, CodeMirror panels, Diff and scratch cells work on it as they did on the edit page itself.
 // What this side cannot do is keep anything: it tells the parent what runs (after each change has
 // settled, with the cells whose last run tripped the loop guard marked unsafe) and the parent decides
-// what to save. It takes edits, "open this cell" and input values from the parent.
+// what to save. It takes edits, "open this cell" and input values from the parent, and tells it where
+// the reader has moved the inputs (for the share link).
 
 import type { NotebookRun } from "../runtime/notebook.ts";
 import type { Edits } from "./edits.ts";
@@ -10,7 +11,8 @@ import type { SandboxApi } from "./sandbox/loader.ts";
 import { EditSession } from "./session.ts";
 import { CellControls, containerOf } from "./ui/cells.ts";
 import { outputOf } from "./ui/dom.ts";
-import { applyInputValues } from "./ui/inputs.ts";
+import { readInputValues } from "../runtime/edit-links.ts";
+import { applyInputValues, movedInputValues, type InputValues } from "./ui/inputs.ts";
 import { EditorPanel } from "./ui/panel.ts";
 import { installStyles } from "./ui/styles.ts";
 
@@ -138,15 +140,31 @@ async function start(): Promise<void> {
     else if (message.type === "open") enqueue(() => editor.open(message.cell));
   });
   enqueue(async () => {
-    if (init.inputs) {
-      await run.settled();
-      applyInputValues(init.inputs);
-    }
+    await run.settled();
+    // Where the author put the inputs: a share link carries only those the reader has moved.
+    const published = readInputValues() ?? {};
+    if (init.inputs) applyInputValues(init.inputs);
     const skipped = init.edits ? await editor.apply(init.edits) : 0;
+    reportInputs(sandbox, published);
     sandbox.post({ type: "live" });
     sandbox.post({ type: "applied", skipped });
     if (init.open) await editor.open(init.open);
   });
+}
+
+/** Tells the parent which inputs stand elsewhere than the author put them: now, and after each move. */
+function reportInputs(sandbox: SandboxApi, published: InputValues): void {
+  let last = "";
+  const report = () => {
+    const moved = movedInputValues(published, readInputValues() ?? {});
+    const text = JSON.stringify(moved);
+    if (text !== last) sandbox.post({ type: "inputs", values: moved }), (last = text);
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = () => (clearTimeout(timer), (timer = setTimeout(report, 100)));
+  document.addEventListener("input", later, true);
+  document.addEventListener("change", later, true);
+  report();
 }
 
 start().catch((error) => {

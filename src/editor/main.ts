@@ -32,7 +32,7 @@ import { ATTACHMENTS_ELEMENT_ID, type AttachedFile } from "../runtime/file-attac
 import { type Edits, editCount, NO_EDITS } from "./edits.ts";
 import { fragmentParameters, readPageData, type PageData } from "./page-data.ts";
 import { type FontData, type FromFrame, parseFrameMessage, type ToFrame } from "./protocol.ts";
-import { decodeEdits, encodeEdits, SHARE_PARAMETER, shareUrl } from "./share.ts";
+import { decodeEdits, encodeEdits, INPUTS_PARAMETER, SHARE_PARAMETER, shareUrl } from "./share.ts";
 import { localEditStore, setAsideKey, storageKey } from "./store.ts";
 import { Banner } from "./ui/banner.ts";
 import { ConsentPanel, fitEdits, leftOutNote, type LinkEdits } from "./ui/consent.ts";
@@ -67,6 +67,8 @@ class Shell {
   private watchdog: ReturnType<typeof setInterval> | undefined;
   /** What the sandbox last said runs. */
   private current: Edits = NO_EDITS;
+  /** The inputs the sandbox last said the reader has moved (a share link carries them). */
+  private inputs: InputValues = {};
   private unsafe: readonly string[] = [];
   private mode: Mode = "own";
   private consent: { panel: ConsentPanel; link: LinkEdits } | undefined;
@@ -91,7 +93,7 @@ class Shell {
     this.published.append(...this.main.childNodes);
     this.main.append(this.published);
     this.banner = new Banner(data.readPage, {
-      share: async () => shareUrl(location.href, await encodeEdits(this.current)),
+      share: async () => shareUrl(location.href, editCount(this.current) ? await encodeEdits(this.current) : undefined, this.inputs),
       resetAll: () => this.resetAll(),
       restoreSetAside: () => this.restoreSetAside(),
       restart: () => this.startFrame(this.store.load(this.key) ?? null),
@@ -127,6 +129,7 @@ class Shell {
     this.main.classList.add("wb-booting");
     this.main.append(frame);
     this.pending = { edits, inputs, open };
+    this.inputs = {};
     this.watchdog = setInterval(() => this.checkPulse(), 500);
   }
 
@@ -201,6 +204,9 @@ class Shell {
         return;
       case "link":
         return this.followAuthorLink(message.index);
+      case "inputs":
+        this.inputs = message.values;
+        return this.updateBanner();
       case "failed":
         this.stopFrame();
         this.banner.frozen(`The page could not run in its sandbox (${message.message}); the author's page is shown.`);
@@ -362,7 +368,7 @@ class Shell {
   }
 
   updateBanner(): void {
-    this.banner.update(this.current, Boolean(this.store.load(this.setAside)));
+    this.banner.update(this.current, Boolean(this.store.load(this.setAside)), Object.keys(this.inputs).length);
   }
 }
 
@@ -437,7 +443,7 @@ async function start(): Promise<void> {
   const shell = new Shell(data, root, notebookPath);
   const parameters = fragmentParameters(location.hash);
   const shared = parameters.get(SHARE_PARAMETER);
-  const inputs = parseInputValues(parameters.get("inputs")) ?? null;
+  const inputs = parseInputValues(parameters.get(INPUTS_PARAMETER)) ?? null;
   const target = parameters.get("edit");
   const link = shared ? await decodeEdits(shared) : undefined;
   if (link) {

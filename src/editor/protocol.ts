@@ -8,7 +8,7 @@
 import type { AttachedFile } from "../runtime/file-attachment.ts";
 import type { CellSource } from "./compile.ts";
 import type { Edits, ScratchCell } from "./edits.ts";
-import type { InputValues } from "./ui/inputs.ts";
+import { type InputValues, validInputValues } from "./ui/inputs.ts";
 
 /** Limits on what the sandbox may send (and what a share link may carry). */
 export const LIMITS = {
@@ -83,6 +83,8 @@ export type FromFrame =
   | { readonly type: "scroll"; readonly y: number }
   /** The reader followed the `index`-th link of the page as the author wrote it. */
   | { readonly type: "link"; readonly index: number }
+  /** The inputs the reader has moved from where the author put them (a share link carries them). */
+  | { readonly type: "inputs"; readonly values: InputValues }
   | { readonly type: "failed"; readonly message: string };
 
 type Fields = Record<string, unknown>;
@@ -169,6 +171,10 @@ export function parseFrameMessage(data: unknown, known: ReadonlySet<string>): Fr
       return hasOnly(data, ["type", "y"]) && isPixels(data.y) ? { type: "scroll", y: data.y } : undefined;
     case "link":
       return hasOnly(data, ["type", "index"]) && isCount(data.index, LIMITS.links) ? { type: "link", index: data.index } : undefined;
+    case "inputs": {
+      const values = hasOnly(data, ["type", "values"]) ? validInputValues(data.values, known) : undefined;
+      return values ? { type: "inputs", values } : undefined;
+    }
     case "failed":
       return hasOnly(data, ["type", "message"]) && typeof data.message === "string" ? { type: "failed", message: data.message.slice(0, LIMITS.message) } : undefined;
     default:

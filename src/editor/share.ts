@@ -1,8 +1,11 @@
 // Share links carry the edits in the URL fragment (never sent to a server): JSON, deflated with the
 // browser's own CompressionStream (no library), in base64url. A few edited numbers make a short link.
+// They carry the inputs the sender moved too, so the recipient opens with the sender's slider positions.
 import { type Edits, parseEdits, serializeEdits } from "./edits.ts";
+import type { InputValues } from "./ui/inputs.ts";
 
 export const SHARE_PARAMETER = "edits";
+export const INPUTS_PARAMETER = "inputs";
 
 export async function encodeEdits(edits: Edits): Promise<string> {
   const bytes = await pipe(new TextEncoder().encode(serializeEdits(edits)), new CompressionStream("deflate-raw"));
@@ -19,9 +22,13 @@ export async function decodeEdits(text: string): Promise<Edits | undefined> {
   }
 }
 
-/** `pageUrl` (without its fragment) with the edits in the fragment. */
-export function shareUrl(pageUrl: string, encoded: string): string {
-  return `${pageUrl.replace(/#.*$/, "")}#${SHARE_PARAMETER}=${encoded}`;
+/**
+ * `pageUrl` (without its fragment) with the encoded edits and the inputs the reader moved in the
+ * fragment (the same `inputs` parameter an edit link from the read page carries: editor/ui/inputs.ts).
+ */
+export function shareUrl(pageUrl: string, encoded: string | undefined, inputs: InputValues = {}): string {
+  const parts = [encoded ? `${SHARE_PARAMETER}=${encoded}` : "", Object.keys(inputs).length ? `${INPUTS_PARAMETER}=${encodeURIComponent(JSON.stringify(inputs))}` : ""];
+  return `${pageUrl.replace(/#.*$/, "")}#${parts.filter(Boolean).join("&")}`;
 }
 
 async function pipe(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {

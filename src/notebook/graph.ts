@@ -30,6 +30,20 @@ export function upstreamOf(cells: readonly GraphCell[], definedBy: ReadonlyMap<s
   return cells.map((cell, index) => [...new Set(cell.references.map((name) => definedBy.get(name)).filter((i): i is number => i !== undefined && i !== index))]);
 }
 
+/** The cells that the cells at `seeds` read, directly or through other cells: cell indices, the seeds included. */
+export function upstreamClosureOf(cells: readonly GraphCell[], seeds: Iterable<number>): Set<number> {
+  const inputs = upstreamOf(cells);
+  const found = new Set<number>();
+  const stack = [...seeds];
+  while (stack.length) {
+    const index = stack.pop()!;
+    if (found.has(index)) continue;
+    found.add(index);
+    stack.push(...(inputs[index] ?? []));
+  }
+  return found;
+}
+
 /**
  * The cells that read, directly or through other cells, any of the cells at `seeds`: as a set of cell
  * indices, the seeds included. Iterative, like everything here: a chain of ten thousand cells is fine.

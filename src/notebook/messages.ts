@@ -268,6 +268,7 @@ export const MESSAGES = {
   "cell-output-too-large": { topic: "evaluation", message: "%thrown%", hint: "display a summary instead (slice long arrays; a table shows 200 rows), or raise --max-output-mb" },
   "cell-kernel-input": { topic: "evaluation", message: "%thrown%", hint: "the kernel rejected an input: pass a value that meets the rule (an input's min and max can keep readers inside it)" },
   "cell-type-error": { topic: "evaluation", message: "%thrown%", hint: "a value is not what the code expects here, often undefined or null; check where it comes from" },
+  "cell-input-default": { topic: "evaluation", message: "%thrown%", hint: "the build gives an input the value the browser gives it, and the page must not change its numbers as it goes live: a range holds only its min plus whole steps, within [min, max], to 15 significant digits. Keep your number by moving the min onto its grid or leaving out the step (any value); or start the input where the browser would" },
   "cell-tex": { topic: "evaluation", message: "%thrown%", hint: "fix the TeX; tex`…` reads it as written, one backslash per command (tex`\\frac{a}{b}`), and a ${…} in it goes in as TeX text" },
   "cell-missing-property": { topic: "evaluation", message: "%thrown%", hint: "%expression% is undefined: %owner% has no property %property%%meant%" },
   "display-missing-property": { topic: "evaluation", message: "%expression% is undefined, so the cell shows %shown%: %owner% has no property %property%%meant%", hint: "read one of the properties %owner% has%listed%" },

@@ -77,6 +77,7 @@ function explain(thrown: string, message: string, errorName: string | undefined,
   if (early) return diagnostic("cell-read-before-defined", { thrown, name: early });
   if (/^output is .* over the limit/.test(message)) return diagnostic("cell-output-too-large", { thrown });
   if (errorName === "KernelInputError") return diagnostic("cell-kernel-input", { thrown });
+  if (errorName === "InputDefaultError") return diagnostic("cell-input-default", { thrown });
   if (errorName === "TypeError") return diagnostic("cell-type-error", { thrown });
   if (errorName === "ParseError" && message.startsWith("KaTeX parse error")) return diagnostic("cell-tex", { thrown });
   return diagnostic("cell-threw", { thrown });

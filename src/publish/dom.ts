@@ -1,10 +1,13 @@
 // The build-time DOM: linkedom, with the browser globals that htl, Plot and Inputs expect and the few form
 // behaviours linkedom leaves out. Form state is kept in attributes (value, checked, selected) so that
 // the serialized HTML shows each input where the cell left it: a page read without JavaScript shows
-// the slider at its default.
+// the slider at its default. Number and range inputs compute as Chromium does (runtime/html-number.ts):
+// a range snaps what it is given to its step grid and a number box off its grid is invalid, so a value
+// the build computes from an input is the value the live page computes from it.
 //
 // Install only inside an evaluation worker: it writes globals.
 import { DOMParser } from "linkedom";
+import { numberProblem, rangeValue, type NumberAttributes } from "../runtime/html-number.ts";
 
 type Proto = Record<string, unknown>;
 
@@ -61,15 +64,7 @@ export function installBuildDom(): BuildDom {
   }
 
   const input = w.HTMLInputElement?.prototype as Proto | undefined;
-  define(input, "valueAsNumber", {
-    get(this: HTMLInputElement) {
-      const value = this.value;
-      return value === "" || value == null ? NaN : Number(value);
-    },
-    set(this: HTMLInputElement, value: number) {
-      this.value = Number.isFinite(value) ? String(value) : "";
-    },
-  });
+  if (input) installNumberInputs(input);
   define(input, "checked", booleanAttribute("checked"));
   define(input, "indeterminate", { value: false, writable: true });
 
@@ -94,7 +89,7 @@ export function installBuildDom(): BuildDom {
     },
   });
 
-  for (const name of ["HTMLInputElement", "HTMLSelectElement", "HTMLTextAreaElement", "HTMLButtonElement", "HTMLFormElement"]) {
+  for (const name of ["HTMLSelectElement", "HTMLTextAreaElement", "HTMLButtonElement", "HTMLFormElement"]) {
     define(w[name]?.prototype, "checkValidity", { value: () => true, writable: true });
     define(w[name]?.prototype, "reportValidity", { value: () => true, writable: true });
   }
@@ -120,6 +115,58 @@ export function installBuildDom(): BuildDom {
 
   installed = { window, document };
   return installed;
+}
+
+const numberAttributes = (element: Element): NumberAttributes => ({
+  min: element.getAttribute("min"),
+  max: element.getAttribute("max"),
+  step: element.getAttribute("step"),
+  value: element.getAttribute("value"),
+});
+
+const typeOf = (element: Element) => (element.getAttribute("type") ?? "").toLowerCase();
+
+/**
+ * `value`, `valueAsNumber` and `checkValidity` of `<input>` as Chromium has them for ranges and number
+ * boxes (other types keep linkedom's value and are always valid): a range holds only points of its
+ * grid, a number box's valueAsNumber writes the number's shortest spelling, and a number box is valid
+ * when its value is empty (unless required) or within min, max and step.
+ */
+function installNumberInputs(input: Proto): void {
+  const own = Object.getOwnPropertyDescriptor(input, "value");
+  const readValue = (element: Element): string => (own?.get ? String(own.get.call(element) ?? "") : element.getAttribute("value") ?? "");
+  Object.defineProperty(input, "value", {
+    configurable: true,
+    get(this: HTMLInputElement) {
+      return typeOf(this) === "range" ? String(rangeValue(numberAttributes(this), readValue(this))) : readValue(this);
+    },
+    set(this: HTMLInputElement, value: unknown) {
+      const text = value == null ? "" : String(value);
+      if (typeOf(this) === "range") this.setAttribute("value", String(rangeValue(numberAttributes(this), text)));
+      else if (own?.set) own.set.call(this, text);
+      else this.setAttribute("value", text);
+    },
+  });
+  Object.defineProperty(input, "valueAsNumber", {
+    configurable: true,
+    get(this: HTMLInputElement) {
+      const type = typeOf(this);
+      if (type !== "range" && type !== "number") return NaN;
+      const value = this.value;
+      return value === "" || !/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value) ? NaN : Number(value);
+    },
+    set(this: HTMLInputElement, value: number) {
+      const type = typeOf(this);
+      if (type === "range") this.setAttribute("value", String(rangeValue(numberAttributes(this), Number.isFinite(value) ? value : undefined)));
+      else this.value = Number.isFinite(value) ? (Object.is(value, -0) ? "0" : String(value)) : "";
+    },
+  });
+  const valid = function (this: HTMLInputElement): boolean {
+    if (typeOf(this) !== "number") return true;
+    return numberProblem({ ...numberAttributes(this), required: this.hasAttribute("required") }, this.value) === undefined;
+  };
+  Object.defineProperty(input, "checkValidity", { configurable: true, writable: true, value: valid });
+  Object.defineProperty(input, "reportValidity", { configurable: true, writable: true, value: valid });
 }
 
 /** A RadioNodeList-like group: indexable, iterable, with `value` as the checked control's value. */

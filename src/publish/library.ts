@@ -22,6 +22,9 @@ export const LIBRARY_ENTRIES = {
  */
 export const LIBRARY_PACKAGES: Readonly<Record<string, string>> = { "@observablehq/plot": "plot", "@observablehq/inputs": "inputs" };
 
+/** Where a shipped package's entry is bundled from when not the package itself: Inputs is wattbook's (runtime/inputs.ts). */
+const PACKAGE_SOURCES: Readonly<Record<string, string>> = { "@observablehq/inputs": path.join(PACKAGE_ROOT, "src/runtime/inputs-package.ts") };
+
 export interface Library {
   /** Folder holding the library's files (in the cache). */
   readonly dir: string;
@@ -81,7 +84,7 @@ export async function ensureLibrary(cacheRoot = BUNDLE_CACHE): Promise<Library> 
       { in: LIBRARY_ENTRIES.kernel, out: "kernel" },
       { in: LIBRARY_ENTRIES.chrome, out: "chrome" },
       ...kernelModules.map((file) => ({ in: file, out: `kernel-${path.relative(path.dirname(LIBRARY_ENTRIES.kernel), file).replace(/\.ts$/, "").replace(/[\\/]/g, "-")}` })),
-      ...Object.entries(LIBRARY_PACKAGES).map(([specifier, out]) => ({ in: specifier, out: `package-${out}` })),
+      ...Object.entries(LIBRARY_PACKAGES).map(([specifier, out]) => ({ in: PACKAGE_SOURCES[specifier] ?? specifier, out: `package-${out}` })),
     ],
     plugins: [htlPatchPlugin()],
     manifest: manifestOf,

@@ -30,7 +30,7 @@ export function hydrate(notebook: CompiledNotebook): NotebookRun {
   document.documentElement.classList.add("wb-live");
   window.wattbook = run;
   enhanceEditLinks(notebook.path);
-  if (results) void import("./exercise.ts").then(({ startExercises }) => startExercises(notebook, { results }));
+  if (results) void import("./exercise.ts").then(({ startExercises }) => startExercises(notebook, { results, views: () => run.views() }));
   return run;
 }
 

@@ -27,7 +27,9 @@ export const BUILD_HEIGHT = 400;
 function common(Generators: Readonly<Record<string, unknown>>, files: AttachmentSource): Record<string, unknown> {
   return {
     Plot: () => import("@observablehq/plot"),
-    Inputs: () => import("@observablehq/inputs"),
+    // Observable Inputs with wattbook's additions (inputs.ts): named sliders, guarded number boxes, and
+    // defaults the browser can hold.
+    Inputs: () => import("./inputs-package.ts"),
     html: () => html,
     FileAttachment: () => fileAttachments(files),
     svg: () => svg,

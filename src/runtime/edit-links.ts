@@ -21,7 +21,7 @@ export function enhanceEditLinks(notebookPath: string): void {
     (event) => {
       const link = (event.target as Element | null)?.closest?.<HTMLAnchorElement>("a.wb-edit, a.wb-edit-page");
       if (!link) return;
-      const values = inputValues();
+      const values = readInputValues();
       const href = (link.dataset.href ??= link.getAttribute("href") ?? "");
       link.href = values ? `${href}${href.includes("#") ? "&" : "#"}inputs=${encodeURIComponent(JSON.stringify(values))}` : href;
     },
@@ -29,11 +29,14 @@ export function enhanceEditLinks(notebookPath: string): void {
   );
 }
 
-/** Each block cell's form controls in document order (see src/editor/ui/inputs.ts, which applies them). */
-function inputValues(): Record<string, (string | boolean)[]> | undefined {
+/**
+ * Each block cell's form controls in document order (see src/editor/ui/inputs.ts, which applies them);
+ * undefined when the page has none. The edit page's share link carries them too (editor/frame.ts).
+ */
+export function readInputValues(within: ParentNode = document): Record<string, (string | boolean)[]> | undefined {
   const values: Record<string, (string | boolean)[]> = {};
   let any = false;
-  for (const root of document.querySelectorAll<HTMLElement>(".wb-output[data-cell]")) {
+  for (const root of within.querySelectorAll<HTMLElement>(".wb-output[data-cell]")) {
     const controls = root.querySelectorAll<HTMLInputElement>("input:not([type=button]):not([type=submit]), select, textarea");
     if (!controls.length) continue;
     values[root.dataset.cell!] = Array.from(controls, (c) => (c.type === "checkbox" || c.type === "radio" ? c.checked : c.value));

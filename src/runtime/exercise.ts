@@ -3,12 +3,24 @@
 // A checked answer gets feedback (correct, close, wrong) and, when not correct, the next hint; the
 // answer itself is shown only in the solution the reader opens. Progress goes to localStorage.
 // Everything here is DOM work with listeners added in script, so read pages keep their strict CSP.
+//
+// An answer is kept with the positions of the inputs it was given with (those the correct answer
+// depends on). A page always opens with its inputs where the author put them, as the build rendered it,
+// so after a reload those inputs may stand elsewhere than when the reader answered: the answer is then
+// shown as given for other inputs, naming them, with a button that puts them back, rather than checked
+// against inputs it was never given for. (Restoring the inputs on load instead would make every
+// returning reader's page differ from the chapter and from what the page showed before it went live,
+// and two answers given at different positions of one input could not both be restored.)
 import { checkAnswer, type Feedback, type Response } from "../exercise/check.ts";
 import { formatKey } from "../exercise/format.ts";
 import { type AnswerKey, answerKey } from "../exercise/key.ts";
 import type { ExerciseSpec } from "../exercise/spec.ts";
 import type { CompiledNotebook } from "../notebook/types.ts";
 import { ProgressStore } from "./progress.ts";
+import { ProgressBox } from "./progress-box.ts";
+import { applyPositions, inputName, parsePositions, positionOf, readPositions, samePosition, showPosition, type Position } from "./input-positions.ts";
+import { compiledGraphCell } from "../notebook/browser-only.ts";
+import { upstreamClosureOf } from "../notebook/graph.ts";
 import type { CellResult } from "../notebook/types.ts";
 import type { CellResults } from "./results.ts";
 import { EXERCISE_CLASS as C, EXERCISE_DATA as D } from "../exercise/markup.ts";
@@ -17,6 +29,8 @@ export interface ExercisesOptions {
   readonly results: CellResults;
   readonly store?: ProgressStore;
   readonly root?: ParentNode;
+  /** The page's inputs by cell id (NotebookRun.views): what an answer's positions are read from and put back into. */
+  readonly views?: () => ReadonlyMap<string, EventTarget>;
 }
 
 /** Starts every exercise of the page; returns the controllers (for tests and the progress box). */
@@ -26,10 +40,15 @@ export function startExercises(notebook: CompiledNotebook, options: ExercisesOpt
   const store = options.store ?? ProgressStore.forSite(home?.href ?? "index.html");
   const controllers: ExerciseController[] = [];
   const progress = new ProgressBox(root.querySelector(`.${C.progress}`), store, notebook.path, controllers);
+  const views = options.views ?? (() => new Map<string, EventTarget>());
+  const graph = notebook.cells.map(compiledGraphCell);
+  const index = new Map(notebook.cells.map((cell, i) => [cell.id, i]));
   for (const spec of notebook.exercises ?? []) {
     const element = root.querySelector<HTMLElement>(`section.${C.exercise}[${D.exercise}="${CSS.escape(spec.id)}"]`);
     if (!element) continue;
-    controllers.push(new ExerciseController(spec, element, { store, page: notebook.path, results: options.results, onProgress: () => progress.update() }));
+    const answer = spec.answerCell === undefined ? undefined : index.get(spec.answerCell);
+    const dependsOn = new Set(answer === undefined ? [] : [...upstreamClosureOf(graph, [answer])].map((i) => notebook.cells[i]!.id));
+    controllers.push(new ExerciseController(spec, element, { store, page: notebook.path, results: options.results, views, dependsOn, onProgress: () => progress.update() }));
   }
   store.onChange(() => {
     for (const controller of controllers) controller.restore();
@@ -44,7 +63,19 @@ interface ControllerContext {
   readonly page: string;
   readonly results: CellResults;
   readonly onProgress: () => void;
+  readonly views?: () => ReadonlyMap<string, EventTarget>;
+  /** The cells the correct answer is computed from (its inputs among them). */
+  readonly dependsOn?: ReadonlySet<string>;
 }
+
+/** An input that stands elsewhere than when the kept answer was given. */
+interface MovedInput {
+  readonly element: EventTarget;
+  readonly then: Position;
+  readonly now: Position | undefined;
+}
+
+const PUT_BACK_CLASS = "wb-exercise-put-back";
 
 export class ExerciseController {
   private key: AnswerKey | undefined;
@@ -57,6 +88,8 @@ export class ExerciseController {
   private readonly hintsBox: HTMLDetailsElement | null;
   private readonly more: HTMLButtonElement | null;
   private readonly shown: HTMLElement | null;
+  /** Puts back the inputs the kept answer was given with (shown only when they have moved). */
+  private readonly putBack: HTMLButtonElement;
 
   constructor(
     readonly spec: ExerciseSpec,
@@ -70,6 +103,13 @@ export class ExerciseController {
     this.hints = [...element.querySelectorAll<HTMLElement>(`.${C.hintText}`)];
     this.more = element.querySelector(`button.${C.moreHints}`);
     this.shown = element.querySelector(`.${C.shown}`);
+    this.putBack = document.createElement("button");
+    this.putBack.type = "button";
+    this.putBack.className = PUT_BACK_CLASS;
+    this.putBack.textContent = "Put the inputs back";
+    this.putBack.hidden = true;
+    this.putBack.addEventListener("click", () => this.restoreInputs());
+    this.feedback.after(this.putBack);
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.check();
@@ -91,13 +131,64 @@ export class ExerciseController {
   /** Brings the element in line with the stored progress: the last answer, the hints shown, solved or not. */
   restore(): void {
     const progress = this.progress;
+    this.checked = undefined;
     if (progress.response !== undefined) this.write(progress.response);
     else this.form.reset();
     this.showHints(progress.hints ?? 0);
     this.element.classList.toggle(C.solved, progress.solved === true);
     if (this.status) this.status.textContent = progress.solved ? "✓ Answered" : "";
     if (!progress.response && !progress.attempts) this.say(undefined);
-    else if (this.key && progress.response !== undefined) this.say(checkAnswer(this.spec.answer, this.key, progress.response));
+    else this.review(false);
+  }
+
+  /**
+   * Says what the kept answer is worth with the inputs as they are now: the checker's feedback, or,
+   * where the inputs it was given with have moved and it is not right now, which inputs moved.
+   * `changed`: an input moved while the page was open.
+   */
+  private review(changed: boolean): void {
+    const last = this.checked?.response ?? this.progress.response;
+    if (!this.key || last === undefined || (!this.checked && !this.progress.attempts)) return;
+    const before = this.checked?.feedback.verdict;
+    const feedback = checkAnswer(this.spec.answer, this.key, last);
+    this.checked = { response: last, feedback };
+    // Only an answer that was right when given can be right for other inputs; any other is checked as it stands.
+    const moved = feedback.verdict === "correct" || this.progress.verdict !== "correct" ? [] : this.movedInputs();
+    if (moved.length) return this.sayMoved(moved);
+    // Progress kept before answers kept their inputs: all that can be said is that it no longer holds.
+    if (changed && before === "correct" && feedback.verdict !== "correct") return this.sayText(feedback.verdict, "With the inputs as they are now, that answer is no longer right.");
+    this.say(feedback);
+  }
+
+  /** The inputs the kept answer was given with that stand elsewhere now (inputs no longer on the page are left out). */
+  private movedInputs(): MovedInput[] {
+    const kept = parsePositions(this.progress.inputs);
+    if (!kept || !this.context.views) return [];
+    const views = this.context.views();
+    const moved: MovedInput[] = [];
+    for (const [id, then] of Object.entries(kept)) {
+      const element = views.get(id);
+      if (!element) continue;
+      const now = positionOf((element as { value?: unknown }).value);
+      if (!samePosition(then, now)) moved.push({ element, then, now });
+    }
+    return moved;
+  }
+
+  private sayMoved(moved: readonly MovedInput[]): void {
+    const list = (items: string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+    const then = list(moved.map((m) => `${inputName(m.element)} at ${showPosition(m.then)}`));
+    const now = list(moved.map((m) => (m.now === undefined ? "elsewhere" : showPosition(m.now))));
+    this.sayText("moved", `Your answer was right with ${then}; ${moved.length === 1 ? "that input is" : "those inputs are"} at ${now} now.`);
+  }
+
+  /** Moves the inputs back to where they were when the kept answer was given; the page recomputes. */
+  private restoreInputs(): void {
+    const kept = parsePositions(this.progress.inputs);
+    if (!kept || !this.context.views) return;
+    applyPositions(this.context.views(), kept);
+    this.putBack.hidden = true;
+    this.form.querySelector<HTMLElement>("input:not([disabled]), select:not([disabled]), button:not([disabled])")?.focus();
   }
 
   /** The correct answer changed (an input moved) or became known. */
@@ -119,18 +210,7 @@ export class ExerciseController {
     this.key = read.key;
     if (this.shown) this.shown.textContent = formatKey(this.spec.answer, read.key);
     this.enable(true);
-    const last = this.checked?.response ?? this.progress.response;
-    if (last === undefined) return;
-    const feedback = checkAnswer(this.spec.answer, read.key, last);
-    if (changed && this.checked?.feedback.verdict === "correct" && feedback.verdict !== "correct") {
-      this.checked = { response: last, feedback };
-      this.sayText(feedback.verdict, "With the inputs as they are now, that answer is no longer right.");
-      return;
-    }
-    if (this.checked || this.progress.attempts) {
-      this.checked = { response: last, feedback };
-      this.say(feedback);
-    }
+    this.review(changed);
   }
 
   private enable(on: boolean): void {
@@ -149,7 +229,9 @@ export class ExerciseController {
     }
     const before = this.progress;
     const solved = before.solved === true || feedback.verdict === "correct";
-    this.context.store.update(this.context.page, this.spec.id, { response, solved, attempts: (before.attempts ?? 0) + 1 });
+    // The inputs the answer is given with, so that it can be told apart from answers for other inputs.
+    const inputs = this.context.views && this.context.dependsOn?.size ? readPositions(this.context.views(), this.context.dependsOn) : {};
+    this.context.store.update(this.context.page, this.spec.id, { response, solved, attempts: (before.attempts ?? 0) + 1, verdict: feedback.verdict, inputs: Object.keys(inputs).length ? inputs : undefined });
     if (feedback.verdict !== "correct") this.revealHint();
     this.element.classList.toggle(C.solved, solved);
     if (this.status) this.status.textContent = solved ? "✓ Answered" : "";
@@ -192,10 +274,12 @@ export class ExerciseController {
     return shown < this.hints.length ? ` Hint ${shown} of ${this.hints.length} is below.` : this.hints.length ? " All the hints are below; the solution is below them." : "";
   }
 
-  private sayText(verdict: Feedback["verdict"] | undefined, text: string): void {
+  /** `moved`: the kept answer was given with other inputs (see sayMoved), which the button puts back. */
+  private sayText(verdict: Feedback["verdict"] | "moved" | undefined, text: string): void {
     this.feedback.textContent = text;
     if (verdict) this.feedback.dataset.verdict = verdict;
     else delete this.feedback.dataset.verdict;
+    this.putBack.hidden = verdict !== "moved";
   }
 
   /** What the form holds, in the checker's terms. */
@@ -269,59 +353,5 @@ export class ExerciseController {
       const item = [...list.children].find((li) => (li as HTMLElement).dataset.label === label);
       if (item) list.append(item);
     }
-  }
-}
-
-/** The box at the end of the page: what has been answered here and across the site, and the resets. */
-class ProgressBox {
-  private readonly site: Record<string, number>;
-  private readonly text: HTMLElement | null;
-
-  constructor(
-    private readonly element: HTMLElement | null,
-    private readonly store: ProgressStore,
-    private readonly page: string,
-    private readonly controllers: readonly ExerciseController[],
-  ) {
-    this.site = parseCounts(element?.dataset.site);
-    this.text = element?.querySelector(`.${C.progressText}`) ?? null;
-    const resetPage = element?.querySelector<HTMLButtonElement>(`.${C.resetPage}`);
-    const resetAll = element?.querySelector<HTMLButtonElement>(`.${C.resetAll}`);
-    resetPage?.addEventListener("click", () => {
-      store.resetPage(page);
-      this.afterReset();
-    });
-    resetAll?.addEventListener("click", () => {
-      store.resetAll();
-      this.afterReset();
-    });
-    if (resetPage) resetPage.disabled = false;
-    if (resetAll) resetAll.disabled = false;
-  }
-
-  private afterReset(): void {
-    for (const controller of this.controllers) controller.clear();
-    this.update();
-  }
-
-  update(): void {
-    if (!this.text) return;
-    const pageTotal = this.controllers.length;
-    const pageSolved = this.store.solved(this.page);
-    // Only pages the build counted: an exercise since removed from the workbook no longer counts.
-    let siteSolved = 0;
-    for (const [page, total] of Object.entries(this.site)) siteSolved += Math.min(total, this.store.solved(page));
-    const siteTotal = Object.values(this.site).reduce((sum, n) => sum + n, 0);
-    this.text.textContent = `You have answered ${pageSolved} of ${pageTotal} exercise${pageTotal === 1 ? "" : "s"} on this page, and ${siteSolved} of ${siteTotal} in the workbook. Progress is kept in this browser.`;
-    this.element?.classList.toggle(C.progressDone, pageTotal > 0 && pageSolved >= pageTotal);
-  }
-}
-
-function parseCounts(json: string | undefined): Record<string, number> {
-  try {
-    const counts = JSON.parse(json ?? "{}") as unknown;
-    return counts && typeof counts === "object" ? (counts as Record<string, number>) : {};
-  } catch {
-    return {};
   }
 }

@@ -72,6 +72,8 @@ interface CellState {
   failure: CellFailure | undefined;
   /** What the notebook-wide checks say of the cell (see useConflictCheck), when they object. */
   conflict: string | undefined;
+  /** The input the cell last showed with view(). */
+  view?: EventTarget;
 }
 
 const cellVariableName = (id: string) => `cell ${id}`;
@@ -117,7 +119,7 @@ export class NotebookRun {
     const root = this.options.root(cell);
     const output = new CellOutput(root, cell.inline);
     const display = (value: unknown) => (output.display(value), value);
-    const view = (element: EventTarget) => (output.display(element), input(element));
+    const view = (element: EventTarget) => (output.display(element), (state.view = element), input(element));
     const state: CellState = { cell, output, status: "pending", failure: undefined, conflict: undefined, outputs: new Map(), variable: undefined! };
     state.variable = this.module.variable(this.observer(state), { shadow: { display: () => display, view: () => view } });
     this.states.set(cell.id, state);
@@ -272,6 +274,13 @@ export class NotebookRun {
         }
       }, 0);
     });
+  }
+
+  /** Each cell's input (what it last showed with view()), by cell id: what share links and progress record. */
+  views(): Map<string, EventTarget> {
+    const views = new Map<string, EventTarget>();
+    for (const [id, state] of this.states) if (state.view) views.set(id, state.view);
+    return views;
   }
 
   status(cellId: string): CellStatus | undefined {

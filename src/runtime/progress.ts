@@ -3,16 +3,27 @@
 // many hints were shown. One key per site (by the site root's path), so two workbooks on one host, as on
 // GitHub Pages, keep their own. Where localStorage is unavailable (a private window may refuse it), the
 // progress lasts as long as the page.
-import type { Response } from "../exercise/check.ts";
+import type { Feedback, Response } from "../exercise/check.ts";
+import type { InputPositions } from "./input-positions.ts";
 
 export interface ExerciseProgress {
   readonly solved?: boolean;
   readonly response?: Response;
   readonly hints?: number;
   readonly attempts?: number;
+  /** What the checker said of `response` when it was given. */
+  readonly verdict?: Feedback["verdict"];
+  /** The positions of the inputs the correct answer depends on, when `response` was given (by cell id). */
+  readonly inputs?: InputPositions;
 }
 
 type Pages = Record<string, Record<string, ExerciseProgress>>;
+
+/** What a reset forgot: the pages, and which pages it was limited to (undefined: all). */
+export interface ProgressSnapshot {
+  readonly pages: Readonly<Pages>;
+  readonly only: readonly string[] | undefined;
+}
 
 const VERSION = 1;
 
@@ -58,15 +69,31 @@ export class ProgressStore {
     return pages.reduce((sum, exercises) => sum + Object.values(exercises).filter((p) => p.solved).length, 0);
   }
 
-  resetPage(page: string): void {
-    const { [page]: _, ...rest } = this.pages;
+  /** Forgets one page's progress; returns what it forgot, for `restore`. */
+  resetPage(page: string): ProgressSnapshot {
+    const { [page]: forgotten, ...rest } = this.pages;
     this.pages = rest;
+    this.write();
+    return { pages: forgotten ? { [page]: forgotten } : {}, only: [page] };
+  }
+
+  /** Forgets every page's progress; returns what it forgot, for `restore`. */
+  resetAll(): ProgressSnapshot {
+    const forgotten = this.pages;
+    this.pages = {};
+    this.write();
+    return { pages: forgotten, only: undefined };
+  }
+
+  /** Undoes a reset: the pages it forgot come back as they were (progress made since on other pages stays). */
+  restore(snapshot: ProgressSnapshot): void {
+    this.pages = snapshot.only ? { ...this.pages, ...snapshot.pages } : { ...snapshot.pages, ...this.pages };
     this.write();
   }
 
-  resetAll(): void {
-    this.pages = {};
-    this.write();
+  /** Pages with any progress. */
+  pageCount(): number {
+    return Object.keys(this.pages).length;
   }
 
   /** Called when another tab changes the progress. */

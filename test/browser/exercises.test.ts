@@ -1,6 +1,7 @@
 // Exercises in Chromium, on the chapter's checkpoints page: a wrong answer gets feedback and a hint, a
 // right one is marked answered; moving an input makes the same answer wrong; the progress survives a
-// reload and goes with a reset. All under the read pages' strict CSP.
+// reload (an answer given for other inputs says so, and can put them back) and goes with a reset,
+// which asks first and can be undone. All under the read pages' strict CSP.
 import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { watchProblems, type PageProblems } from "../helpers/chromium.ts";
@@ -59,8 +60,8 @@ describe("exercises on the checkpoints page", () => {
     const pue = page.locator(".wb-output form", { has: page.locator("label", { hasText: /^PUE$/ }) }).locator("input[type=range]");
     await pue.fill("1.5");
     const feedback = page.locator(`${ENERGY} .wb-exercise-feedback`);
-    await expect.poll(() => feedback.getAttribute("data-verdict")).toBe("wrong");
-    expect(await feedback.textContent()).toBe("With the inputs as they are now, that answer is no longer right.");
+    await expect.poll(() => feedback.getAttribute("data-verdict")).toBe("moved");
+    expect(await feedback.textContent()).toBe("Your answer was right with PUE at 1.1; that input is at 1.5 now.");
     expect(await page.locator(`${ENERGY} .wb-exercise-shown`).textContent()).not.toBe(shownBefore);
     expect((await page.locator(`${ENERGY} .wb-exercise-prompt`).textContent())?.replace(/\s+/g, " ")).toContain("a PUE of 1.50, how much electricity");
     expect((await answer(page, ENERGY, "2.62 GWh")).verdict).toBe("correct");
@@ -81,8 +82,19 @@ describe("exercises on the checkpoints page", () => {
     expect(await page.locator(`${ENERGY} input[name=answer]`).inputValue()).toBe("2.62 GWh");
     expect(await page.locator("#ex-cp12-scopes .wb-exercise-status").textContent()).toBe("✓ Answered");
     expect(await page.locator(".wb-progress-text").textContent()).toMatch(/^You have answered 2 of 15 exercises on this page/);
-    // Checked against the inputs as they are now (back at PUE 1.1): the kept answer is wrong again.
-    await expect.poll(() => page.locator(`${ENERGY} .wb-exercise-feedback`).getAttribute("data-verdict")).toBe("wrong");
+    // The inputs start where the author put them (PUE 1.1), and the answer was given at PUE 1.5: it is
+    // said to be right for that PUE, not "Not quite" beside "✓ Answered", and a button puts the PUE back.
+    const kept = page.locator(`${ENERGY} .wb-exercise-feedback`);
+    await expect.poll(() => kept.getAttribute("data-verdict")).toBe("moved");
+    expect(await kept.textContent()).toBe("Your answer was right with PUE at 1.5; that input is at 1.1 now.");
+    const putBack = page.locator(ENERGY).getByRole("button", { name: "Put the inputs back" });
+    await putBack.click();
+    await expect.poll(() => kept.getAttribute("data-verdict")).toBe("correct");
+    expect(await kept.textContent()).toBe("Correct.");
+    expect(await page.locator(".wb-output form", { has: page.locator("label", { hasText: /^PUE$/ }) }).locator("input[type=range]").inputValue()).toBe("1.5");
+    expect(await putBack.isVisible()).toBe(false);
+    // An answer checked at the author's inputs is checked as before after a reload.
+    expect(await page.locator("#ex-cp12-scopes .wb-exercise-feedback").textContent()).toBe("Correct.");
 
     // Another page counts the whole workbook's progress.
     const other = await context.newPage();
@@ -90,8 +102,44 @@ describe("exercises on the checkpoints page", () => {
     await other.waitForFunction(() => /answered/.test(document.querySelector(".wb-progress-text")?.textContent ?? ""));
     expect(await other.locator(".wb-progress-text").textContent()).toMatch(/^You have answered 0 of 4 exercises on this page, and 2 of \d+ in the workbook\./);
 
-    // Reset this page: fresh exercises, nothing kept.
+    // Reset this page: it asks first, in the page; Cancel keeps everything.
+    const box = page.getByRole("complementary", { name: "Your progress" });
     await page.click(".wb-progress-reset-page");
+    expect(await box.getByRole("status").textContent()).toMatch(/^Forget your answers and hints on this page \(2 answered\)\?/);
+    await box.getByRole("button", { name: "Cancel" }).click();
+    expect(await box.getByRole("status").isVisible()).toBe(false);
+    expect(await page.locator(`${ENERGY} .wb-exercise-status`).textContent()).toBe("✓ Answered");
+    // Yes: fresh exercises, nothing kept, and an Undo that brings it all back.
+    await page.click(".wb-progress-reset-page");
+    await box.getByRole("button", { name: "Yes, reset this page" }).click();
+    expect(await page.locator(`${ENERGY} .wb-exercise-status`).textContent()).toBe("");
+    expect(await page.locator(".wb-progress-text").textContent()).toMatch(/^You have answered 0 of 15/);
+    await box.getByRole("button", { name: "Undo" }).click();
+    expect(await page.locator(`${ENERGY} .wb-exercise-status`).textContent()).toBe("✓ Answered");
+    expect(await page.locator(`${ENERGY} input[name=answer]`).inputValue()).toBe("2.62 GWh");
+    expect(await page.locator(".wb-progress-text").textContent()).toMatch(/^You have answered 2 of 15/);
+    await page.reload();
+    await page.waitForFunction((id) => document.querySelector<HTMLButtonElement>(`${id} .wb-exercise-check`)?.disabled === false, ENERGY);
+    expect(await page.locator(".wb-progress-text").textContent()).toMatch(/^You have answered 2 of 15/);
+
+    // Reset all progress: asked first too; the other page's count follows the reset and the undo.
+    await page.click(".wb-progress-reset-all");
+    expect(await box.getByRole("status").textContent()).toMatch(/^Forget every answer and hint you have given in this workbook \(2 answered, on 1 page\)\?/);
+    await box.getByRole("button", { name: "Yes, reset all progress" }).click();
+    expect(await page.locator(".wb-progress-text").textContent()).toMatch(/^You have answered 0 of 15 exercises on this page, and 0 of/);
+    await other.reload();
+    await other.waitForFunction(() => /answered/.test(document.querySelector(".wb-progress-text")?.textContent ?? ""));
+    expect(await other.locator(".wb-progress-text").textContent()).toMatch(/and 0 of \d+ in the workbook/);
+    await box.getByRole("button", { name: "Undo" }).click();
+    expect(await page.locator(".wb-progress-text").textContent()).toMatch(/^You have answered 2 of 15/);
+    await other.reload();
+    await other.waitForFunction(() => /answered/.test(document.querySelector(".wb-progress-text")?.textContent ?? ""));
+    expect(await other.locator(".wb-progress-text").textContent()).toMatch(/and 2 of \d+ in the workbook/);
+
+    // The Undo lasts a while, then the reset stands.
+    await page.click(".wb-progress-reset-page");
+    await box.getByRole("button", { name: "Yes, reset this page" }).click();
+    await expect.poll(() => box.getByRole("button", { name: "Undo" }).count(), { timeout: 15_000, interval: 1000 }).toBe(0);
     expect(await page.locator(`${ENERGY} .wb-exercise-status`).textContent()).toBe("");
     expect(await page.locator(`${ENERGY} input[name=answer]`).inputValue()).toBe("");
     expect(await visibleHints(page, ENERGY)).toBe(0);
@@ -100,7 +148,7 @@ describe("exercises on the checkpoints page", () => {
     await page.waitForFunction((id) => document.querySelector<HTMLButtonElement>(`${id} .wb-exercise-check`)?.disabled === false, ENERGY);
     expect(await page.locator(`${ENERGY} .wb-exercise-status`).textContent()).toBe("");
     await context.close();
-  });
+  }, 90_000);
 
   it("reads without JavaScript as questions, each answer behind a closed <details>", async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });

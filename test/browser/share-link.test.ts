@@ -3,7 +3,8 @@
 // sandbox, where the site's storage, cookies and the page around it are out of reach (its cells get a
 // Storage in memory, not the site's); only Keep makes
 // it the reader's saved edits. A saved edit that freezes the sandbox, or recurses inside try/catch,
-// does not lock the reader out: the page stays responsive and Reset page works. (The hostile edit
+// does not lock the reader out: the page stays responsive and Reset page works. A share link carries
+// the inputs the sender moved, and the recipient's page opens with them. (The hostile edit
 // reaches for everything through `window.`: a bare `parent` is a cell input, which the runtime reads
 // before the cell runs, and that read already fails in the sandbox.)
 import { describe, expect, it } from "vitest";
@@ -157,6 +158,72 @@ describe("a shared link", () => {
       expect(await page.getByRole("region", { name: "Edits from a shared link" }).count()).toBe(0);
     }
     await context.close();
+  }, 60_000);
+});
+
+/** The share link the banner gives, once it carries what `ready` looks for. */
+async function shareLinkOf(page: Page, ready: (url: string) => boolean): Promise<string> {
+  let url = "";
+  await expect
+    .poll(async () => {
+      if (await page.getByRole("button", { name: "Share link" }).isDisabled()) return false;
+      await page.getByRole("button", { name: "Share link" }).click();
+      url = await page.getByRole("textbox", { name: "Link to this page with your edits and input positions" }).inputValue();
+      return ready(url);
+    })
+    .toBe(true);
+  return url;
+}
+
+describe("a share link and the sender's inputs", () => {
+  it("carries the input positions with the edits: the recipient's page runs at the sender's slider, before and after Run", async () => {
+    const { context, page } = await readerWithOwnEdits();
+    await page.reload();
+    await editLive(page);
+    await expect.poll(async () => (await inline(page))[2]).toBe("1,287");
+    await inFrame(page).getByRole("slider", { name: "Queries per day" }).fill("20000000");
+    await expect.poll(async () => (await inline(page))[2]).not.toBe("1,287");
+    const sent = await inline(page);
+    const url = await shareLinkOf(page, (url) => /#edits=[^&]+&inputs=/.test(url));
+    await context.close();
+
+    const recipient = await site.browser.newContext();
+    const theirs = await recipient.newPage();
+    await theirs.goto(url);
+    await editLive(theirs);
+    // Before Run: the published page, at the sender's slider position.
+    const slider = inFrame(theirs).getByRole("slider", { name: "Queries per day" });
+    await expect.poll(() => slider.inputValue()).toBe("20000000");
+    expect(await inFrame(theirs).getByRole("spinbutton", { name: "Queries per day" }).inputValue()).toBe("20000000");
+    await theirs.getByRole("button", { name: "Run these edits" }).click();
+    // After Run: exactly what the sender saw.
+    await expect.poll(() => inline(theirs)).toEqual(sent);
+    expect(await slider.inputValue()).toBe("20000000");
+    await recipient.close();
+  }, 60_000);
+
+  it("carries moved inputs without edits: the share link is offered, asks nothing, and opens at the sender's positions", async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}_edit/crossover.html`);
+    await editLive(page);
+    expect(await page.getByRole("button", { name: "Share link" }).isDisabled()).toBe(true);
+    const published = await inline(page);
+    await inFrame(page).getByRole("slider", { name: "Wh per query" }).fill("1.2");
+    await expect.poll(() => inline(page)).not.toEqual(published);
+    const sent = await inline(page);
+    const url = await shareLinkOf(page, (url) => url.includes("#inputs="));
+    expect(url).not.toContain("edits=");
+    await context.close();
+
+    const recipient = await site.browser.newContext();
+    const theirs = await recipient.newPage();
+    await theirs.goto(url);
+    await editLive(theirs);
+    await expect.poll(() => inFrame(theirs).getByRole("slider", { name: "Wh per query" }).inputValue()).toBe("1.2");
+    await expect.poll(() => inline(theirs)).toEqual(sent);
+    expect(await theirs.getByRole("region", { name: "Edits from a shared link" }).count()).toBe(0);
+    await recipient.close();
   }, 60_000);
 });
 

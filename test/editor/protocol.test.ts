@@ -54,6 +54,13 @@ describe("parseFrameMessage", () => {
 });
 
 describe("validEdits and isScriptPath", () => {
+  it("takes the inputs the reader moved only for the page's cells, as strings and booleans", () => {
+    const values = { "1a2b3c4d": ["20000000", "20000000"], e5f6a7b8: [true, false] };
+    expect(parseFrameMessage({ type: "inputs", values }, known)).toEqual({ type: "inputs", values });
+    expect(parseFrameMessage({ type: "inputs", values: { "1a2b3c4d": ["2", { toString: 1 }, 3, "x".repeat(20_000)], evil: ["1"] } }, known)).toEqual({ type: "inputs", values: { "1a2b3c4d": ["2"] } });
+    for (const bad of [{ type: "inputs" }, { type: "inputs", values: [] }, { type: "inputs", values: "x" }, { type: "inputs", values: {}, extra: 1 }]) expect(parseFrameMessage(bad, known)).toBeUndefined();
+  });
+
   it("bounds the edits in all: count of scratch cells and total size", () => {
     const scratch = Array.from({ length: LIMITS.scratch + 1 }, (_, i) => ({ id: `scratch-${i + 1}`, after: "1a2b3c4d", source: "1" }));
     expect(validEdits({ cells: {}, scratch }, known)).toBeUndefined();

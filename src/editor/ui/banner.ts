@@ -45,7 +45,8 @@ export class Banner {
     this.element = h("div", { class: "wb-banner", role: "region", "aria-label": "Editing" }, this.message, this.notice, h("div", { class: "wb-banner-tools" }, this.share, this.reset, this.restore, this.again, read), this.shareBox);
   }
 
-  update(edits: Edits, canRestore: boolean): void {
+  /** `movedInputs`: how many inputs the reader has moved from where the author put them (a share link carries them). */
+  update(edits: Edits, canRestore: boolean, movedInputs = 0): void {
     const cells = Object.keys(edits.cells).length;
     const scratch = edits.scratch.length;
     const differs = editCount(edits) > 0;
@@ -55,11 +56,11 @@ export class Banner {
       ? "Edit mode: change a cell's code and run it with Ctrl-Enter (⌘-Enter on a Mac). Your edits stay in this browser."
       : `${this.fromLink ? "Opened from a shared link: this" : "This"} page differs from the author's version (${parts.join(", ")}).`;
     this.element.classList.toggle("wb-differs", differs);
-    this.share.disabled = !differs;
+    this.share.disabled = !differs && movedInputs === 0;
     // Reset page stays reachable after the sandbox was stopped, whatever is saved.
     this.reset.disabled = !differs && Boolean(this.again.hidden);
     this.restore.hidden = !canRestore;
-    if (!differs) this.shareBox.hidden = true;
+    if (this.share.disabled) this.shareBox.hidden = true;
   }
 
   /** A one-off remark under the message (e.g. edits a changed page could not take). */
@@ -83,7 +84,7 @@ export class Banner {
 
   private async showShareLink(): Promise<void> {
     const url = await this.actions.share();
-    const field = h("input", { type: "text", readonly: "", value: url, class: "wb-share-url", "aria-label": "Link to this page with your edits" });
+    const field = h("input", { type: "text", readonly: "", value: url, class: "wb-share-url", "aria-label": "Link to this page with your edits and input positions" });
     const note = h("span", { class: "wb-share-note", role: "status" });
     this.shareBox.replaceChildren(field, note);
     this.shareBox.hidden = false;
