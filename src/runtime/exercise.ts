@@ -12,6 +12,7 @@ import { ProgressStore } from "./progress.ts";
 import type { CellResult } from "../notebook/types.ts";
 import type { CellResults } from "./results.ts";
 import { EXERCISE_CLASS as C, EXERCISE_DATA as D } from "../exercise/markup.ts";
+import { namePick, whyNot } from "../exercise/why.ts";
 
 export interface ExercisesOptions {
   readonly results: CellResults;
@@ -97,7 +98,7 @@ export class ExerciseController {
     this.element.classList.toggle(C.solved, progress.solved === true);
     if (this.status) this.status.textContent = progress.solved ? "✓ Answered" : "";
     if (!progress.response && !progress.attempts) this.say(undefined);
-    else if (this.key && progress.response !== undefined) this.say(checkAnswer(this.spec.answer, this.key, progress.response));
+    else if (this.key && progress.response !== undefined) this.say(this.explain(checkAnswer(this.spec.answer, this.key, progress.response), progress.response));
   }
 
   /** The correct answer changed (an input moved) or became known. */
@@ -121,7 +122,7 @@ export class ExerciseController {
     this.enable(true);
     const last = this.checked?.response ?? this.progress.response;
     if (last === undefined) return;
-    const feedback = checkAnswer(this.spec.answer, read.key, last);
+    const feedback = this.explain(checkAnswer(this.spec.answer, read.key, last), last);
     if (changed && this.checked?.feedback.verdict === "correct" && feedback.verdict !== "correct") {
       this.checked = { response: last, feedback };
       this.sayText(feedback.verdict, "With the inputs as they are now, that answer is no longer right.");
@@ -141,7 +142,7 @@ export class ExerciseController {
   check(): Feedback | undefined {
     if (!this.key) return undefined;
     const response = this.read();
-    const feedback = checkAnswer(this.spec.answer, this.key, response);
+    const feedback = this.explain(checkAnswer(this.spec.answer, this.key, response), response);
     this.checked = { response, feedback };
     if (feedback.verdict === "invalid") {
       this.say(feedback);
@@ -156,6 +157,21 @@ export class ExerciseController {
     this.say(feedback);
     this.context.onProgress();
     return feedback;
+  }
+
+  /**
+   * A wrong single choice says which option was picked and, when the worked solution has a sentence about
+   * that option, quotes it; otherwise the next hint, or the solution, is where to look.
+   */
+  private explain(feedback: Feedback, response: Response): Feedback {
+    if (feedback.verdict !== "wrong" || this.spec.answer.kind !== "choice" || typeof response !== "string" || this.key?.kind !== "choice") return feedback;
+    const optionText = (label: string) => this.form.querySelector<HTMLInputElement>(`input[value="${CSS.escape(label)}"]`)?.closest("label")?.querySelector(":scope > span:not(.wb-exercise-label)")?.textContent ?? "";
+    const picked = optionText(response);
+    if (!picked) return feedback;
+    const solution = [...this.element.querySelectorAll(`details.${C.solution} > :not(summary):not(.wb-exercise-answer)`)].map((e) => e.textContent ?? "").join(" ");
+    const why = whyNot(picked, [optionText(this.key.label)], solution);
+    const next = why ? ` ${why}` : this.revealed() < this.hints.length ? "" : " The solution below says why.";
+    return { verdict: "wrong", message: `Not quite: you picked ${namePick(response, picked)}.${next}` };
   }
 
   private revealed(): number {
