@@ -212,7 +212,7 @@ ${head.join("\n")}
 <div class="wb-layout">
 ${context.toc === false ? "" : renderToc(notebook.headings)}
 <main class="wb-main">
-${renderCompactToc(notebook.headings)}${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>\n`}${fillCells(notebook, outputs, context.editHref)}
+${context.toc === false ? "" : renderCompactToc(notebook.headings)}${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>\n`}${fillCells(notebook, outputs, context.editHref)}
 ${context.exercises ? `${renderProgress(context.exercises)}\n` : ""}${context.appendix ?? ""}
 ${renderPager(context)}
 </main>
