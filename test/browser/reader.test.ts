@@ -219,6 +219,44 @@ describe("printed", () => {
   });
 });
 
+describe("exercise feedback", () => {
+  it("a wrong choice names the option picked and quotes the solution's reason against it", async () => {
+    const context = await site.browser.newContext();
+    const page = await live(context, "03-lifecycle-carbon.html");
+    const exercise = page.locator("#ex-sc-lifetime-argument");
+    await exercise.locator(".wb-exercise-check:not([disabled])").waitFor();
+    await exercise.locator("input[value=a]").check();
+    await exercise.locator(".wb-exercise-check").click();
+    const feedback = exercise.locator(".wb-exercise-feedback");
+    await page.waitForFunction(() => document.querySelector("#ex-sc-lifetime-argument .wb-exercise-feedback")!.textContent);
+    expect(await feedback.getAttribute("data-verdict")).toBe("wrong");
+    const said = await feedback.innerText();
+    expect(said).toMatch(/^Not quite: you picked A \(“Older accelerators always become more energy-efficient/);
+    expect(said).toContain("Firmware does not make old silicon more efficient");
+    // Nothing of the correct option (B) is given away.
+    expect(said).not.toMatch(/amortiz/i);
+    await context.close();
+  });
+
+  it("an energy asked over a year accepts the answer written per year", async () => {
+    const context = await site.browser.newContext();
+    const page = await live(context, "07-the-facility.html");
+    const exercise = page.locator("#ex-sc-pue-savings");
+    await exercise.locator(".wb-exercise-check:not([disabled])").waitFor();
+    // The correct answer as the page computes it now ("8,409.6 MWh"), written per year.
+    const shown = await exercise.locator(".wb-exercise-shown").evaluate((e) => e.textContent ?? "");
+    const mwh = shown.replace(/[^\d.]/g, "");
+    expect(Number(mwh)).toBeGreaterThan(0);
+    await exercise.locator("input[name=answer]").fill(`${mwh} MWh/yr`);
+    await exercise.locator(".wb-exercise-check").click();
+    const feedback = exercise.locator(".wb-exercise-feedback[data-verdict]");
+    await feedback.waitFor();
+    expect(await feedback.getAttribute("data-verdict")).toBe("correct");
+    expect(await feedback.innerText()).toBe("Correct (MWh/yr read as the energy over 1 yr).");
+    await context.close();
+  });
+});
+
 /** WCAG 2 contrast of two sRGB colours. */
 interface ContrastProblem {
   readonly what: string;
