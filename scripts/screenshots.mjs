@@ -73,14 +73,15 @@ try {
     }
     if (shot.contents) await page.locator("details.wb-contents summary").click();
     if (shot.at) await page.evaluate((selector) => document.querySelector(selector)?.scrollIntoView({ block: "start" }), shot.at);
-    if (shot.at && !shot.print) await page.evaluate(() => window.scrollBy(0, -80));
+    if (shot.at && !shot.print) await page.evaluate(() => window.scrollBy(0, -120));
     if (shot.tap) {
-      // A cell tapped, showing its Edit link on a line of its own.
-      const output = page.locator(".wb-cell:has(> .wb-cell-tools) > .wb-output:not(:empty)").filter({ hasText: /\d/ }).first();
-      await output.scrollIntoViewIfNeeded();
-      const box = await output.boundingBox();
+      // A cell near the top of the view, tapped: its Edit link on a line of its own below it.
+      const box = await page.evaluate(() => {
+        const output = [...document.querySelectorAll(".wb-cell > .wb-output")].find((o) => o.parentElement.querySelector(":scope > .wb-cell-tools") && o.textContent.trim() && o.getBoundingClientRect().top > 60);
+        const r = output?.getBoundingClientRect();
+        return r && { x: r.x, y: r.y };
+      });
       if (box) await page.touchscreen.tap(box.x + 4, box.y + 4);
-      await page.evaluate(() => window.scrollBy(0, -200));
     }
     await page.waitForTimeout(200);
     const file = path.join(OUT, `${values.page}-${shot.name}.png`);
