@@ -3,6 +3,7 @@
 // the answer, never what the answer is.
 import { formatPlain } from "./format.ts";
 import { type AnswerKey, categoryOf, labelOf, normalizeText } from "./key.ts";
+import { amountOverPeriod } from "./per-period.ts";
 import { parseQuantity } from "./quantity.ts";
 import type { AnswerSpec } from "./spec.ts";
 import { describeTolerance, grade, type Tolerance } from "./tolerance.ts";
@@ -26,8 +27,10 @@ const CORRECT: Feedback = { verdict: "correct", message: "Correct." };
 
 export function checkAnswer(spec: AnswerSpec, key: AnswerKey, response: Response): Feedback {
   switch (key.kind) {
-    case "number":
-      return checkNumber(key, (spec as { tolerance: Tolerance }).tolerance, typeof response === "string" ? response : "");
+    case "number": {
+      const number = spec as Extract<AnswerSpec, { kind: "number" }>;
+      return checkNumber(key, number.tolerance, typeof response === "string" ? response : "", number.over);
+    }
     case "choice":
       return checkChoice(key.label, spec, typeof response === "string" ? response : undefined);
     case "choices":
@@ -41,29 +44,41 @@ export function checkAnswer(spec: AnswerSpec, key: AnswerKey, response: Response
   }
 }
 
-export function checkNumber(key: Extract<AnswerKey, { kind: "number" }>, tolerance: Tolerance, text: string): Feedback {
+/** `over`: the period the asked-for amount accumulates over (an exercise's `over:` line). */
+export function checkNumber(key: Extract<AnswerKey, { kind: "number" }>, tolerance: Tolerance, text: string, over?: { readonly seconds: number; readonly text: string }): Feedback {
   const kind = describeDimension(key.dimension);
   if (!text.trim()) return { verdict: "invalid", message: "Type an answer first." };
-  const answer = parseQuantity(text, { counted: countedWords(key.dimension) });
+  const counted = countedWords(key.dimension);
+  const answer = parseQuantity(text, { counted });
   if (!answer.ok) return { verdict: "invalid", message: `${capitalize(answer.problem)}. The answer is ${kind.name}${kind.examples ? ` (${kind.examples})` : ""}.` };
-  if (!sameDimension(answer.dimension, key.dimension)) {
-    if (!Object.keys(answer.dimension).length) return { verdict: "invalid", message: `Give a unit: the answer is ${kind.name} (${kind.examples}).` };
-    const given = describeDimension(answer.dimension);
-    return { verdict: "wrong", message: `That is ${given.name} (${answer.unit}), but the answer is ${kind.name} (${kind.examples}).` };
+  if (sameDimension(answer.dimension, key.dimension)) return gradeNumber(key, tolerance, answer.value, answer.commaAsDecimal);
+  // "8409.6 MWh/yr" for the energy of a year: a rate, graded as what it comes to over the exercise's period.
+  const amount = amountOverPeriod(answer, key.dimension, over?.seconds);
+  if (amount !== undefined) {
+    const feedback = gradeNumber(key, tolerance, amount, undefined);
+    const reading = `${answer.unit} read as the ${kind.name.replace(/^an? /, "")} over ${over!.text}`;
+    return feedback.verdict === "correct" ? { verdict: "correct", message: `Correct (${reading}).` } : { ...feedback, message: `${feedback.message} (${capitalize(reading)}.)` };
   }
-  const result = grade(answer.value, key.value, tolerance);
+  if (!Object.keys(answer.dimension).length) return { verdict: "invalid", message: `Give a unit: the answer is ${kind.name} (${kind.examples}).` };
+  const given = describeDimension(answer.dimension);
+  return { verdict: "wrong", message: `That is ${given.name} (${answer.unit}), but the answer is ${kind.name} (${kind.examples}).` };
+}
+
+/** A value of the right kind (in base units) against the key. */
+function gradeNumber(key: Extract<AnswerKey, { kind: "number" }>, tolerance: Tolerance, value: number, commaAsDecimal: number | undefined): Feedback {
+  const result = grade(value, key.value, tolerance);
   if (result === "correct") return CORRECT;
-  if (answer.commaAsDecimal !== undefined && grade(answer.commaAsDecimal, key.value, tolerance) !== "wrong") {
+  if (commaAsDecimal !== undefined && grade(commaAsDecimal, key.value, tolerance) !== "wrong") {
     return { verdict: "invalid", message: "A comma groups thousands here (1,918 is one thousand nine hundred and eighteen). Write decimals with a point: 1.918." };
   }
   const within = describeTolerance(tolerance, { factor: key.unitFactor, text: key.unit }, formatPlain);
   if (result === "close") return { verdict: "close", message: `Close, but not within ${within}. Check your rounding and each step.` };
-  if (!Object.keys(key.dimension).length && key.value !== 0 && grade(answer.value / 100, key.value, tolerance) !== "wrong") {
+  if (!Object.keys(key.dimension).length && key.value !== 0 && grade(value / 100, key.value, tolerance) !== "wrong") {
     return { verdict: "close", message: "Close: check whether the answer is a fraction or a percentage." };
   }
-  if (answer.value !== 0 && key.value !== 0 && Math.sign(answer.value) === Math.sign(key.value)) {
-    const powers = Math.round(Math.log10(answer.value / key.value));
-    if (powers !== 0 && grade(answer.value / 10 ** powers, key.value, tolerance) === "correct") {
+  if (value !== 0 && key.value !== 0 && Math.sign(value) === Math.sign(key.value)) {
+    const powers = Math.round(Math.log10(value / key.value));
+    if (powers !== 0 && grade(value / 10 ** powers, key.value, tolerance) === "correct") {
       return { verdict: "wrong", message: `Not quite: the digits look right, but the size is off by a factor of ${formatPlain(10 ** Math.abs(powers))}. Check the unit conversions.` };
     }
   }

@@ -10,6 +10,8 @@ export const EXERCISE_CLASS = {
   status: "wb-exercise-status",
   hints: "wb-exercise-hints",
   hintText: "wb-exercise-hint-text",
+  /** The worked solution's <details>. */
+  solution: "wb-exercise-solution",
   moreHints: "wb-exercise-more",
   order: "wb-exercise-order",
   /** Where the build writes the correct answer as the solution shows it. */

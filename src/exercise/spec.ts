@@ -5,7 +5,13 @@ import type { Tolerance } from "./tolerance.ts";
 
 export type AnswerSpec =
   /** A quantity; `unit` is written after the correct value ("MWh", "" for a pure number). */
-  | { readonly kind: "number"; readonly unit: string; readonly tolerance: Tolerance }
+  | {
+      readonly kind: "number";
+      readonly unit: string;
+      readonly tolerance: Tolerance;
+      /** The period an amount accumulates over ("over: 1 yr"): a rate answer ("MWh/yr", "MW") is graded over it. */
+      readonly over?: { readonly seconds: number; readonly text: string };
+    }
   /** One option (choice) or every right one (choices); options are named by label: "a", "b", … or "1", "2", … */
   | { readonly kind: "choice" | "choices"; readonly options: readonly string[] }
   /** The items, by label, in the order they are shown. */

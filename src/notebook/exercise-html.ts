@@ -35,7 +35,7 @@ export function renderExercise(view: ExerciseView, parser: Parser): string {
   const hints = view.hints.length
     ? `<details class="${C.hints}"><summary>Hints</summary>\n<ol>${view.hints.map((hint) => `<li class="${C.hintText}">${parser.parse(hint)}</li>`).join("\n")}</ol></details>\n`
     : "";
-  const solution = `<details class="wb-exercise-solution"><summary>${view.solution ? "Solution" : "Answer"}</summary>\n<p class="wb-exercise-answer">Answer: <!--wb:answer:${view.id}--></p>\n${view.solution ? parser.parse(view.solution) : ""}</details>\n`;
+  const solution = `<details class="${C.solution}"><summary>${view.solution ? "Solution" : "Answer"}</summary>\n<p class="wb-exercise-answer">Answer: <!--wb:answer:${view.id}--></p>\n${view.solution ? parser.parse(view.solution) : ""}</details>\n`;
   return (
     `<section class="${C.exercise}" id="${anchor}" ${D.exercise}="${id}" ${D.kind}="${view.kind}" aria-labelledby="${anchor}-title">\n` +
     `<header class="wb-exercise-head"><span class="wb-exercise-title" id="${anchor}-title">${title}</span><span class="${C.status}"></span></header>\n` +

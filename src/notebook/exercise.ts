@@ -8,7 +8,8 @@ import { answerKey } from "../exercise/key.ts";
 import { readNumber } from "../exercise/number.ts";
 import type { AnswerSpec } from "../exercise/spec.ts";
 import { ANSWER_KINDS } from "../exercise/spec.ts";
-import { parseUnit } from "../exercise/units.ts";
+import { parseQuantity } from "../exercise/quantity.ts";
+import { parseUnit, sameDimension } from "../exercise/units.ts";
 import type { ContainerToken } from "./container.ts";
 import { renderExercise, type ExerciseView } from "./exercise-html.ts";
 import { slugify } from "./ids.ts";
@@ -39,7 +40,7 @@ export interface ExerciseContext {
 
 const KINDS_TEXT = ANSWER_KINDS.join(", ");
 const FIELDS: Record<string, readonly string[]> = {
-  number: ["correct", "tolerance"],
+  number: ["correct", "tolerance", "over"],
   choice: ["correct"],
   choices: ["correct"],
   order: ["correct"],
@@ -260,7 +261,17 @@ function parseAnswer(part: ContainerToken, at: number, ctx: ExerciseContext): Pa
         }
         tolerance = read.tolerance;
       }
-      spec = { kind: "number", unit, tolerance };
+      const overField = fields.get("over");
+      let over: { seconds: number; text: string } | undefined;
+      if (overField) {
+        const read = parseQuantity(overField.value);
+        if (!read.ok || !sameDimension(read.dimension, { s: 1 }) || !(read.value > 0)) {
+          ctx.error(diagnostic("exercise-period-invalid", { problem: read.ok ? `"${overField.value}" is not a length of time` : read.problem }), overField.at);
+          return undefined;
+        }
+        over = { seconds: read.value, text: overField.value.trim() };
+      }
+      spec = { kind: "number", unit, tolerance, ...(over ? { over } : {}) };
       break;
     }
     case "choice":
@@ -341,7 +352,7 @@ function readAnswerBody(body: string, bodyAt: number, ctx: ExerciseContext): { f
     const field = /^\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
     if (field && !/^\s/.test(line)) {
       const name = field[1]!.toLowerCase();
-      if (!["correct", "tolerance", "categories", "accept"].includes(name)) {
+      if (!["correct", "tolerance", "over", "categories", "accept"].includes(name)) {
         ctx.error(diagnostic("exercise-unknown-field", { field: field[1]! }), lineAt);
         ok = false;
         continue;

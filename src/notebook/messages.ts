@@ -248,6 +248,7 @@ export const MESSAGES = {
   "exercise-correct-invalid": { topic: "exercises", message: "correct: %problem%" },
   "exercise-text-after-expression": { topic: "exercises", message: 'nothing may follow the ${…} after correct: in a %kind% answer (found "%after%")', hint: "remove it: only a number answer takes a unit after the ${…}" },
   "exercise-tolerance-invalid": { topic: "exercises", message: "tolerance: %problem%", hint: 'a percentage ("2%") or an amount in the answer\'s unit ("0.5 MWh")' },
+  "exercise-period-invalid": { topic: "exercises", message: "over: %problem%", hint: 'the time the asked-for amount builds up over, so that a rate answers it ("1 yr", "24 h")' },
   "exercise-classify-without-categories": { topic: "exercises", message: "a classify answer needs a categories: line", hint: CATEGORIES },
   "exercise-too-few-categories": { topic: "exercises", message: "a classification needs at least two categories, separated by commas", hint: CATEGORIES },
   "exercise-self-check-failed": { topic: "exercises", message: "exercise %id%: %problem%", hint: "an exercise must be answerable (its correct answer, as shown, passes its own check) and must tell right from wrong (a deliberately wrong answer fails)" },

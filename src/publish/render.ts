@@ -125,11 +125,25 @@ function renderCell(cell: AnalyzedCell, output: string, labelNumber: (name: stri
   return `<div class="wb-cell" id="cell-${cell.id}">${renderEditLink(cell, editHref, undefined)}${box}${echo}</div>`;
 }
 
-function renderToc(headings: readonly Heading[]): string {
+/** The page's h2 and h3 headings as list items, or "" when there are fewer than two. */
+function tocItems(headings: readonly Heading[]): string {
   const items = headings.filter((h) => h.level === 2 || h.level === 3);
   if (items.length < 2) return "";
-  const list = items.map((h) => `<li class="wb-toc-h${h.level}"><a href="#${escapeHtml(encodeURIComponent(h.id))}">${escapeHtml(h.text)}</a></li>`).join("");
-  return `<nav class="wb-toc" aria-label="Contents"><h2>Contents</h2><ol>${list}</ol></nav>`;
+  return items.map((h) => `<li class="wb-toc-h${h.level}"><a href="#${escapeHtml(encodeURIComponent(h.id))}">${escapeHtml(h.text)}</a></li>`).join("");
+}
+
+function renderToc(headings: readonly Heading[]): string {
+  const list = tocItems(headings);
+  return list ? `<nav class="wb-toc" aria-label="Contents"><h2>Contents</h2><ol>${list}</ol></nav>` : "";
+}
+
+/**
+ * The same contents as a disclosure at the top of the column, for widths where the sidebar list is hidden
+ * (the stylesheet shows one or the other); it works without JavaScript.
+ */
+function renderCompactToc(headings: readonly Heading[]): string {
+  const list = tocItems(headings);
+  return list ? `<details class="wb-contents"><summary>Contents</summary><nav aria-label="Contents"><ol>${list}</ol></nav></details>\n` : "";
 }
 
 function renderPager(context: PageContext): string {
@@ -198,7 +212,7 @@ ${head.join("\n")}
 <div class="wb-layout">
 ${context.toc === false ? "" : renderToc(notebook.headings)}
 <main class="wb-main">
-${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>\n`}${fillCells(notebook, outputs, context.editHref)}
+${context.toc === false ? "" : renderCompactToc(notebook.headings)}${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>\n`}${fillCells(notebook, outputs, context.editHref)}
 ${context.exercises ? `${renderProgress(context.exercises)}\n` : ""}${context.appendix ?? ""}
 ${renderPager(context)}
 </main>

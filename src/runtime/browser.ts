@@ -4,6 +4,7 @@
 import type { CompiledNotebook } from "../notebook/types.ts";
 import { createBuiltins } from "./builtins.ts";
 import { enhanceEditLinks } from "./edit-links.ts";
+import { startReaderUi } from "./reader-ui.ts";
 import { NotebookRun } from "./notebook.ts";
 import { CellResults } from "./results.ts";
 import { ATTACHMENTS_ELEMENT_ID, type AttachedFile, type AttachmentSource } from "./file-attachment.ts";
@@ -30,6 +31,7 @@ export function hydrate(notebook: CompiledNotebook): NotebookRun {
   document.documentElement.classList.add("wb-live");
   window.wattbook = run;
   enhanceEditLinks(notebook.path);
+  startReaderUi(main);
   if (results) void import("./exercise.ts").then(({ startExercises }) => startExercises(notebook, { results, views: () => run.views() }));
   return run;
 }

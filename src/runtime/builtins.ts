@@ -26,7 +26,7 @@ export const BUILD_HEIGHT = 400;
 /** What every page has, wherever it runs; `Generators` is Framework's, as they behave here. */
 function common(Generators: Readonly<Record<string, unknown>>, files: AttachmentSource): Record<string, unknown> {
   return {
-    Plot: () => import("@observablehq/plot"),
+    Plot: () => Promise.all([import("@observablehq/plot"), import("./plot-palette.ts")]).then(([Plot, { withReadableColors }]) => withReadableColors(Plot)),
     // Observable Inputs with wattbook's additions (inputs.ts): named sliders, guarded number boxes, and
     // defaults the browser can hold.
     Inputs: () => import("./inputs-package.ts"),

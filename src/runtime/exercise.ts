@@ -24,6 +24,7 @@ import { upstreamClosureOf } from "../notebook/graph.ts";
 import type { CellResult } from "../notebook/types.ts";
 import type { CellResults } from "./results.ts";
 import { EXERCISE_CLASS as C, EXERCISE_DATA as D } from "../exercise/markup.ts";
+import { namePick, whyNot } from "../exercise/why.ts";
 
 export interface ExercisesOptions {
   readonly results: CellResults;
@@ -150,7 +151,7 @@ export class ExerciseController {
     const last = this.checked?.response ?? this.progress.response;
     if (!this.key || last === undefined || (!this.checked && !this.progress.attempts)) return;
     const before = this.checked?.feedback.verdict;
-    const feedback = checkAnswer(this.spec.answer, this.key, last);
+    const feedback = this.explain(checkAnswer(this.spec.answer, this.key, last), last);
     this.checked = { response: last, feedback };
     // Only an answer that was right when given can be right for other inputs; any other is checked as it stands.
     const moved = feedback.verdict === "correct" || this.progress.verdict !== "correct" ? [] : this.movedInputs();
@@ -221,7 +222,7 @@ export class ExerciseController {
   check(): Feedback | undefined {
     if (!this.key) return undefined;
     const response = this.read();
-    const feedback = checkAnswer(this.spec.answer, this.key, response);
+    const feedback = this.explain(checkAnswer(this.spec.answer, this.key, response), response);
     this.checked = { response, feedback };
     if (feedback.verdict === "invalid") {
       this.say(feedback);
@@ -238,6 +239,21 @@ export class ExerciseController {
     this.say(feedback);
     this.context.onProgress();
     return feedback;
+  }
+
+  /**
+   * A wrong single choice says which option was picked and, when the worked solution has a sentence about
+   * that option, quotes it; otherwise the next hint, or the solution, is where to look.
+   */
+  private explain(feedback: Feedback, response: Response): Feedback {
+    if (feedback.verdict !== "wrong" || this.spec.answer.kind !== "choice" || typeof response !== "string" || this.key?.kind !== "choice") return feedback;
+    const optionText = (label: string) => this.form.querySelector<HTMLInputElement>(`input[value="${CSS.escape(label)}"]`)?.closest("label")?.querySelector(":scope > span:not(.wb-exercise-label)")?.textContent ?? "";
+    const picked = optionText(response);
+    if (!picked) return feedback;
+    const solution = [...this.element.querySelectorAll(`details.${C.solution} > :not(summary):not(.wb-exercise-answer)`)].map((e) => e.textContent ?? "").join(" ");
+    const why = whyNot(picked, [optionText(this.key.label)], solution);
+    const next = why ? ` ${why}` : this.revealed() < this.hints.length ? "" : " The solution below says why.";
+    return { verdict: "wrong", message: `Not quite: you picked ${namePick(response, picked)}.${next}` };
   }
 
   private revealed(): number {

@@ -159,3 +159,25 @@ describe("text answers", () => {
     expect(check("  ").verdict).toBe("invalid");
   });
 });
+
+describe("an amount asked over a period, answered as a rate", () => {
+  // 07's self-check: what a lower PUE saves in a year, 8,409.6 MWh; a learner writes it per year.
+  const spec: AnswerSpec = { kind: "number", unit: "MWh", tolerance: { relative: 0.03 }, over: { seconds: 365 * 86_400, text: "1 yr" } };
+  const check = checker(spec, 8409.6);
+
+  it("grades an energy per time (a power) as the energy over the exercise's period", () => {
+    expect(check("8409.6 MWh/yr")).toEqual({ verdict: "correct", message: "Correct (MWh/yr read as the energy over 1 yr)." });
+    for (const text of ["8409.6 MWh per year", "8.41 GWh/yr", "0.96 MW", "960 kW", "23.04 MWh/day", "8409.6 MWh"]) expect(check(text).verdict, text).toBe("correct");
+  });
+
+  it("is wrong for a rate that comes to the wrong amount, and says how it was read", () => {
+    expect(check("8409.6 MWh/day")).toEqual({ verdict: "wrong", message: "Not quite. (MWh/day read as the energy over 1 yr.)" });
+  });
+
+  it("refuses a rate when the exercise names no period, and a rate of another kind", () => {
+    const noPeriod = checker({ kind: "number", unit: "MWh", tolerance: { relative: 0.03 } }, 8409.6);
+    expect(noPeriod("8409.6 MWh/yr").message).toBe("That is a power (MWh/yr), but the answer is an energy (J, kWh, MWh, GWh).");
+    expect(check("8409.6 MWh/GB").verdict).toBe("wrong");
+    expect(check("8409.6 MWh/GB").message).toContain("That is");
+  });
+});

@@ -188,6 +188,8 @@ describe("::: exercise mistakes", () => {
     expect(errors("::: exercise", "::: answer number", "correct: ${x} mwh", ":::", ":::")[0]!.slice(0, 2)).toEqual(["3:15", 'correct: "mwh" could be mWh or MWh: mind the capital letters']);
     expect(errors("::: exercise", "::: answer number", "correct: ${x} MWh", "tolerance: 1 MW", ":::", ":::")[0]!.slice(0, 2)).toEqual(["4:12", 'tolerance: the tolerance "1 MW" is a power, but the answer is an energy']);
     expect(errors("::: exercise", "::: answer number", "correct: 1918,9 MWh", ":::", ":::")[0]![1]).toContain("write decimals with a point (1918.9)");
+    expect(errors("::: exercise", "::: answer number", "correct: ${x} MWh", "over: 3 MWh", ":::", ":::")[0]!.slice(0, 2)).toEqual(["4:7", 'over: "3 MWh" is not a length of time']);
+    expect(errors("::: exercise", "::: answer text", "correct: x", "over: 1 yr", ":::", ":::")[0]![1]).toContain("over:");
     expect(errors("::: exercise", "::: answer number", "correct: ${x} MWh", "- an option", ":::", ":::")[0]!.slice(0, 2)).toEqual(["4:3", "a number answer has no options; this line is one"]);
     expect(errors("::: exercise", "::: answer text", "correct: x", "some prose", ":::", ":::")[0]!.slice(0, 2)).toEqual(["4:1", "this line of a ::: answer is neither a field (correct: …) nor an option (- … or 1. …)"]);
   });
