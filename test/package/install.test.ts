@@ -1,0 +1,228 @@
+// wattbook as a new team gets it: the repository packed by `npm pack` (whose prepack script compiles
+// dist/), the tarball installed with npm's default settings into an empty project outside the
+// repository, and used from there as its README says: `npx wattbook build` and `check`, the kernel from
+// plain Node, and the kernel's types from the project's own TypeScript compiler.
+//
+// The repository's files (as git lists them: tracked, and new ones not ignored) are packed from a copy,
+// so that prepack's compile writes the copy's dist/ and not the one the other test files are running.
+// npm reaches the package registry for wattbook's dependencies (its cache first: --prefer-offline).
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../helpers/cli.ts";
+
+/**
+ * What a new team runs after installing wattbook and before writing its first notebook, each as the
+ * arguments of `npx wattbook`. When `wattbook init` is on main, it goes here: ["init"].
+ */
+const SETUP: readonly (readonly string[])[] = [];
+
+/** The first notebook: the kernel, an input, an inline value computed from both, and TeX. */
+const NOTEBOOK = `---
+title: Cluster energy for a new team
+---
+
+# Cluster energy for a new team
+
+\`\`\`ts
+const gpus = view(Inputs.range([1, 64], {value: 8, step: 1, label: "GPUs"}));
+\`\`\`
+
+\`\`\`ts
+import {clusterEnergy} from "wattbook/kernel";
+import {perDay} from "team-units";
+const run = clusterEnergy({devices: gpus, watts: 700, hours: perDay, pue: 1.2});
+\`\`\`
+
+The cluster draws \${run.facilityKWh.toFixed(2)} kWh at the meter in a day.
+
+$$E = N \\cdot P \\cdot t \\cdot \\mathrm{PUE}$$
+`;
+
+/** A package of the team's own, installed in the project (its realm form is cached in the project). */
+const TEAM_PACKAGE = {
+  "package.json": JSON.stringify({ name: "team-units", version: "1.0.0", type: "module", exports: { ".": { types: "./index.d.ts", default: "./index.js" } } }),
+  "index.js": "export const perDay = 24;\n",
+  "index.d.ts": "export declare const perDay: number;\n",
+};
+
+/** A consumer's TypeScript: one right call, and one with a field of the wrong type on line 4. */
+const CONSUMER_TS = `import { clusterEnergy, type KernelFunction } from "wattbook/kernel";
+
+export const facilityKWh: number = clusterEnergy({ devices: 8, watts: 700, hours: 24, pue: 1.2 }).facilityKWh;
+export const wrong = clusterEnergy({ devices: "8", watts: 700, hours: 24, pue: 1.2 });
+export type Formula = KernelFunction<{ readonly n: number }, number>;
+`;
+
+/** Its tsconfig: Node's own module rules, and the package's declarations checked too (no skipLibCheck). */
+const CONSUMER_TSCONFIG = JSON.stringify({
+  compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: false, types: [] },
+  files: ["consumer.ts"],
+});
+
+/**
+ * The environment without npm's own variables: run from `npm test`, they would point a child npm at the
+ * repository (npm_config_local_prefix) rather than the folder it runs in.
+ */
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+function run(command: string, args: readonly string[], cwd: string, timeoutMs = 240_000): Promise<Run> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${command} ${args.join(" ")} (in ${cwd}) did not finish within ${timeoutMs} ms\n${stdout}${stderr}`));
+    }, timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
+const said = (result: Run) => `exit ${result.code}\n${result.stdout}\n${result.stderr}`;
+
+/** Every file under `dir` with its size and modification time: what writing anything there would change. */
+function fileStates(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((file) => {
+      const stat = statSync(path.join(dir, file));
+      return `${file} ${stat.isDirectory() ? "dir" : `${stat.size} ${stat.mtimeMs}`}`;
+    })
+    .sort();
+}
+
+let work: string;
+let project: string;
+let tarball: string;
+let packed: { size: number; unpackedSize: number; files: { path: string }[] };
+let before: string[];
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), "wattbook-package-"));
+  // The repository's files, copied as they are now; its installed dependencies, linked (prepack needs them).
+  const source = path.join(work, "wattbook");
+  const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO_ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  for (const file of listed) {
+    const from = path.join(REPO_ROOT, file);
+    if (!existsSync(from) || statSync(from).isDirectory()) continue; // deleted in the work tree; a submodule
+    await mkdir(path.dirname(path.join(source, file)), { recursive: true });
+    await copyFile(from, path.join(source, file));
+  }
+  await symlink(await realpath(path.join(REPO_ROOT, "node_modules")), path.join(source, "node_modules"), "dir");
+
+  const pack = await run("npm", ["pack", "--json", "--pack-destination", work], source);
+  expect(pack.code, said(pack)).toBe(0);
+  timings.packMs = pack.ms;
+  packed = (JSON.parse(pack.stdout) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[])[0]!;
+  tarball = path.join(work, (JSON.parse(pack.stdout) as { filename: string }[])[0]!.filename);
+
+  // An empty project of a new team, outside the repository.
+  project = path.join(work, "team-project");
+  await mkdir(project);
+  await writeFile(path.join(project, "package.json"), JSON.stringify({ name: "team-project", private: true, type: "module" }, null, 2));
+  const install = await run("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund"], project);
+  expect(install.code, said(install)).toBe(0);
+  timings.installMs = install.ms;
+  for (const file of Object.keys(TEAM_PACKAGE) as (keyof typeof TEAM_PACKAGE)[]) {
+    await mkdir(path.join(project, "node_modules/team-units"), { recursive: true });
+    await writeFile(path.join(project, "node_modules/team-units", file), TEAM_PACKAGE[file]);
+  }
+  before = fileStates(path.join(project, "node_modules/wattbook"));
+  for (const args of SETUP) {
+    const setup = await run("npx", ["wattbook", ...args], project);
+    expect(setup.code, said(setup)).toBe(0);
+  }
+  await mkdir(path.join(project, "notebooks"), { recursive: true });
+  await writeFile(path.join(project, "notebooks/index.md"), NOTEBOOK);
+}, 600_000);
+
+afterAll(async () => {
+  console.info(
+    `package: ${(packed?.size / 1e6).toFixed(2)} MB packed, ${(packed?.unpackedSize / 1e6).toFixed(2)} MB unpacked; ` +
+      Object.entries(timings)
+        .map(([name, ms]) => `${name.replace(/Ms$/, "")} ${(ms / 1000).toFixed(1)} s`)
+        .join(", "),
+  );
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe("the packed package", () => {
+  it("holds the compiled code, the kernel for Node with its declarations, the prebuilt bundles and the license, and no tests, benches, sources or source maps", async () => {
+    const files = packed.files.map((file) => file.path);
+    for (const needed of ["bin/wattbook.js", "dist/cli.js", "dist/evaluate-worker.js", "dist/realm.js", "dist/kernel.js", "dist/types/kernel/index.d.ts", "dist/bundles/index.json", "static/wattbook.css", "LICENSE", "README.md", "package.json"]) {
+      expect(files, needed).toContain(needed);
+    }
+    expect(files.filter((file) => /^(test|bench|src|notebooks|examples|scripts|\.scratch|\.ci)\/|\.map$/.test(file))).toEqual([]);
+    const manifest = JSON.parse(await readFile(path.join(project, "node_modules/wattbook/package.json"), "utf8")) as Record<string, unknown>;
+    expect(manifest.private).toBeUndefined();
+    expect(manifest.license).toBe("MIT");
+    expect(manifest.scripts).not.toHaveProperty("prepare");
+  });
+
+  it("installs with its dependencies where npm puts them: KaTeX hoisted beside wattbook, not inside it", () => {
+    expect(existsSync(path.join(project, "node_modules/katex/dist/katex.min.css"))).toBe(true);
+    expect(existsSync(path.join(project, "node_modules/wattbook/node_modules/katex"))).toBe(false);
+    expect(existsSync(path.join(project, "node_modules/wattbook/src"))).toBe(false);
+  });
+});
+
+describe("a new team's project", () => {
+  it("builds its notebook with npx wattbook build: title, the kernel's value prerendered, the input, KaTeX's stylesheet", async () => {
+    const build = await run("npx", ["wattbook", "build"], project);
+    timings.firstBuildMs = build.ms;
+    expect(build.code, said(build)).toBe(0);
+    expect(build.stderr).toContain("Built 1 notebook into build/");
+    const page = await readFile(path.join(project, "build/index.html"), "utf8");
+    expect(page).toMatch(/<title>Cluster energy for a new team\b/);
+    // 8 GPUs × 700 W × 24 h × PUE 1.2 = 161.28 kWh, computed by the kernel at build.
+    expect(page).toMatch(/The cluster draws <span class="wb-inline"[^>]*><span class="wb-value">161\.28<\/span><\/span> kWh/);
+    expect(page).toContain("GPUs");
+    expect(existsSync(path.join(project, "build/_wattbook/katex/katex.min.css"))).toBe(true);
+    expect(readdirSync(path.join(project, "build/_wattbook/katex/fonts")).some((font) => font.endsWith(".woff2"))).toBe(true);
+  });
+
+  it("keeps its caches in the project, and writes nothing inside the installed package", async () => {
+    const check = await run("npx", ["wattbook", "check"], project);
+    expect(check.code, said(check)).toBe(0);
+    expect(check.stderr).toContain("Checked 1 notebook");
+    const cache = path.join(project, "node_modules/.cache/wattbook");
+    expect(readdirSync(path.join(cache, "notebooks")).length).toBeGreaterThan(0);
+    // The team's package ran in the realm in CommonJS form, kept in the project's cache.
+    expect(readdirSync(path.join(cache, "realm-modules")).length).toBeGreaterThan(0);
+    expect(fileStates(path.join(project, "node_modules/wattbook"))).toEqual(before);
+  });
+
+  it("imports the kernel from plain Node", async () => {
+    const script = 'import {clusterEnergy} from "wattbook/kernel"; console.log(JSON.stringify(clusterEnergy({devices: 8, watts: 700, hours: 24, pue: 1.2})));';
+    const node = await run(process.execPath, ["--input-type=module", "-e", script], project);
+    expect(node.code, said(node)).toBe(0);
+    expect(JSON.parse(node.stdout)).toEqual({ acceleratorKWh: 134.4, itKWh: 134.4, facilityKWh: 161.28 });
+  });
+
+  it("type-checks against the kernel's declarations with the project's tsc: a field of the wrong type is the one error", async () => {
+    await writeFile(path.join(project, "consumer.ts"), CONSUMER_TS);
+    await writeFile(path.join(project, "tsconfig.json"), CONSUMER_TSCONFIG);
+    const tsc = await run("npx", ["--no-install", "tsc", "-p", "."], project);
+    expect(tsc.code, said(tsc)).not.toBe(0);
+    const errors = tsc.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
+    expect(errors, said(tsc)).toEqual([expect.stringMatching(/^consumer\.ts\(4,\d+\): error TS2322: Type 'string' is not assignable to type 'number'\./)]);
+  });
+});
