@@ -11,7 +11,7 @@
 //                   forms for realms (realm-host.ts), and index.json naming each bundle's folder. An
 //                   installed package reads these and writes nothing inside itself.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -67,7 +67,7 @@ function declarations(): void {
       throw new Error(`TypeScript could not emit the kernel's declarations:\n${stdout ?? ""}${stderr ?? ""}`);
     }
   } finally {
-    rmSyncQuiet(work);
+    rmSync(work, { recursive: true, force: true });
   }
   // The sources import each other as "./energy.ts"; the declarations sit beside "./energy.js".
   for (const file of readdirSync(TYPES, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".d.ts"))) {
@@ -76,10 +76,6 @@ function declarations(): void {
     const rewritten = text.replace(/(["'])(\.{1,2}\/[^"'\n]*?)\.ts\1/g, "$1$2.js$1");
     if (rewritten !== text) writeFileSync(full, rewritten);
   }
-}
-
-function rmSyncQuiet(dir: string): void {
-  void rm(dir, { recursive: true, force: true }).catch(() => {});
 }
 
 /** The browser bundles, the library's realm forms and the index, into dist/bundles. */

@@ -1,7 +1,8 @@
 // wattbook as a new team gets it: the repository packed by `npm pack` (whose prepack script compiles
 // dist/), the tarball installed with npm's default settings into an empty project outside the
 // repository, and used from there as its README says: `npx wattbook build` and `check`, the kernel from
-// plain Node, and the kernel's types from the project's own TypeScript compiler.
+// plain Node, and the kernel's types from the TypeScript compiler `npx tsc` finds in the project (the
+// one installed with wattbook, TypeScript 7; the declarations are plain .d.ts that TypeScript 5 reads too).
 //
 // The repository's files (as git lists them: tracked, and new ones not ignored) are packed from a copy,
 // so that prepack's compile writes the copy's dist/ and not the one the other test files are running.
@@ -199,7 +200,7 @@ describe("a new team's project", () => {
     expect(readdirSync(path.join(project, "build/_wattbook/katex/fonts")).some((font) => font.endsWith(".woff2"))).toBe(true);
   });
 
-  it("keeps its caches in the project, and writes nothing inside the installed package", async () => {
+  it("keeps its caches in the project", async () => {
     const check = await run("npx", ["wattbook", "check"], project);
     expect(check.code, said(check)).toBe(0);
     expect(check.stderr).toContain("Checked 1 notebook");
@@ -207,7 +208,18 @@ describe("a new team's project", () => {
     expect(readdirSync(path.join(cache, "notebooks")).length).toBeGreaterThan(0);
     // The team's package ran in the realm in CommonJS form, kept in the project's cache.
     expect(readdirSync(path.join(cache, "realm-modules")).length).toBeGreaterThan(0);
-    expect(fileStates(path.join(project, "node_modules/wattbook"))).toEqual(before);
+  });
+
+  it("type-checks a notebook's TypeScript cells against the installed kernel's declarations: a wrong field type fails check at its line", async () => {
+    const wrong = path.join(project, "notebooks/wrong.md");
+    await writeFile(wrong, '# Wrong\n\n```ts\nimport {clusterEnergy} from "wattbook/kernel";\nconst run = clusterEnergy({devices: "8", watts: 700, hours: 24, pue: 1.2});\n```\n');
+    try {
+      const check = await run("npx", ["wattbook", "check"], project);
+      expect(check.code, said(check)).toBe(1);
+      expect(check.stderr).toMatch(/notebooks\/wrong\.md:5:\d+: Type 'string' is not assignable to type 'number'\. \(TS2322\)/);
+    } finally {
+      await rm(wrong);
+    }
   });
 
   it("imports the kernel from plain Node", async () => {
@@ -224,5 +236,9 @@ describe("a new team's project", () => {
     expect(tsc.code, said(tsc)).not.toBe(0);
     const errors = tsc.stdout.split("\n").filter((line) => /error TS\d+/.test(line));
     expect(errors, said(tsc)).toEqual([expect.stringMatching(/^consumer\.ts\(4,\d+\): error TS2322: Type 'string' is not assignable to type 'number'\./)]);
+  });
+
+  it("wrote nothing inside the installed package, through every command above", () => {
+    expect(fileStates(path.join(project, "node_modules/wattbook"))).toEqual(before);
   });
 });
