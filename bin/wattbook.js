@@ -9,7 +9,7 @@ if (!existsSync(cli)) {
   const checkout = existsSync(new URL("../scripts/compile.mjs", import.meta.url));
   console.error(
     checkout
-      ? `wattbook: dist/cli.js is missing in ${folder}; compile it there with \`node scripts/compile.mjs\` (any npm script of the repository does it first: npm run build).`
+      ? `wattbook: dist/cli.js is missing in ${folder}, a checkout of wattbook's repository: run \`npm install && node scripts/compile.mjs\` there (every npm script of the repository compiles first). To use this checkout in another project, install the tarball \`npm pack\` makes there.`
       : `wattbook: dist/cli.js is missing in ${folder}: this copy of wattbook was packed without its compiled code. Install it from a tarball made by \`npm pack\` (its prepack script compiles dist/), or from the registry.`,
   );
   process.exit(1);
