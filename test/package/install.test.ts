@@ -175,7 +175,7 @@ describe("the packed package", () => {
     const manifest = JSON.parse(await readFile(path.join(project, "node_modules/wattbook/package.json"), "utf8")) as Record<string, unknown>;
     expect(manifest.private).toBeUndefined();
     expect(manifest.license).toBe("MIT");
-    expect(manifest.scripts).not.toHaveProperty("prepare");
+    expect(manifest.scripts).toMatchObject({ prepack: "node scripts/compile.mjs --package" });
   });
 
   it("installs with its dependencies where npm puts them: KaTeX hoisted beside wattbook, not inside it", () => {
