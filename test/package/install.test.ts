@@ -165,7 +165,7 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe("the packed package", () => {
+describe("the packed package", { timeout: 120_000 }, () => {
   it("holds the compiled code, the kernel for Node with its declarations, the prebuilt bundles and the license, and no tests, benches, sources or source maps", async () => {
     const files = packed.files.map((file) => file.path);
     for (const needed of ["bin/wattbook.js", "dist/cli.js", "dist/evaluate-worker.js", "dist/realm.js", "dist/kernel.js", "dist/types/kernel/index.d.ts", "dist/bundles/index.json", "static/wattbook.css", "LICENSE", "README.md", "package.json"]) {
@@ -185,7 +185,7 @@ describe("the packed package", () => {
   });
 });
 
-describe("a new team's project", () => {
+describe("a new team's project", { timeout: 120_000 }, () => {
   it("builds its notebook with npx wattbook build: title, the kernel's value prerendered, the input, KaTeX's stylesheet", async () => {
     const build = await run("npx", ["wattbook", "build"], project);
     timings.firstBuildMs = build.ms;
