@@ -1,12 +1,15 @@
 // wattbook as a new team gets it: the repository packed by `npm pack` (whose prepack script compiles
-// dist/), the tarball installed with npm's default settings into an empty project outside the
-// repository, and used from there as its README says: `npx wattbook build` and `check`, the kernel from
-// plain Node, and the kernel's types from the TypeScript compiler `npx tsc` finds in the project (the
-// one installed with wattbook, TypeScript 7; the declarations are plain .d.ts that TypeScript 5 reads too).
+// dist/), the tarball installed with npm's default settings into an empty folder outside the repository,
+// and used from there as the README says: `npm install <tarball> && npx wattbook init && npx wattbook
+// build` (the issue's "done" path, the site checked for the configuration's title and the example's
+// values), then a notebook of the team's own built and checked, the kernel from plain Node, and the
+// kernel's types from the TypeScript compiler `npx tsc` finds in the project (the one installed with
+// wattbook, TypeScript 7; the declarations are plain .d.ts that TypeScript 5 reads too).
 //
 // The repository's files (as git lists them: tracked, and new ones not ignored) are packed from a copy,
 // so that prepack's compile writes the copy's dist/ and not the one the other test files are running.
-// npm reaches the package registry for wattbook's dependencies (its cache first: --prefer-offline).
+// One tarball and one install serve every case. npm reaches the package registry for wattbook's
+// dependencies (its cache first: --prefer-offline).
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
@@ -15,13 +18,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../helpers/cli.ts";
 
-/**
- * What a new team runs after installing wattbook and before writing its first notebook, each as the
- * arguments of `npx wattbook`. When `wattbook init` is on main, it goes here: ["init"].
- */
-const SETUP: readonly (readonly string[])[] = [];
+/** The project's folder: init names the site after it ("Team site"). */
+const PROJECT_FOLDER = "team-site";
 
-/** The first notebook: the kernel, an input, an inline value computed from both, and TeX. */
+/** The team's own notebook, added after init's: the kernel, an input, an inline value computed from both, and TeX. */
 const NOTEBOOK = `---
 title: Cluster energy for a new team
 ---
@@ -135,24 +135,13 @@ beforeAll(async () => {
   packed = (JSON.parse(pack.stdout) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[])[0]!;
   tarball = path.join(work, (JSON.parse(pack.stdout) as { filename: string }[])[0]!.filename);
 
-  // An empty project of a new team, outside the repository.
-  project = path.join(work, "team-project");
+  // An empty folder of a new team, outside the repository: no package.json (npm install makes one).
+  project = path.join(work, PROJECT_FOLDER);
   await mkdir(project);
-  await writeFile(path.join(project, "package.json"), JSON.stringify({ name: "team-project", private: true, type: "module" }, null, 2));
   const install = await run("npm", ["install", tarball, "--prefer-offline", "--no-audit", "--no-fund"], project);
   expect(install.code, said(install)).toBe(0);
   timings.installMs = install.ms;
-  for (const file of Object.keys(TEAM_PACKAGE) as (keyof typeof TEAM_PACKAGE)[]) {
-    await mkdir(path.join(project, "node_modules/team-units"), { recursive: true });
-    await writeFile(path.join(project, "node_modules/team-units", file), TEAM_PACKAGE[file]);
-  }
   before = fileStates(path.join(project, "node_modules/wattbook"));
-  for (const args of SETUP) {
-    const setup = await run("npx", ["wattbook", ...args], project);
-    expect(setup.code, said(setup)).toBe(0);
-  }
-  await mkdir(path.join(project, "notebooks"), { recursive: true });
-  await writeFile(path.join(project, "notebooks/index.md"), NOTEBOOK);
 }, 600_000);
 
 afterAll(async () => {
@@ -186,13 +175,51 @@ describe("the packed package", { timeout: 120_000 }, () => {
 });
 
 describe("a new team's project", { timeout: 120_000 }, () => {
-  it("builds its notebook with npx wattbook build: title, the kernel's value prerendered, the input, KaTeX's stylesheet", async () => {
+  it("from an empty folder, npm install <tarball> && npx wattbook init && npx wattbook build: the configuration's title and the example's values", async () => {
+    const init = await run("npx", ["wattbook", "init"], project);
+    timings.initMs = init.ms;
+    expect(init.code, said(init)).toBe(0);
+    // wattbook.config.mjs when the package.json npm install made has no "type": "module".
+    const configName = ["wattbook.config.js", "wattbook.config.mjs"].find((name) => existsSync(path.join(project, name)));
+    expect(configName, said(init)).toBeDefined();
+    expect(init.stderr).toContain(`wrote ${configName}`);
+    expect(await readFile(path.join(project, configName!), "utf8")).toContain('title: "Team site"');
+    expect(JSON.parse(await readFile(path.join(project, "package.json"), "utf8"))).toMatchObject({ scripts: { dev: "wattbook preview", build: "wattbook build", check: "wattbook check" }, dependencies: { wattbook: expect.stringMatching(/^file:.*\.tgz$/) } });
+
     const build = await run("npx", ["wattbook", "build"], project);
     timings.firstBuildMs = build.ms;
     expect(build.code, said(build)).toBe(0);
-    expect(build.stderr).toContain("Built 1 notebook into build/");
-    const page = await readFile(path.join(project, "build/index.html"), "utf8");
-    expect(page).toMatch(/<title>Cluster energy for a new team\b/);
+    expect(build.stderr).toContain("Built 2 notebooks into build/");
+    expect(build.stderr).not.toContain("warning:");
+    // The configuration's title (not the default, "wattbook") in every page's header and <title>.
+    for (const [page, title] of [["index.html", "Team site"], ["example.html", "A training run&#39;s footprint"]]) {
+      const html = await readFile(path.join(project, "build", page!), "utf8");
+      expect(html, page).toContain(`<title>${title} · Team site</title>`);
+      expect(html, page).toMatch(/<a class="wb-home" href="[^"]*">Team site<\/a>/);
+    }
+    // The example: 512 GPUs × 700 W (the kernel's H100) × 14 days × 24 h × PUE 1.2 = 144.5 MWh; on the
+    // attached CSV's grids, 20 g/kWh (Quebec) gives 2.9 t CO₂e and 820 g/kWh (Poland) 118.5 t.
+    const example = await readFile(path.join(project, "build/example.html"), "utf8");
+    const text = example.replace(/<[^>]+>/g, "");
+    expect(text).toContain("512 GPUs for 14 days draw 144.5 MWh at the facility meter");
+    expect(text).toContain("emits 2.9 t CO₂e in Quebec and\n118.5 t in Poland");
+    expect(example).toMatch(/<input[^>]*type="range"/);
+    expect(example).toMatch(/<figure class="wb-cell wb-figure" id="fig-footprints">[\s\S]*?<svg/);
+    expect(readdirSync(path.join(project, "build/_file/data")).filter((file) => /^grids\.[A-Z0-9]+\.csv$/.test(file))).toHaveLength(1);
+  });
+
+  it("builds a notebook of its own with a package of its own: the kernel's value prerendered, the input, KaTeX's stylesheet", async () => {
+    for (const file of Object.keys(TEAM_PACKAGE) as (keyof typeof TEAM_PACKAGE)[]) {
+      await mkdir(path.join(project, "node_modules/team-units"), { recursive: true });
+      await writeFile(path.join(project, "node_modules/team-units", file), TEAM_PACKAGE[file]);
+    }
+    await writeFile(path.join(project, "notebooks/team.md"), NOTEBOOK);
+    const build = await run("npx", ["wattbook", "build"], project);
+    timings.secondBuildMs = build.ms;
+    expect(build.code, said(build)).toBe(0);
+    expect(build.stderr).toContain("Built 3 notebooks into build/");
+    const page = await readFile(path.join(project, "build/team.html"), "utf8");
+    expect(page).toContain("<title>Cluster energy for a new team · Team site</title>");
     // 8 GPUs × 700 W × 24 h × PUE 1.2 = 161.28 kWh, computed by the kernel at build.
     expect(page).toMatch(/The cluster draws <span class="wb-inline"[^>]*><span class="wb-value">161\.28<\/span><\/span> kWh/);
     expect(page).toContain("GPUs");
@@ -203,7 +230,7 @@ describe("a new team's project", { timeout: 120_000 }, () => {
   it("keeps its caches in the project", async () => {
     const check = await run("npx", ["wattbook", "check"], project);
     expect(check.code, said(check)).toBe(0);
-    expect(check.stderr).toContain("Checked 1 notebook");
+    expect(check.stderr).toContain("Checked 3 notebooks");
     const cache = path.join(project, "node_modules/.cache/wattbook");
     expect(readdirSync(path.join(cache, "notebooks")).length).toBeGreaterThan(0);
     // The team's package ran in the realm in CommonJS form, kept in the project's cache.
