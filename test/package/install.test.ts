@@ -5,6 +5,7 @@
 // values), then a notebook of the team's own built and checked, the kernel from plain Node, and the
 // kernel's types from the TypeScript compiler `npx tsc` finds in the project (the one installed with
 // wattbook, TypeScript 7; the declarations are plain .d.ts that TypeScript 5 reads too).
+// npm's prepare script, in a checkout without its dependencies, lets the install finish.
 //
 // The repository's files (as git lists them: tracked, and new ones not ignored) are packed from a copy,
 // so that prepack's compile writes the copy's dist/ and not the one the other test files are running.
@@ -164,6 +165,9 @@ describe("the packed package", { timeout: 120_000 }, () => {
     const manifest = JSON.parse(await readFile(path.join(project, "node_modules/wattbook/package.json"), "utf8")) as Record<string, unknown>;
     expect(manifest.private).toBeUndefined();
     expect(manifest.license).toBe("MIT");
+    expect(manifest.repository).toMatchObject({ type: "git", url: expect.stringMatching(/wattbook/) });
+    expect(manifest.engines).toEqual({ node: expect.stringMatching(/^>=\d/) });
+    expect(manifest.exports).toMatchObject({ "./kernel": { types: "./dist/types/kernel/index.d.ts", default: "./dist/kernel.js" } });
     expect(manifest.scripts).toMatchObject({ prepack: "node scripts/compile.mjs --package" });
   });
 
@@ -171,6 +175,19 @@ describe("the packed package", { timeout: 120_000 }, () => {
     expect(existsSync(path.join(project, "node_modules/katex/dist/katex.min.css"))).toBe(true);
     expect(existsSync(path.join(project, "node_modules/wattbook/node_modules/katex"))).toBe(false);
     expect(existsSync(path.join(project, "node_modules/wattbook/src"))).toBe(false);
+  });
+});
+
+describe("a checkout whose dependencies are not installed", () => {
+  it("npm's prepare script lets the install finish and says what to do (a project installing the folder by its path runs it before the folder's dependencies exist)", async () => {
+    const checkout = path.join(work, "checkout-without-dependencies");
+    await mkdir(path.join(checkout, "scripts"), { recursive: true });
+    await copyFile(path.join(REPO_ROOT, "scripts/prepare.mjs"), path.join(checkout, "scripts/prepare.mjs"));
+    await copyFile(path.join(REPO_ROOT, "package.json"), path.join(checkout, "package.json"));
+    const prepare = await run(process.execPath, ["scripts/prepare.mjs"], checkout);
+    expect(prepare.code, said(prepare)).toBe(0);
+    expect(prepare.stderr).toMatch(/wattbook \(prepare\): dist\/ not compiled in .*: its dependencies are not installed there \(esbuild, typescript not found\)/);
+    expect(existsSync(path.join(checkout, "dist"))).toBe(false);
   });
 });
 
