@@ -1,11 +1,20 @@
 // Compiles the CLI and the build's evaluation worker from src/ into dist/ (Node ESM), so that the
-// `wattbook` bin and worker threads run plain JavaScript, and the scripts a notebook's realm runs
-// (dist/realm.js, and dist/realm-plot.js, -inputs, -marked and -katex for the packages it loads on first use).
+// `wattbook` bin and worker threads run plain JavaScript, the scripts a notebook's realm runs
+// (dist/realm.js, and dist/realm-plot.js, -inputs, -marked and -katex for the packages it loads on first
+// use), and the kernel for Node (dist/kernel.js, the package's "wattbook/kernel" export).
+//
+// `--package` (the prepack script: `npm pack`, `npm publish`, installing from git) also makes what an
+// installed package needs and cannot make itself (scripts/package.ts): the kernel's type declarations
+// (dist/types), and the browser bundles prebuilt (dist/bundles), so that the installed package is only
+// ever read.
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
-import { readdir, rm } from "node:fs/promises";
+import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+
+const forPackage = process.argv.includes("--package");
 
 const requireHere = createRequire(import.meta.url);
 
@@ -32,7 +41,7 @@ if (entryPoints.length) {
     minifyWhitespace: true,
     minifySyntax: true,
     banner: { js: 'import { createRequire as __wattbookCreateRequire } from "node:module"; const require = __wattbookCreateRequire(import.meta.url);' },
-    sourcemap: "linked",
+    sourcemap: forPackage ? false : "linked", // the package ships no source maps (their sources are not in it)
     logLevel: "warning",
     metafile: true,
   });
@@ -93,13 +102,38 @@ if (entryPoints.length) {
     plugins: [packagesOnFirstUse, parserOnFirstUse, htlPatchPlugin()],
     format: "iife",
     alias: { "cssomnom/parse": "./src/publish/stubs/cssom-parse.ts" },
-    sourcemap: "linked",
+    sourcemap: forPackage ? false : "linked", // the package ships no source maps (their sources are not in it)
+  });
+  // The kernel for Node: `import {clusterEnergy} from "wattbook/kernel"` in a project that installed
+  // wattbook (its types: dist/types, made with --package). One ES module; zod stays a dependency.
+  const kernel = await build({
+    entryPoints: [{ in: "src/kernel/index.ts", out: "kernel" }],
+    outdir: "dist",
+    bundle: true,
+    platform: "neutral",
+    format: "esm",
+    target: "es2022",
+    packages: "external",
+    logLevel: "warning",
+    metafile: true,
   });
   // Remove what an earlier compile left behind, after the new files are in place: a build that is
-  // running from dist/ meanwhile keeps every file it may still load.
-  const fresh = new Set([...Object.keys(result.metafile.outputs), ...Object.keys(realm.metafile.outputs), ...Object.keys(packages.metafile.outputs)].map((file) => path.resolve(file)));
+  // running from dist/ meanwhile keeps every file it may still load. The folders are --package's.
+  const fresh = new Set([...Object.keys(result.metafile.outputs), ...Object.keys(realm.metafile.outputs), ...Object.keys(packages.metafile.outputs), ...Object.keys(kernel.metafile.outputs)].map((file) => path.resolve(file)));
   for (const name of await readdir("dist")) {
     const file = path.resolve("dist", name);
-    if (!fresh.has(file)) await rm(file, { force: true });
+    if (!fresh.has(file) && !(await stat(file)).isDirectory()) await rm(file, { force: true });
+  }
+  if (forPackage) {
+    // scripts/package.ts is TypeScript that imports the build's own modules (the bundles' recipes):
+    // bundled into dist for the moment it runs, its packages resolving from the repository.
+    const script = path.resolve("dist", `.package-${process.pid}.mjs`);
+    try {
+      await build({ entryPoints: ["scripts/package.ts"], outfile: script, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning" });
+      const { packageDist } = await import(pathToFileURL(script).href);
+      await packageDist();
+    } finally {
+      await rm(script, { force: true });
+    }
   }
 }

@@ -9,7 +9,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { build as esbuild } from "esbuild";
 import { LocatedErrors, type LocatedError } from "../notebook/errors.ts";
 import { copySiteAssets, STYLESHEETS } from "../publish/assets.ts";
 import { BuildCache, cacheDirOf, compiledFromCache, toolchainKey } from "../publish/build-cache.ts";
@@ -26,6 +25,7 @@ import { evaluationErrors } from "../publish/evaluation-errors.ts";
 import { displayWarnings } from "../publish/display-warnings.ts";
 import { createTypeChecker, type TypeChecker } from "../publish/typecheck.ts";
 import { PACKAGE_ROOT, WATTBOOK_VERSION } from "../publish/package-root.ts";
+import { writePreviewClient } from "./client-bundle.ts";
 import { readNotebookFile, type NotebookText } from "../publish/read-notebook.ts";
 import { makeSite, renderGeneratedIndex, renderSitePage, type Site, type SitePage, sitePage } from "../publish/site-pages.ts";
 import { SEARCH_INDEX_FILE } from "../search/index-data.ts";
@@ -112,16 +112,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   await rm(siteDir, { recursive: true, force: true });
   await mkdir(path.join(siteDir, ASSETS_DIR), { recursive: true });
   await copySiteAssets(siteDir, options.staticDir);
-  await esbuild({
-    entryPoints: [path.join(PACKAGE_ROOT, "src/preview/client.ts")],
-    outfile: path.join(siteDir, CLIENT_SCRIPT),
-    bundle: true,
-    format: "esm",
-    minify: true,
-    logLevel: "silent",
-  });
+  await writePreviewClient(path.join(siteDir, CLIENT_SCRIPT));
 
-  const pool = new EvaluationPool(limits, 1);
+  const pool = new EvaluationPool(limits, 1, { moduleCacheDir: path.join(cacheDirOf(options.projectRoot), "realm-modules") });
   pool.warm();
   const loadLibrary = async () => {
     const loaded = await ensureLibrary();

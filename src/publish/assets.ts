@@ -3,7 +3,7 @@
 import { cp, mkdir, readdir, realpath, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { PACKAGE_ROOT } from "./package-root.ts";
+import { dependencyFolder, PACKAGE_ROOT } from "./package-root.ts";
 import { diagnostic, type Diagnostic } from "../notebook/messages.ts";
 import { ASSETS_DIR } from "./site-layout.ts";
 
@@ -16,7 +16,8 @@ export const STYLESHEETS = [`${ASSETS_DIR}/katex/katex.min.css`, THEME_FILE];
 const isNeededFont = (file: string) => !/\.(woff|ttf)$/i.test(file);
 
 export async function copySiteAssets(siteDir: string, staticDir?: string): Promise<void> {
-  const katexDist = path.join(PACKAGE_ROOT, "node_modules/katex/dist");
+  // KaTeX wherever npm installed it (hoisted beside wattbook, as a rule), never a path inside wattbook.
+  const katexDist = path.join(dependencyFolder("katex"), "dist");
   const katexOut = path.join(siteDir, ASSETS_DIR, "katex");
   await mkdir(katexOut, { recursive: true });
   await cp(path.join(katexDist, "katex.min.css"), path.join(katexOut, "katex.min.css"));

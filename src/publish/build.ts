@@ -193,7 +193,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   // Workers start only when a notebook needs evaluating: a build served from the cache needs none.
   let ownPool: EvaluationPool | undefined;
-  const evaluationPool = () => options.pool ?? (ownPool ??= new EvaluationPool(limits));
+  const moduleCacheDir = options.cache === false ? undefined : path.join(options.cacheDir ?? cacheDirOf(options.projectRoot), "realm-modules");
+  const evaluationPool = () => options.pool ?? (ownPool ??= new EvaluationPool(limits, undefined, { moduleCacheDir }));
   const scripts = new Map<string, number>();
   const removeTemp = () => rm(tempOut, { recursive: true, force: true });
   try {

@@ -1,14 +1,17 @@
-// Browser bundles that depend on wattbook alone (the runtime and kernel library, the cell editor) are
-// bundled once per version of what goes into them and cached beside wattbook, where every project on
-// the machine shares them. A bundle is written into a temporary folder and renamed into place, so a
-// concurrent build never sees half of one; a manifest written with it says what the files are.
+// Browser bundles that depend on wattbook alone (the runtime and kernel library, the cell editor). In a
+// checkout of wattbook's repository they are bundled once per version of what goes into them and cached
+// in the checkout's .wattbook-cache/. An installed package has them prebuilt: prepack bundled them into
+// dist/bundles/ with these same recipes (scripts/package.ts), and a build only reads them there, so
+// nothing is ever written inside the installed package and a user's first build bundles none of our
+// sources. A bundle is written into a temporary folder and renamed into place, so a concurrent build
+// never sees half of one; a manifest written with it says what the files are.
 import type { Metafile, Plugin } from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileHashes } from "./file-hashes.ts";
-import { PACKAGE_ROOT } from "./package-root.ts";
+import { FROM_SOURCES, PACKAGE_ROOT, PREBUILT } from "./package-root.ts";
 
 export const BUNDLE_CACHE = path.join(PACKAGE_ROOT, ".wattbook-cache");
 
@@ -46,6 +49,28 @@ export interface CachedBundleOptions<M> {
   /** What to remember of the build; `file` turns an output path into a name inside the folder. */
   readonly manifest: (metafile: Metafile, file: (output: string) => string) => M;
   readonly cacheRoot?: string;
+}
+
+/** Where prepack lists the bundles it made (name → folder inside PREBUILT). */
+export const PREBUILT_INDEX = "index.json";
+
+/**
+ * The bundle named `name` ("library", "editor", "editor-sandbox") as prepack made it for an installed
+ * package, with its manifest.
+ */
+export async function prebuiltBundle<M>(name: string): Promise<{ readonly dir: string; readonly manifest: M }> {
+  const index = path.join(PREBUILT, PREBUILT_INDEX);
+  let folder: string | undefined;
+  try {
+    folder = (JSON.parse(await readFile(index, "utf8")) as Record<string, string>)[name];
+  } catch {
+    // reported below
+  }
+  const dir = folder && path.join(PREBUILT, folder);
+  if (!dir || !existsSync(path.join(dir, MANIFEST))) {
+    throw new Error(`wattbook's prebuilt ${name} bundle is missing from ${PREBUILT}: this copy of wattbook was not packed by its prepack script. Install wattbook from a tarball made by \`npm pack\` (or from the registry), or run it from a checkout of its repository`);
+  }
+  return { dir, manifest: JSON.parse(await readFile(path.join(dir, MANIFEST), "utf8")) as M };
 }
 
 /** The bundle for `key`, from the cache or freshly bundled into it, with its manifest. */

@@ -12,9 +12,9 @@ import { writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ASSETS_DIR } from "./site-layout.ts";
-import { BUNDLE_CACHE, cachedBundle, copyBundle, sourcesKey } from "./cached-bundle.ts";
+import { BUNDLE_CACHE, cachedBundle, copyBundle, prebuiltBundle, sourcesKey } from "./cached-bundle.ts";
 import { SANDBOX_PAGE } from "./edit-twin.ts";
-import { PACKAGE_ROOT } from "./package-root.ts";
+import { FROM_SOURCES, PACKAGE_ROOT } from "./package-root.ts";
 
 /** Where the editor's files live inside the site. */
 export const EDITOR_DIR = `${ASSETS_DIR}/editor`;
@@ -49,10 +49,23 @@ export interface EditorBundle {
 /** What goes into the editor: its sources, the notebook pipeline it bundles, the packages, and this recipe. */
 const EDITOR_INPUTS = ["src/editor", "src/notebook", "src/publish/editor-bundle.ts", "src/publish/cached-bundle.ts", "package-lock.json"];
 
-/** The editor for the current sources, from the cache under `cacheRoot` or freshly bundled into it. */
+type EditorManifest = ReturnType<typeof manifestOf>;
+
+/**
+ * The editor: in a checkout, for the current sources, from the cache under `cacheRoot` or freshly
+ * bundled into it; in an installed package, the one prepack bundled (see cached-bundle.ts).
+ */
 export async function ensureEditor(cacheRoot = BUNDLE_CACHE): Promise<EditorBundle> {
+  const [modules, loader] = FROM_SOURCES ? await bundleEditor(cacheRoot) : await Promise.all([prebuiltBundle<EditorManifest>("editor"), prebuiltBundle<EditorManifest>("editor-sandbox")]);
+  const files = new Map([...Object.entries(modules.manifest.files), ...Object.entries(loader.manifest.files)]);
+  return { dir: modules.dir, loaderDir: loader.dir, entry: modules.manifest.entries.editor!, frame: modules.manifest.entries.frame!, loader: loader.manifest.entries.sandbox!, files };
+}
+
+type Bundled = { readonly dir: string; readonly manifest: EditorManifest };
+
+async function bundleEditor(cacheRoot: string): Promise<[Bundled, Bundled]> {
   const key = await sourcesKey(EDITOR_INPUTS);
-  const [modules, loader] = await Promise.all([
+  return Promise.all([
     cachedBundle({
       name: "editor",
       key,
@@ -74,8 +87,6 @@ export async function ensureEditor(cacheRoot = BUNDLE_CACHE): Promise<EditorBund
       manifest: manifestOf,
     }),
   ]);
-  const files = new Map([...Object.entries(modules.manifest.files), ...Object.entries(loader.manifest.files)]);
-  return { dir: modules.dir, loaderDir: loader.dir, entry: modules.manifest.entries.editor!, frame: modules.manifest.entries.frame!, loader: loader.manifest.entries.sandbox!, files };
 }
 
 /**

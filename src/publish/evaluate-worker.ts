@@ -3,13 +3,14 @@
 // in flight at once; nothing of one reaches another. What a realm's promises reject with unhandled is
 // routed back to that realm, so it fails its own notebook, never the worker or a neighbour.
 import { parentPort, workerData } from "node:worker_threads";
-import { createRealm, type NotebookRealm } from "./realm-host.ts";
+import { createRealm, type NotebookRealm, useProjectModuleCache } from "./realm-host.ts";
 import { type EvaluateTask, HEARTBEAT_MS, heartbeatNow, type WorkerMessage } from "./evaluate-protocol.ts";
 
 const port = parentPort;
 if (!port) throw new Error("evaluate-worker.js must run in a worker thread");
 const send = (message: WorkerMessage) => port.postMessage(message);
 const running = new Int32Array((workerData as { running: SharedArrayBuffer }).running);
+useProjectModuleCache((workerData as { moduleCacheDir?: string }).moduleCacheDir);
 // While the thread is free it says so; a cell that never gives it back silences this (see evaluate.ts).
 Atomics.store(running, 2, heartbeatNow());
 setInterval(() => Atomics.store(running, 2, heartbeatNow()), HEARTBEAT_MS).unref();

@@ -9,10 +9,10 @@ import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { HEARTBEAT_MS, RUNNING_SLOTS, sinceHeartbeat, type EvaluateResult, type EvaluateTask, type NotebookAttachments, type WorkerMessage } from "./evaluate-protocol.ts";
-import { PACKAGE_ROOT } from "./package-root.ts";
+import { DIST } from "./package-root.ts";
 import type { Thrown } from "./thrown.ts";
 
-const WORKER_FILE = path.join(PACKAGE_ROOT, "dist/evaluate-worker.js");
+const WORKER_FILE = path.join(DIST, "evaluate-worker.js");
 
 export interface EvaluationLimits {
   /** Per notebook: time for every cell to settle. */
@@ -80,6 +80,11 @@ export class EvaluationPool {
   constructor(
     readonly limits: EvaluationLimits = DEFAULT_LIMITS,
     readonly size = Math.max(1, Math.min(availableParallelism(), 4)),
+    /**
+     * `moduleCacheDir`: a folder in the project's build cache where the workers keep the CommonJS forms
+     * of the modules realms load, when wattbook is an installed package (realm-host.ts).
+     */
+    readonly options: { readonly moduleCacheDir?: string } = {},
   ) {}
 
   /** Starts the workers now, so that their start-up overlaps other work. */
@@ -100,7 +105,7 @@ export class EvaluationPool {
 
   private spawn(): Slot {
     const shared = new SharedArrayBuffer(RUNNING_SLOTS * Int32Array.BYTES_PER_ELEMENT);
-    const worker = new Worker(WORKER_FILE, { workerData: { running: shared }, resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
+    const worker = new Worker(WORKER_FILE, { workerData: { running: shared, moduleCacheDir: this.options.moduleCacheDir }, resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb } });
     worker.unref();
     const slot: Slot = { worker, running: new Int32Array(shared), jobs: new Map(), dead: false, alone: false };
     Atomics.store(slot.running, 2, -1); // starting: the worker beats once its code has loaded

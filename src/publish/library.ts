@@ -4,9 +4,9 @@
 // the cached library into its site and bundles only the notebooks against it.
 import type { Metafile } from "esbuild";
 import path from "node:path";
-import { BUNDLE_CACHE, cachedBundle, copyBundle, sourceFiles, sourcesKey } from "./cached-bundle.ts";
+import { BUNDLE_CACHE, cachedBundle, copyBundle, prebuiltBundle, sourceFiles, sourcesKey } from "./cached-bundle.ts";
 import { htlPatchPlugin } from "./htl-patch.ts";
-import { PACKAGE_ROOT } from "./package-root.ts";
+import { FROM_SOURCES, PACKAGE_ROOT } from "./package-root.ts";
 
 export const LIBRARY_ENTRIES = {
   runtime: path.join(PACKAGE_ROOT, "src/runtime/browser.ts"),
@@ -72,10 +72,27 @@ const LIBRARY_INPUTS = [
   "package-lock.json",
 ];
 
-/** The library for the current sources, from the cache under `cacheRoot` or freshly bundled into it. */
+/**
+ * The library: in a checkout, for the current sources, from the cache under `cacheRoot` or freshly
+ * bundled into it; in an installed package, the one prepack bundled (see cached-bundle.ts).
+ */
 export async function ensureLibrary(cacheRoot = BUNDLE_CACHE): Promise<Library> {
+  const { dir, manifest } = FROM_SOURCES ? await bundleLibrary(cacheRoot) : await prebuiltBundle<Manifest>("library");
+  return {
+    dir,
+    runtime: manifest.runtime,
+    kernel: manifest.kernel,
+    chrome: manifest.chrome,
+    kernelExports: new Map(Object.entries(manifest.kernelExports)),
+    files: new Map(Object.entries(manifest.files)),
+    imports: new Map(Object.entries(manifest.imports)),
+    packages: new Map(Object.entries(manifest.packages)),
+  };
+}
+
+async function bundleLibrary(cacheRoot: string): Promise<{ readonly dir: string; readonly manifest: Manifest }> {
   const kernelModules = (await sourceFiles(path.dirname(LIBRARY_ENTRIES.kernel))).filter((file) => file !== LIBRARY_ENTRIES.kernel && !file.endsWith(".d.ts"));
-  const { dir, manifest } = await cachedBundle<Manifest>({
+  return cachedBundle<Manifest>({
     name: "library",
     key: await sourcesKey(LIBRARY_INPUTS),
     cacheRoot,
@@ -89,16 +106,6 @@ export async function ensureLibrary(cacheRoot = BUNDLE_CACHE): Promise<Library> 
     plugins: [htlPatchPlugin()],
     manifest: manifestOf,
   });
-  return {
-    dir,
-    runtime: manifest.runtime,
-    kernel: manifest.kernel,
-    chrome: manifest.chrome,
-    kernelExports: new Map(Object.entries(manifest.kernelExports)),
-    files: new Map(Object.entries(manifest.files)),
-    imports: new Map(Object.entries(manifest.imports)),
-    packages: new Map(Object.entries(manifest.packages)),
-  };
 }
 
 function manifestOf(metafile: Metafile, name: (output: string) => string): Manifest {

@@ -21,13 +21,32 @@ import { format } from "node:util";
 import vm from "node:vm";
 import { moduleBodyKeepingLines, notebookModuleBody, type Parse, wrapModuleBody } from "./module-form.ts";
 import type { ModuleFunction, RealmApi, RealmHost, RealmOutcome, RealmTask } from "./realm-protocol.ts";
-import { PACKAGE_ROOT } from "./package-root.ts";
+import { DIST, FROM_SOURCES, PACKAGE_ROOT, PREBUILT } from "./package-root.ts";
 import { ASSETS_DIR } from "./site-layout.ts";
 
 
-const REALM_FILE = path.join(PACKAGE_ROOT, "dist/realm.js");
-/** CommonJS forms of modules, by content (the library cache's folder; see cached-bundle.ts). */
-const REALM_MODULE_CACHE = path.join(PACKAGE_ROOT, ".wattbook-cache", "realm-modules");
+const REALM_FILE = path.join(DIST, "realm.js");
+
+/** The library's CommonJS forms, made at prepack for an installed package (scripts/package.ts). */
+export const PREBUILT_REALM_MODULES = path.join(PREBUILT, "realm-modules");
+
+/**
+ * Where CommonJS forms of modules are kept, by content (see commonJsOf). In a checkout of wattbook, its
+ * .wattbook-cache/ (beside the library cache, cached-bundle.ts). In an installed package, which is only
+ * read: the library's forms prebuilt at prepack, and the others (the project's package files) in the
+ * project's build cache, once the pool has said where it is (useProjectModuleCache); a build without a
+ * cache (--no-cache) makes them afresh.
+ */
+const moduleCache: { read: string[]; write: string | undefined } = FROM_SOURCES
+  ? { read: [path.join(PACKAGE_ROOT, ".wattbook-cache", "realm-modules")], write: path.join(PACKAGE_ROOT, ".wattbook-cache", "realm-modules") }
+  : { read: [PREBUILT_REALM_MODULES], write: undefined };
+
+/** The project's folder for CommonJS forms of modules (in its build cache), when wattbook is an installed package. */
+export function useProjectModuleCache(dir: string | undefined): void {
+  if (FROM_SOURCES || !dir) return;
+  moduleCache.read = [PREBUILT_REALM_MODULES, dir];
+  moduleCache.write = dir;
+}
 
 /** Web classes given to a notebook whose cells name them (see RealmServices.webClasses). */
 const WEB_CLASSES: Readonly<Record<string, unknown>> = { URL, URLSearchParams, TextEncoder, TextDecoder, AbortController, AbortSignal, Blob };
@@ -70,28 +89,42 @@ function moduleScript(url: string, commonJs = false, inMemory?: string): vm.Scri
   return script;
 }
 
+/** The name a module's CommonJS form is kept under: a hash of the module's text. */
+export function realmModuleKey(code: string): string {
+  return createHash("sha256").update(code).digest("hex").slice(0, 32);
+}
+
+/** esbuild's CommonJS form of an ES module (`url` only names it in errors). */
+export function commonJsForm(code: string, url: string): string {
+  esbuild ??= requireHere("esbuild") as typeof import("esbuild");
+  return esbuild.transformSync(code, { format: "cjs", loader: "js", target: "es2022", sourcefile: url, logLevel: "silent" }).code;
+}
+
 /**
  * esbuild's CommonJS form of an ES module, cached on disk by the module's content: the library's files
  * are the same for every build of a version, and starting esbuild in each worker costs more than the
  * evaluation of a small notebook.
  */
 function commonJsOf(code: string, url: string): string {
-  const key = createHash("sha256").update(code).digest("hex").slice(0, 32);
-  const cached = path.join(REALM_MODULE_CACHE, `${key}.js`);
-  try {
-    return readFileSync(cached, "utf8");
-  } catch {
-    // not cached yet
+  const key = realmModuleKey(code);
+  for (const dir of moduleCache.read) {
+    try {
+      return readFileSync(path.join(dir, `${key}.js`), "utf8");
+    } catch {
+      // not cached there
+    }
   }
-  esbuild ??= requireHere("esbuild") as typeof import("esbuild");
-  const body = esbuild.transformSync(code, { format: "cjs", loader: "js", target: "es2022", sourcefile: url, logLevel: "silent" }).code;
-  try {
-    mkdirSync(REALM_MODULE_CACHE, { recursive: true });
-    const temporary = `${cached}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-    writeFileSync(temporary, body);
-    renameSync(temporary, cached);
-  } catch {
-    // A cache that cannot be written only costs time.
+  const body = commonJsForm(code, url);
+  if (moduleCache.write) {
+    const cached = path.join(moduleCache.write, `${key}.js`);
+    try {
+      mkdirSync(moduleCache.write, { recursive: true });
+      const temporary = `${cached}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+      writeFileSync(temporary, body);
+      renameSync(temporary, cached);
+    } catch {
+      // A cache that cannot be written only costs time.
+    }
   }
   return body;
 }
@@ -179,7 +212,7 @@ export function createRealm(): NotebookRealm {
       return resolveInSite(specifier, fromUrl, siteDir);
     },
     load: (url) => moduleScript(url, false, Object.hasOwn(inMemory, url) ? inMemory[url] : undefined).runInContext(context) as ModuleFunction,
-    loadPackage: (name) => moduleScript(pathToFileURL(path.join(PACKAGE_ROOT, "dist", `realm-${name}.js`)).href, true).runInContext(context) as ModuleFunction,
+    loadPackage: (name) => moduleScript(pathToFileURL(path.join(DIST, `realm-${name}.js`)).href, true).runInContext(context) as ModuleFunction,
     register: (given) => void (api = given),
   };
   (context as { __wattbookHost?: RealmHost }).__wattbookHost = host;

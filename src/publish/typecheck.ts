@@ -7,8 +7,6 @@
 // Only TypeScript cells' diagnostics are reported: JavaScript cells take part with the types the
 // checker infers for them, and their mistakes are the runtime's to show. A reported error is located at
 // the notebook's line and column, with TypeScript's message and its code.
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { type LocatedError, locatedError } from "../notebook/errors.ts";
 import { CellLocator } from "../notebook/cell-position.ts";
@@ -16,14 +14,12 @@ import { LineIndex, normalizeNewlines } from "../notebook/locate.ts";
 import { diagnostic } from "../notebook/messages.ts";
 import { typecheckSource } from "../notebook/typecheck-source.ts";
 import type { Compiled } from "./compile-for-site.ts";
-import { PACKAGE_ROOT } from "./package-root.ts";
+import { dependencyFolder, DIST, FROM_SOURCES, PACKAGE_ROOT } from "./package-root.ts";
 import { stemOf } from "./site-layout.ts";
 
 /** The checker's API: types only at load, the module itself loaded when a notebook has TypeScript. */
 type Api = import("typescript/unstable/sync").API;
 type FileSystem = import("typescript/unstable/fs").FileSystem;
-
-const requireHere = createRequire(import.meta.url);
 
 /** The built-ins every cell sees, as declarations (see runtime/builtins.ts and runtime/notebook.ts). */
 const BUILTINS_DECLARATIONS = `// wattbook's built-ins, as every cell sees them.
@@ -143,14 +139,14 @@ declare global {
 
 /** Where a package's types are, for the virtual project's paths: `file` in the package's folder. */
 function typesOf(name: string, file: string): string {
-  // A package's exports may not list package.json: find its folder from its entry.
-  let dir = path.dirname(requireHere.resolve(name, { paths: [PACKAGE_ROOT] }));
-  while (!existsSync(path.join(dir, "package.json")) || JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).name !== name) {
-    if (path.dirname(dir) === dir) throw new Error(`cannot find the folder of ${name}`);
-    dir = path.dirname(dir);
-  }
-  return path.join(dir, file);
+  return path.join(dependencyFolder(name), file);
 }
+
+/**
+ * The kernel's types: its sources in a checkout, the declarations prepack emitted in an installed
+ * package (dist/types, the same types: see scripts/package.ts).
+ */
+const KERNEL_TYPES = FROM_SOURCES ? path.join(PACKAGE_ROOT, "src/kernel/index.ts") : path.join(DIST, "types/kernel/index.d.ts");
 
 export interface TypeChecker {
   /**
@@ -194,7 +190,7 @@ export async function createTypeChecker(projectRoot: string): Promise<TypeChecke
         allowJs: true,
         resolveJsonModule: true,
         paths: {
-          "wattbook/kernel": [path.join(PACKAGE_ROOT, "src/kernel/index.ts")],
+          "wattbook/kernel": [KERNEL_TYPES],
           "@observablehq/plot": [typesOf("@observablehq/plot", "src/index.d.ts")],
         },
       },
