@@ -25,15 +25,11 @@ export interface SourceRow {
 type SourcedRecord = Sourced<unknown> & { readonly low?: number; readonly high?: number };
 
 /**
- * Marks an array of rows as a notebook's Sources table, for the page to render with anchors and references.
- * Registered, so that the runtime's inspector (another bundle at build) sees the same symbol.
+ * Marks an array of rows as a notebook's Sources table, for the page to render with anchors and references
+ * (the runtime's `isSourceTable`). A registered symbol: the runtime is another bundle and imports no kernel
+ * code, so the key it looks up is this symbol's name.
  */
 export const SOURCE_TABLE = Symbol.for("wattbook.sourceTable");
-
-/** Whether `value` is what `sourceRows` returned (a plain array of rows is an ordinary table). */
-export function isSourceTable(value: unknown): value is SourceRow[] {
-  return Array.isArray(value) && (value as unknown as Record<symbol, unknown>)[SOURCE_TABLE] === true;
-}
 
 /**
  * The anchor a page gives a record's row in its Sources table, from the record's id: "grids.usAverage" →
@@ -79,4 +75,3 @@ export function sourceRows(records: Readonly<Record<string, SourcedRecord>> | re
 }
 deepFrozen(sourceRows);
 deepFrozen(recordAnchor);
-deepFrozen(isSourceTable);

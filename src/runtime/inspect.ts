@@ -2,9 +2,8 @@
 // the browser, so the prerendered page and the live page agree. Text always goes in as text nodes: a
 // string that looks like markup stays a string. Only DOM nodes (from `html`, Plot, Inputs) are inserted
 // as themselves.
-import { isSourceTable } from "../kernel/sources.ts";
 import { formatNumber } from "./format.ts";
-import { sourcesTable } from "./sources-table.ts";
+import { isSourceTable, sourcesTable } from "./sources-table.ts";
 
 const MAX_TABLE_ROWS = 200;
 const MAX_TEXT_LENGTH = 2_000;

@@ -6,6 +6,14 @@ import type { Reference } from "../kernel/references.ts";
 import type { SourceRow } from "../kernel/sources.ts";
 import { formatNumber } from "./format.ts";
 
+/**
+ * Whether `value` is what the kernel's `sourceRows` returned (a plain array of rows is an ordinary table):
+ * it marks its rows with the registered symbol read here by name, so the runtime bundles no kernel code.
+ */
+export function isSourceTable(value: unknown): value is SourceRow[] {
+  return Array.isArray(value) && (value as unknown as Record<symbol, unknown>)[Symbol.for("wattbook.sourceTable")] === true;
+}
+
 /** The anchor of a work's entry in the references list. */
 export function citationAnchor(reference: Reference): string {
   return `cite-${reference.id.replace(/[^A-Za-z0-9_]+/g, "-")}`;
