@@ -1,26 +1,71 @@
 // Constants come with their provenance. A catalog is a record of named Sourced values; notebooks show
-// `citation` (and `note`) in a sources section so that every number on a page can be traced.
-import { deepFrozen } from "./frozen.ts";
+// each record's `name`, `citation` (and `note`) in a sources section so that every number on a page can be
+// traced, the section's references give the full work behind each citation, and `id` is where the record
+// lives in the kernel ("grids.usAverage"), which a page anchors its row at (`ref-grids-usAverage`).
+import { deepFrozen, type DeepReadonly } from "./frozen.ts";
+import { resolveCitation, type Reference } from "./references.ts";
 
 export interface Sourced<T = number> {
   readonly value: T;
   /** Unit of `value`, spelled as in names elsewhere: "gCO2e/kWh", "W", "kg CO2e", "pJ", "MWh". */
   readonly unit: string;
-  /** Who reported it: "Patterson et al. 2021", "Sustainable AI chapter, Table 1.3". */
+  /** Who reported it, in short: "Patterson et al. 2021", "Sustainable AI chapter, Table 1.3". */
   readonly citation: string;
   /** Year of the source. */
   readonly year: number;
   /** Present when the value is illustrative, derived, rounded or disputed: say which and how. */
   readonly note?: string;
+  /** What the value is, for readers: "US average grid". Menus, prose and Sources tables show it; code uses the key. */
+  readonly name?: string;
+  /** Where the record lives in the kernel: "grids.usAverage", "accelerators.h100.watts" (set by `catalog`). */
+  readonly id?: string;
+  /** The work `citation` names, in full (set when the kernel knows the citation; see references.ts). */
+  readonly reference?: Reference;
+  /** Where in `reference` the value is printed: "Table 6", "footnote 39". */
+  readonly locator?: string;
+  /** A work `reference` cites for the value: the chapter's footnote 39 cites Radovanovic et al. 2021. */
+  readonly cites?: Reference;
 }
 
+/** What a record says besides its value, unit, citation and year: a note, or a name and a note. */
+export type SourcedDetails = string | { readonly name?: string; readonly note?: string };
+
 /**
- * Builds a sourced record; the helper exists so that catalogs read as tables. The record is deep-frozen at
- * birth (its value too, when that is an array or object): catalogs are shared by every notebook.
+ * Builds a sourced record; the helper exists so that catalogs read as tables. `details` is the note, or
+ * `{name, note}`. The record is deep-frozen at birth (its value too, when that is an array or object):
+ * catalogs are shared by every notebook.
  */
-export function sourced<T>(value: T, unit: string, citation: string, year: number, note?: string): Sourced<T> {
+export function sourced<T>(value: T, unit: string, citation: string, year: number, details?: SourcedDetails): Sourced<T> {
+  const { name, note } = typeof details === "string" ? { name: undefined, note: details } : (details ?? {});
+  const resolved = resolveCitation(citation);
+  // Optional fields are left out rather than undefined, so that a record's keys say what it has.
+  const record: Record<string, unknown> = { value, unit, citation, year };
+  if (note !== undefined) record.note = note;
+  if (name !== undefined) record.name = name;
+  if (resolved) Object.assign(record, resolved);
   // Typed as the caller's T (a frozen array is still read as T), since catalogs declare their own readonly types.
-  return deepFrozen(note === undefined ? { value, unit, citation, year } : { value, unit, citation, year, note }) as Sourced<T>;
+  return deepFrozen(record) as unknown as Sourced<T>;
 }
 // The function too: it is a public export, shared like the catalogs.
 deepFrozen(sourced);
+
+/** Whether `value` has a sourced record's shape (a record made by `sourced`, or one extended from it). */
+export function isSourced(value: unknown): value is Sourced<unknown> {
+  return value !== null && typeof value === "object" && "citation" in value && "unit" in value && "value" in value;
+}
+
+/**
+ * A catalog: deep-frozen like any kernel constant, with each record given its `id`, the path it is
+ * reached by from the name the catalog is exported as ("accelerators.h100.watts"). Records are copied to
+ * take their id (they are frozen at birth); everything else keeps its shape.
+ */
+export function catalog<T>(name: string, tree: T): DeepReadonly<T> {
+  return deepFrozen(withIds(tree, name) as T);
+}
+deepFrozen(catalog);
+
+function withIds(value: unknown, path: string): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  if (isSourced(value)) return Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(value)), { id: path });
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, withIds(child, `${path}.${key}`)]));
+}

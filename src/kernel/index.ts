@@ -2,7 +2,8 @@
 // One line per topic module; keep this file to re-exports only.
 export { KernelInputError } from "./input-error.ts";
 export type { KernelFunction } from "./kernel-function.ts";
-export type { Sourced } from "./catalog.ts";
+export type { Sourced, SourcedDetails } from "./catalog.ts";
+export { references, resolveCitation, type Reference, type ResolvedCitation } from "./references.ts";
 export * from "./units.ts";
 export * from "./energy.ts";
 export * from "./carbon.ts";
@@ -25,7 +26,7 @@ export * from "./scopes.ts";
 export * from "./catalogs/edge.ts";
 export * from "./catalogs/harvesting.ts";
 export * from "./catalogs/facility.ts";
-export * from "./sources.ts";
+export { sourceRows, recordAnchor, type SourceRow } from "./sources.ts";
 export { sourced } from "./catalog.ts";
 export * from "./catalogs/serving.ts";
 export * from "./catalogs/printed/decode.ts";

@@ -2,10 +2,9 @@
 // Scope 1: direct combustion and leaks the reporter owns. Scope 2: purchased energy. Scope 3: the value
 // chain, upstream (manufacturing, construction, transport, outsourced compute) and downstream (use, disposal).
 import { array, enum as oneOf, strictObject } from "zod/mini";
-import { sourced, type Sourced } from "./catalog.ts";
+import { catalog, sourced, type Sourced } from "./catalog.ts";
 import { nonNegative } from "./fields.ts";
 import { kernelFunction } from "./kernel-function.ts";
-import { deepFrozen } from "./frozen.ts";
 
 export type GhgScope = 1 | 2 | 3;
 
@@ -13,30 +12,48 @@ const CHAPTER = "Sustainable AI chapter, Comprehensive carbon accounting (GHG Pr
 const CHECKPOINT = "Sustainable AI chapter, Checkpoint 1.2 and its self-check";
 
 /** The chapter's emission sources, each with its scope. `value` is the scope; `note` says what the source is. */
-export const emissionSources = deepFrozen({
-  backupDiesel: sourced<GhgScope>(1, "GHG scope", CHECKPOINT, 2023, "Diesel burned by backup generators the reporter owns."),
-  ownedGeneration: sourced<GhgScope>(1, "GHG scope", CHAPTER, 2023, "Fuel burned in company-owned, on-site power plants."),
-  coolingRefrigerant: sourced<GhgScope>(
-    1,
-    "GHG scope",
-    CHAPTER,
-    2023,
-    "Refrigerant leaking from owned cooling equipment. The chapter lists 'facility cooling systems' under Scope 1; that holds only for such fugitive emissions or fuel the cooling plant burns, not for its electricity (see coolingElectricity).",
-  ),
-  purchasedElectricity: sourced<GhgScope>(2, "GHG scope", CHECKPOINT, 2023, "Grid electricity purchased for IT load, including leased GPU clusters."),
-  coolingElectricity: sourced<GhgScope>(2, "GHG scope", CHECKPOINT, 2023, "Grid electricity drawn by cooling on the facility's purchased-power meter."),
-  acceleratorManufacturing: sourced<GhgScope>(3, "GHG scope", CHECKPOINT, 2023, "Embodied carbon of manufacturing the accelerators (foundry, HBM, packaging)."),
-  datacenterConstruction: sourced<GhgScope>(3, "GHG scope", CHAPTER, 2023, "Embodied carbon of building the data center (concrete, steel)."),
-  hardwareTransport: sourced<GhgScope>(3, "GHG scope", CHAPTER, 2023, "Transporting hardware to the site."),
-  outsourcedCloudCompute: sourced<GhgScope>(
-    3,
-    "GHG scope",
-    CHAPTER,
-    2023,
-    "Operational emissions of compute bought from a cloud provider: the provider's Scope 1 and 2, the buyer's Scope 3.",
-  ),
-  endUserDevices: sourced<GhgScope>(3, "GHG scope", CHECKPOINT, 2023, "Energy used by end-user devices running the deployed model (downstream use)."),
-  endOfLife: sourced<GhgScope>(3, "GHG scope", CHAPTER, 2023, "End-of-life disposal and recycling of accelerators and servers."),
+export const emissionSources = catalog("emissionSources", {
+  backupDiesel: sourced<GhgScope>(1, "GHG scope", CHECKPOINT, 2023, {
+    name: "Backup diesel generators",
+    note: "Diesel burned by backup generators the reporter owns.",
+  }),
+  ownedGeneration: sourced<GhgScope>(1, "GHG scope", CHAPTER, 2023, {
+    name: "Owned on-site power plants",
+    note: "Fuel burned in company-owned, on-site power plants.",
+  }),
+  coolingRefrigerant: sourced<GhgScope>(1, "GHG scope", CHAPTER, 2023, {
+    name: "Cooling refrigerant leaks",
+    note: "Refrigerant leaking from owned cooling equipment. The chapter lists 'facility cooling systems' under Scope 1; that holds only for such fugitive emissions or fuel the cooling plant burns, not for its electricity (see Cooling electricity).",
+  }),
+  purchasedElectricity: sourced<GhgScope>(2, "GHG scope", CHECKPOINT, 2023, {
+    name: "Purchased electricity",
+    note: "Grid electricity purchased for IT load, including leased GPU clusters.",
+  }),
+  coolingElectricity: sourced<GhgScope>(2, "GHG scope", CHECKPOINT, 2023, {
+    name: "Cooling electricity",
+    note: "Grid electricity drawn by cooling on the facility's purchased-power meter.",
+  }),
+  acceleratorManufacturing: sourced<GhgScope>(3, "GHG scope", CHECKPOINT, 2023, {
+    name: "Accelerator manufacturing",
+    note: "Embodied carbon of manufacturing the accelerators (foundry, HBM, packaging).",
+  }),
+  datacenterConstruction: sourced<GhgScope>(3, "GHG scope", CHAPTER, 2023, {
+    name: "Data center construction",
+    note: "Embodied carbon of building the data center (concrete, steel).",
+  }),
+  hardwareTransport: sourced<GhgScope>(3, "GHG scope", CHAPTER, 2023, { name: "Hardware transport", note: "Transporting hardware to the site." }),
+  outsourcedCloudCompute: sourced<GhgScope>(3, "GHG scope", CHAPTER, 2023, {
+    name: "Outsourced cloud compute",
+    note: "Operational emissions of compute bought from a cloud provider: the provider's Scope 1 and 2, the buyer's Scope 3.",
+  }),
+  endUserDevices: sourced<GhgScope>(3, "GHG scope", CHECKPOINT, 2023, {
+    name: "End-user devices",
+    note: "Energy used by end-user devices running the deployed model (downstream use).",
+  }),
+  endOfLife: sourced<GhgScope>(3, "GHG scope", CHAPTER, 2023, {
+    name: "End-of-life disposal",
+    note: "End-of-life disposal and recycling of accelerators and servers.",
+  }),
 } satisfies Record<string, Sourced<GhgScope>>);
 
 export type EmissionSourceId = keyof typeof emissionSources;

@@ -3,6 +3,7 @@
 // string that looks like markup stays a string. Only DOM nodes (from `html`, Plot, Inputs) are inserted
 // as themselves.
 import { formatNumber } from "./format.ts";
+import { isSourceTable, sourcesTable } from "./sources-table.ts";
 
 const MAX_TABLE_ROWS = 200;
 const MAX_TEXT_LENGTH = 2_000;
@@ -119,7 +120,8 @@ function keyValueTable(object: Record<string, unknown>): HTMLElement {
 
 /**
  * Renders `value` into a node (or null for nothing: `undefined` displays nothing). Block values:
- * arrays of objects become tables, plain objects key/value tables, everything else a line of text.
+ * arrays of objects become tables (a Sources table with its references, for `sourceRows`), plain objects
+ * key/value tables, everything else a line of text.
  */
 export function inspect(value: unknown, options: InspectOptions = {}): Node | null {
   if (value === undefined) return null;
@@ -128,6 +130,8 @@ export function inspect(value: unknown, options: InspectOptions = {}): Node | nu
     const span = element("span", typeof value === "number" ? "wb-value wb-num" : "wb-value", describe(value));
     return span;
   }
+  // A notebook's Sources (the kernel's sourceRows): anchored rows and the references they cite.
+  if (isSourceTable(value)) return sourcesTable(value);
   if (isTableLike(value)) return table(value);
   if (isPlainObject(value) && Object.keys(value).length > 0) return keyValueTable(value);
   const className = typeof value === "number" ? "wb-value wb-num" : "wb-value";

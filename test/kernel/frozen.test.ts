@@ -257,7 +257,10 @@ describe("frozen, the kernel computes as before", () => {
 
   test("sourceRows builds rows a notebook can change", () => {
     const rows = sourceRows({ "H100 power": accelerators.h100.watts });
-    expect(rows).toEqual([{ quantity: "H100 power", value: 700, unit: "W", citation: "NVIDIA H100 datasheet", year: 2022, note: "" }]);
+    expect(rows).toMatchObject([
+      { quantity: "H100 power", value: 700, unit: "W", citation: "NVIDIA H100 datasheet", year: 2022, note: "", id: "accelerators.h100.watts", anchor: "ref-accelerators-h100-watts" },
+    ]);
+    expect(sourceRows([accelerators.h100.watts])[0]!.quantity).toBe(accelerators.h100.watts.name);
     rows.push({ ...rows[0]! });
     (rows[0] as { note: string }).note = "mine";
     expect(rows).toHaveLength(2);

@@ -21,9 +21,11 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
  * 25.6 KB gzip (73.4 KB raw) once both halves had landed; zod/mini is about 6 KB of it, catalog text much of
  * the rest. The chapter notebooks' printed-figure catalogs took it to 32.1 KB. Pages no longer load the
  * whole kernel (the build imports each name from its own topic module; `npm run bench` measures what a
- * page loads), so this budget guards the kernel's total growth: 40 KB leaves a fifth again.
+ * page loads), so this budget guards the kernel's total growth: 40 KB leaves a fifth again. Names for
+ * readers on every record (about 400) and the full references they cite took it to 43.0 KB (references.ts
+ * about 8 KB raw); 48 KB again leaves room for a tenth more.
  */
-const GZIP_BUDGET_BYTES = 40_000;
+const GZIP_BUDGET_BYTES = 48_000;
 
 /**
  * The one module outside src/kernel the kernel imports: the nearest-name search its errors use to suggest

@@ -1,4 +1,4 @@
-import { sourced, type Sourced } from "../catalog.ts";
+import { sourced, type Sourced, type SourcedDetails } from "../catalog.ts";
 import { deepFrozen } from "../frozen.ts";
 
 /** A sourced value the source gives as a range; `value` is the midpoint unless the note says otherwise. */
@@ -7,8 +7,11 @@ export interface SourcedRange extends Sourced {
   readonly high: number;
 }
 
-export function sourcedRange(low: number, high: number, unit: string, citation: string, year: number, note?: string): SourcedRange {
+/** `details` is the note, or `{name, note}`, as for `sourced`; the note is prefixed with what the value is. */
+export function sourcedRange(low: number, high: number, unit: string, citation: string, year: number, details?: SourcedDetails): SourcedRange {
+  const { name, note } = typeof details === "string" ? { name: undefined, note: details } : (details ?? {});
   const midpoint = `value is the midpoint of the published ${low}–${high} ${unit}`;
-  return deepFrozen({ ...sourced((low + high) / 2, unit, citation, year, note ? `${midpoint}; ${note}` : midpoint), low, high });
+  const noted = note ? `${midpoint}; ${note}` : midpoint;
+  return deepFrozen({ ...sourced((low + high) / 2, unit, citation, year, name === undefined ? noted : { name, note: noted }), low, high });
 }
 deepFrozen(sourcedRange);
