@@ -1,6 +1,9 @@
 // Constants come with their provenance. A catalog is a record of named Sourced values; notebooks show
-// `citation` (and `note`) in a sources section so that every number on a page can be traced.
-import { deepFrozen } from "./frozen.ts";
+// `citation` (and `note`) in a sources section so that every number on a page can be traced, and the
+// page's Explain panels name each record a value read (see provenance.ts): a record's `value` is an
+// accessor that notes the read while a cell is being recorded, and a catalog registers its name.
+import { deepFrozen, type DeepReadonly } from "./frozen.ts";
+import { currentRecording, noteRead, registerCatalog, SOURCED_VALUE } from "./provenance.ts";
 
 export interface Sourced<T = number> {
   readonly value: T;
@@ -14,13 +17,48 @@ export interface Sourced<T = number> {
   readonly note?: string;
 }
 
+/** The getter every record shares: the value, and a note of the read when a cell is being recorded. */
+function readValue(this: { readonly [SOURCED_VALUE]: unknown }): unknown {
+  const recording = currentRecording();
+  if (recording !== undefined) noteRead(recording, this);
+  return this[SOURCED_VALUE];
+}
+
+/**
+ * A record whose `value` notes its reads, followed by `fields` in their order. Not frozen: callers
+ * freeze it with what they add. Spreading it (`{...record, value: 500}`) copies the value as plain data,
+ * so a copy is not the cited record, and its reads are not noted.
+ */
+export function sourcedRecord<T, F extends object>(value: T, fields: F): { readonly value: T } & F {
+  const record = Object.defineProperty({}, "value", { get: readValue, enumerable: true });
+  Object.defineProperty(record, SOURCED_VALUE, { value });
+  return Object.assign(record, fields) as { readonly value: T } & F;
+}
+
 /**
  * Builds a sourced record; the helper exists so that catalogs read as tables. The record is deep-frozen at
  * birth (its value too, when that is an array or object): catalogs are shared by every notebook.
  */
 export function sourced<T>(value: T, unit: string, citation: string, year: number, note?: string): Sourced<T> {
   // Typed as the caller's T (a frozen array is still read as T), since catalogs declare their own readonly types.
-  return deepFrozen(note === undefined ? { value, unit, citation, year } : { value, unit, citation, year, note }) as Sourced<T>;
+  return deepFrozen(sourcedRecord(value, note === undefined ? { unit, citation, year } : { unit, citation, year, note })) as Sourced<T>;
 }
 // The function too: it is a public export, shared like the catalogs.
 deepFrozen(sourced);
+
+/**
+ * A catalog: deep-frozen like any kernel constant, and registered under the name it is exported as, so
+ * that an Explain panel can say which record a value read ("accelerators.h100.watts").
+ */
+export function catalog<T>(name: string, tree: T): DeepReadonly<T> {
+  registerCatalog(name, tree);
+  return deepFrozen(tree);
+}
+
+/**
+ * A record with more fields (a battery's voltage, a benchmark task's model): the record's own properties,
+ * its noting `value` too, then `fields`. Spreading a record would copy its value as plain data and lose that.
+ */
+export function extended<R extends object, F extends object>(record: R, fields: F): R & F {
+  return Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(record)), fields) as R & F;
+}

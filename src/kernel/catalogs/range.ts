@@ -1,5 +1,6 @@
-import { sourced, type Sourced } from "../catalog.ts";
+import { sourcedRecord, type Sourced } from "../catalog.ts";
 import { deepFrozen } from "../frozen.ts";
+import { currentRecording, noteRead } from "../provenance.ts";
 
 /** A sourced value the source gives as a range; `value` is the midpoint unless the note says otherwise. */
 export interface SourcedRange extends Sourced {
@@ -9,6 +10,16 @@ export interface SourcedRange extends Sourced {
 
 export function sourcedRange(low: number, high: number, unit: string, citation: string, year: number, note?: string): SourcedRange {
   const midpoint = `value is the midpoint of the published ${low}–${high} ${unit}`;
-  return deepFrozen({ ...sourced((low + high) / 2, unit, citation, year, note ? `${midpoint}; ${note}` : midpoint), low, high });
+  const record = sourcedRecord((low + high) / 2, { unit, citation, year, note: note ? `${midpoint}; ${note}` : midpoint });
+  // The ends are read like the value: a cell that prints a range's low end used the record.
+  const end = (value: number) => ({
+    get(this: object) {
+      const recording = currentRecording();
+      if (recording !== undefined) noteRead(recording, this);
+      return value;
+    },
+    enumerable: true,
+  });
+  return deepFrozen(Object.defineProperties(record, { low: end(low), high: end(high) })) as SourcedRange;
 }
 deepFrozen(sourcedRange);

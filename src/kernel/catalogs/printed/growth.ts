@@ -1,7 +1,6 @@
 // The growth notebook's chapter figures: the inputs of its worked examples (growthExamples) and the results
 // the chapter printed (printedGrowth), which the notebook shows beside what the kernel computes.
-import { sourced, type Sourced } from "../../catalog.ts";
-import { deepFrozen } from "../../frozen.ts";
+import { sourced, type Sourced, catalog } from "../../catalog.ts";
 
 const CH = "Sustainable AI chapter";
 const CHAPTER = 2026;
@@ -13,7 +12,7 @@ const CHECKPOINT_1_5 = `${CH}, Checkpoint 1.5`;
 const SELF_CHECK = `${CH}, Self-Check (mitigation)`;
 
 /** Inputs of the chapter's growth and rebound examples that no other catalog holds. */
-export const growthExamples = deepFrozen({
+export const growthExamples = catalog("growthExamples", {
   computeYears: sourced(7, "years", FOOTNOTE_7, CHAPTER, "2012 to 2019, the window of the 350,000× growth"),
   checkpointEfficiencyGain: sourced(2, "×", CHECKPOINT_1_5, CHAPTER, "cost per query cut by 50 percent"),
   fallacyUsdPer1kTokensBefore: sourced(0.06, "USD per 1,000 tokens", FALLACY, CHAPTER),
@@ -27,7 +26,7 @@ export const growthExamples = deepFrozen({
 } as const satisfies Record<string, Sourced>);
 
 /** What the chapter printed for them. */
-export const printedGrowth = deepFrozen({
+export const printedGrowth = catalog("printedGrowth", {
   doublingMonths: sourced(4.6, "months", FOOTNOTE_7, CHAPTER),
   fasterThanMoore: sourced(5.3, "×", FOOTNOTE_7, CHAPTER),
   computePerYear: sourced(6.2, "× per year", `${CH}, Key takeaways`, CHAPTER),
