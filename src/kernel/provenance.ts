@@ -120,7 +120,7 @@ export function registerCatalog(name: string, root: unknown): void {
 export const SOURCED_VALUE = Symbol.for("wattbook.sourced.value");
 
 /** Whether `value` is a sourced record made by `sourced()` (in this bundle or another of the realm). */
-export function isSourcedRecord(value: unknown): value is object {
+export function isSourcedRecord(value: unknown): boolean {
   return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, SOURCED_VALUE);
 }
 

@@ -17,6 +17,8 @@ import { snapshotValues } from "../runtime/snapshot-values.ts";
 import type { AttachedFile, AttachmentSource } from "../runtime/file-attachment.ts";
 import { browserOnlyCells, compiledGraphCell } from "../notebook/browser-only.ts";
 import { escapeHtml } from "../text/escape-html.ts";
+import { captureProvenance } from "../explain/capture.ts";
+import { PROVENANCE_OUTPUT } from "../explain/data.ts";
 import { findMissingProperty, uselessDisplay, type MissingProperty } from "./missing-property.ts";
 
 const { document } = installBuildDom();
@@ -107,6 +109,13 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   }
   // The values the page shows, for value snapshots (wattbook check): the same settled state.
   const values = snapshotValues(Object.fromEntries(named));
+  // And what each cell used to compute them, for the page's Explain panels (explain/capture.ts).
+  // A value that cannot be read (a proxy that throws) costs the page its traces, never the build.
+  try {
+    outputs[PROVENANCE_OUTPUT] = JSON.stringify(captureProvenance(notebook.cells, (cellId) => run.provenance.get(cellId)));
+  } catch {
+    // the page's Explain panels then say the build recorded nothing
+  }
   const pending = run.pendingCells();
   if (!pending.length) await quiesce(deadline);
   overdue.stop();
