@@ -8,11 +8,11 @@
 // open trace and says so in a polite live region. Escape or Close closes it and gives focus back to the
 // button that opened it.
 import type { NotebookRun } from "../runtime/notebook.ts";
-import { captureProvenance } from "./capture.ts";
 import { compiledGraph } from "./compiled-graph.ts";
 import { EXPLAIN_DATA_ELEMENT_ID, type ExplainData, type PageProvenance, type SourceEntry, type StaticCell } from "./data.ts";
 import { formatRecordValue, formatSummary } from "./format.ts";
 import { citationLine } from "./text.ts";
+import { liveData } from "./live.ts";
 import { describeCell, traceOf, type Trace, type TraceCall, type TraceStep } from "./trace.ts";
 
 const PANEL_ID = "wb-explain-panel";
@@ -38,22 +38,6 @@ function readPageData(run: NotebookRun | undefined): ExplainData | null {
     pageData = null;
   }
   return pageData;
-}
-
-/**
- * The data a trace reads now: the build's, with the live run of every cell of the trace that has settled
- * in the page put in its place. `live` says whether any had.
- */
-function currentData(build: ExplainData, cellId: string, run: NotebookRun | undefined): { data: ExplainData; live: boolean } {
-  if (!run) return { data: build, live: false };
-  const wanted = traceOf(build, cellId).steps.map((step) => step.cell);
-  const settled = wanted.filter((cell) => {
-    const status = run.status(cell.id);
-    return (status === "fulfilled" || status === "rejected") && run.provenance.get(cell.id) !== undefined;
-  });
-  if (!settled.length) return { data: build, live: false };
-  const captured = captureProvenance(settled, (id) => run.provenance.get(id));
-  return { data: { ...build, cells: { ...build.cells, ...captured.cells }, sources: { ...build.sources, ...captured.sources } }, live: true };
 }
 
 class ExplainPanel {
@@ -132,7 +116,7 @@ class ExplainPanel {
       this.body.replaceChildren(element("p", {}, "This page holds no record of how this value was computed. Rebuild the site with this version of wattbook."));
       return;
     }
-    const { data, live } = currentData(build, cellId, this.run);
+    const { data, live } = liveData(build, cellId, this.run);
     const trace = traceOf(data, cellId);
     this.stepIds = new Set(trace.steps.map((step) => step.cell.id));
     // Said once when it changes, or when an update arrives: the live region reads it out.

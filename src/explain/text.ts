@@ -20,7 +20,10 @@ export function traceText(trace: Trace, style: TextStyle = PLAIN): string {
   const where = `${trace.path}:${cell.line}`;
   lines.push(`${style.bold(where)}  ${style.dim(describeCell(cell))}`);
   lines.push(...indent(codeLines(cell.inline ? `\${${cell.source}}` : cell.source), "  "));
-  lines.push(...stepBody(first!, sources, style, "  "));
+  // An inline value's string is what the page prints: shown as the page shows it, unquoted.
+  const shown = cell.inline && typeof first!.value === "string" ? first!.value : undefined;
+  if (shown !== undefined) lines.push(`  = ${shown}`);
+  lines.push(...stepBody(shown === undefined ? first! : { ...first!, value: undefined }, sources, style, "  "));
   if (rest.length) {
     lines.push("", style.bold("Computed from"));
     for (const step of rest) {
@@ -49,7 +52,7 @@ function stepTitle(step: TraceStep): string {
 
 function stepBody(step: TraceStep, sources: Readonly<Record<string, SourceEntry>>, style: TextStyle, pad: string): string[] {
   const lines: string[] = [];
-  if ("value" in step) lines.push(`${pad}= ${formatSummary(step.value, sources)}`);
+  if (step.value !== undefined) lines.push(`${pad}= ${formatSummary(step.value, sources)}`);
   for (const { name, value } of step.names) lines.push(`${pad}${name} = ${value === undefined ? "(not computed)" : formatSummary(value, sources)}`);
   for (const call of step.calls) lines.push(...callLines(call, sources, style, pad));
   for (const { fn, count } of step.moreCalls) lines.push(`${pad}${style.dim(`and ${count} more call${count === 1 ? "" : "s"} of ${fn}`)}`);
@@ -65,7 +68,7 @@ function callLines(call: TraceCall, sources: Readonly<Record<string, SourceEntry
   else if (call.used && call.output && typeof call.output === "object" && !Array.isArray(call.output)) {
     const output = ("$wb" in call.output ? (call.output as { entries: Record<string, never> }).entries : call.output) as Record<string, never>;
     const used = call.used.map((field) => `${field}: ${formatSummary(output[field], sources)}`).join(", ");
-    lines.push(`${pad}  → ${used} ${style.dim(`(the fields the cell uses, of ${Object.keys(output).length})`)}`);
+    lines.push(`${pad}  → ${used} ${style.dim(`(the fields the value uses, of ${Object.keys(output).length})`)}`);
   } else lines.push(`${pad}  → ${formatSummary(call.output, sources)}`);
   if (call.constants?.length) lines.push(`${pad}  reads ${call.constants.join(", ")}`);
   return lines;

@@ -30,8 +30,9 @@ export interface TraceStep {
 
 export interface TraceCall extends CallEntry {
   /**
-   * The output's fields the calling cell names in its code, when it names some (`run.facilityKWh`): the
-   * outputs it used. Absent when it names none, and uses the output whole.
+   * The output's fields that the code of the trace (the calling cell's, or a cell's between it and the
+   * value) names, when it names some but not all (`run.facilityKWh`): the outputs the value used. Absent
+   * when it names none or all: the output was used whole.
    */
   readonly used?: readonly string[];
 }
@@ -75,6 +76,8 @@ export function traceOf(data: ExplainData, cellId: string): Trace {
     if (!source.readBy.some((by) => by.cellId === cellId && by.fn === fn)) source.readBy.push(fn === undefined ? { cellId } : { cellId, fn });
   };
 
+  // The outputs a call's value was used for are named by the code between it and the value: any step's.
+  const traceSource = order.map(({ cell }) => cell.source).join("\n");
   const steps = order.map(({ cell, depth }): TraceStep => {
     const run = data.cells[cell.id];
     const where = describeCell(cell);
@@ -84,7 +87,7 @@ export function traceOf(data: ExplainData, cellId: string): Trace {
       if (run.partial === "async") notes.push(`${where} awaits: kernel calls and records read after its first await are not recorded.`);
       if (run.partial === "generator") notes.push(`${where} is a generator: what it computes as it yields is not recorded.`);
     }
-    const calls = (run?.calls ?? []).map((call) => withUsed(call, cell.source));
+    const calls = (run?.calls ?? []).map((call) => withUsed(call, traceSource));
     for (const call of calls) for (const key of call.constants ?? []) reached(key, cell.id, call.fn);
     for (const key of run?.constants ?? []) reached(key, cell.id);
     const names = (cell.names ?? []).map((name) => (run?.values && Object.hasOwn(run.values, name) ? { name, value: run.values[name]! } : { name }));

@@ -1,25 +1,13 @@
 // The page's Explain controls and the data their panels read (src/explain). Every displayed value gets a
-// button whose name begins with "Explain": an inline value's sits in the margin beside its line, a cell's
-// beside its Edit link; both are shown on hover and keyboard focus and take no room (static/wattbook.css),
-// so the prerendered page lays out as it would without them. The page's module makes them work
-// (explain/controls.ts); without JavaScript they are not shown.
+// button whose name begins with "Explain": a cell's is written here, beside its Edit link; an inline
+// value's is added by the page's script (explain/controls.ts), in the margin beside its line, so that the
+// page's text stays the text. Both are shown on hover and keyboard focus and take no room
+// (static/wattbook.css): the prerendered page lays out as it would without them. Without JavaScript
+// there are none to see.
 
 import { PROVENANCE_OUTPUT, EXPLAIN_DATA_ELEMENT_ID, type CapturedProvenance, type PageProvenance } from "../explain/data.ts";
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { escapeHtml } from "../text/escape-html.ts";
-
-/** The word every inline button's name starts with, once per page (see inlineExplainButton). */
-export const EXPLAIN_LABEL_ID = "wb-explain-label";
-export const EXPLAIN_LABEL = `<span id="${EXPLAIN_LABEL_ID}" hidden>Explain</span>`;
-
-/**
- * An inline value's button, right after the value's element (`cell-<id>`), which says which cell it
- * explains. Its name is the page's one "Explain" and the value's text ("Explain 1,918.9"), so it follows
- * the value as the page goes live; no id of its own keeps the hundreds of them on a page small.
- */
-export function inlineExplainButton(cellId: string): string {
-  return `<button type="button" class="wb-explain wb-explain-inline" aria-labelledby="${EXPLAIN_LABEL_ID} cell-${cellId}">Explain</button>`;
-}
 
 /** A cell's button, beside its Edit link; `which` says which output ("figure 2", "the output of …"). */
 export function cellExplainButton(cellId: string, which: string): string {
@@ -31,12 +19,27 @@ export function cellExplainButton(cellId: string, which: string): string {
  * allows), with "<" escaped so that no value can end the element. The capture comes among the outputs.
  */
 export function explainDataScript(notebook: AnalyzedNotebook, outputs: Readonly<Record<string, string>>): string {
-  const text = outputs[PROVENANCE_OUTPUT];
-  const captured: CapturedProvenance = text === undefined ? { cells: {}, sources: {} } : (JSON.parse(text) as CapturedProvenance);
+  const captured = parseCaptured(outputs[PROVENANCE_OUTPUT]);
   // An expression's value is what the page shows beside the button; only declared names' values are kept.
   const cells = Object.fromEntries(
     Object.entries(captured.cells).flatMap(([id, { value: _shown, ...run }]) => (Object.keys(run).length ? [[id, run]] : [])),
   );
   const data: PageProvenance = { version: 1, path: notebook.path, cells, sources: captured.sources };
   return `<script type="application/json" id="${EXPLAIN_DATA_ELEMENT_ID}">${JSON.stringify(data).replace(/</g, "\\u003c")}</script>`;
+}
+
+/**
+ * The realm's capture, or nothing recorded when it is not one: the realm's own code made it, but in a
+ * realm a notebook can change (its JSON, its Object), and that must cost its page the traces, not the build.
+ */
+function parseCaptured(text: string | undefined): CapturedProvenance {
+  const none: CapturedProvenance = { cells: {}, sources: {} };
+  if (text === undefined) return none;
+  try {
+    const parsed = JSON.parse(text) as Partial<CapturedProvenance> | null;
+    const isRecord = (value: unknown) => value !== null && typeof value === "object" && !Array.isArray(value);
+    return parsed && isRecord(parsed.cells) && isRecord(parsed.sources) ? (parsed as CapturedProvenance) : none;
+  } catch {
+    return none;
+  }
 }

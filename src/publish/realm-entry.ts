@@ -23,6 +23,9 @@ import { findMissingProperty, uselessDisplay, type MissingProperty } from "./mis
 
 const { document } = installBuildDom();
 
+/** Taken before any notebook runs: a notebook may replace the realm's JSON.stringify (its own page's concern). */
+const stringify = JSON.stringify;
+
 /** Modules loaded in this realm, by URL: each runs once, like an ES module. */
 const modules = new Map<string, { exports: unknown }>();
 
@@ -112,7 +115,7 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   // And what each cell used to compute them, for the page's Explain panels (explain/capture.ts).
   // A value that cannot be read (a proxy that throws) costs the page its traces, never the build.
   try {
-    outputs[PROVENANCE_OUTPUT] = JSON.stringify(captureProvenance(notebook.cells, (cellId) => run.provenance.get(cellId)));
+    outputs[PROVENANCE_OUTPUT] = stringify(captureProvenance(notebook.cells, (cellId) => run.provenance.get(cellId)));
   } catch {
     // the page's Explain panels then say the build recorded nothing
   }

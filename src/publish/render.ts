@@ -11,7 +11,7 @@ import { browserOnlyCells } from "../notebook/browser-only.ts";
 import { browserPlaceholder, showsOutput } from "./browser-placeholder.ts";
 import { renderFooter, renderSearchBox, renderSidebar, renderSidebarToggle } from "./chrome-html.ts";
 import type { NavEntry } from "./site-nav.ts";
-import { cellExplainButton, EXPLAIN_LABEL, explainDataScript, inlineExplainButton } from "./explain-markup.ts";
+import { cellExplainButton, explainDataScript } from "./explain-markup.ts";
 
 /**
  * Scripts only from the site itself and never eval. Styles allow inline because Plot and Inputs write
@@ -147,7 +147,8 @@ function renderPager(context: PageContext): string {
 
 /**
  * Fills the prose's cell placeholders with outputs. Unknown placeholders are left as comments. With
- * `explains`, every value shown (inline, and each cell whose output is not empty) gets an Explain button.
+ * `explains`, each cell whose output is not empty gets an Explain button (inline values get theirs from
+ * the page's script, explain/controls.ts).
  */
 export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<string, string>>, editHref?: string, explains = false): string {
   const cells = new Map(notebook.cells.map((cell) => [cell.id, cell]));
@@ -165,7 +166,7 @@ export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<s
     const cell = cells.get(id);
     if (!cell) return match;
     const output = browserOnly.has(id) ? (showsOutput(cell) ? browserPlaceholder(kind === "inline") : "") : (outputs[id] ?? "");
-    if (kind === "inline") return explains ? `<span class="wb-inline" id="cell-${id}" data-cell="${id}">${output}</span>${inlineExplainButton(id)}` : `<span class="wb-inline" data-cell="${id}">${output}</span>`;
+    if (kind === "inline") return `<span class="wb-inline" data-cell="${id}">${output}</span>`;
     return renderCell(cell, output, (name) => numbers.get(name), editHref, explains && output !== "");
   });
 }
@@ -196,9 +197,9 @@ export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<
   const hasTitle = /^\s*<h1[\s>]/.test(notebook.html);
   const sidebar = chrome ? renderSidebar(chrome.nav, context.output, toRoot) : "";
   const header = [sidebar ? renderSidebarToggle() : "", `<a class="wb-home" href="${hrefOf(`${toRoot}index.html`)}">${escapeHtml(context.siteTitle)}</a>`, chrome?.header ? `<div class="wb-header-extra">${chrome.header}</div>` : "", chrome?.search ? renderSearchBox() : "", editPage].join("");
-  // data-root: the site root from this page, for the chrome's script (the search index, its results).
   // A page that goes live explains its values; its data sits in the main column, which the edit twin's sandbox gets.
   const explains = context.script !== undefined && notebook.cells.length > 0;
+  // data-root: the site root from this page, for the chrome's script (the search index, its results).
   return `<!doctype html>
 <html lang="en" data-root="${escapeHtml(toRoot)}">
 <head>
@@ -212,7 +213,7 @@ ${context.toc === false ? "" : renderToc(notebook.headings)}
 ${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>\n`}${fillCells(notebook, outputs, context.editHref, explains)}
 ${context.exercises ? `${renderProgress(context.exercises)}\n` : ""}${context.appendix ?? ""}
 ${renderPager(context)}
-${explains ? `${EXPLAIN_LABEL}${explainDataScript(notebook, outputs)}\n` : ""}</main>
+${explains ? `${explainDataScript(notebook, outputs)}\n` : ""}</main>
 ${sidebar}
 </div>
 ${renderFooter(chrome?.footer)}${context.bodyEnd ?? ""}</body>
