@@ -88,7 +88,11 @@ async function explainOrThrow(values: Record<string, string | boolean | undefine
   const captured = outputs[PROVENANCE_OUTPUT];
   const data = explainData(compiled.notebook, captured === undefined ? undefined : JSON.parse(captured));
   const found = cellsFor(data.graph, target);
-  if ("problem" in found) throw new ExplainUsageError(`${compiled.displayPath}: ${found.problem}`);
+  if ("problem" in found) {
+    const { code, reason, hint } = found.problem;
+    console.error(`${style.bold(compiled.displayPath)}: ${style.red(reason)} ${style.dim(`[${code}]`)}${hint ? `\n  ${style.cyan("hint:")} ${hint}` : ""}`);
+    return 1;
+  }
   const traces = found.cells.map((cell) => traceOf({ ...data, path: compiled.displayPath }, cell.id));
   if (values.json) console.log(JSON.stringify(traces.length === 1 ? traces[0] : traces, null, 2));
   else console.log(traces.map((trace) => traceText(trace, style)).join("\n"));

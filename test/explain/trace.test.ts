@@ -143,8 +143,12 @@ describe("traces over hand-made data", () => {
     expect(cellsFor(graph, "11")).toEqual({ cells: [graph[0]] });
     expect(cellsFor(graph, "9")).toEqual({ cells: [graph[0]] }); // the fence's line
     expect(cellsFor(graph, "20")).toEqual({ cells: [graph[1], graph[2]] });
-    expect(cellsFor(graph, "rum")).toEqual({ problem: 'no cell declares "rum" (did you mean run?); give a name a cell declares, or a line number' });
-    expect(cellsFor(graph, "30")).toHaveProperty("problem");
+    expect(cellsFor(graph, "rum")).toEqual({ problem: { code: "explain-unknown-name-near", reason: 'no cell declares "rum"', hint: "did you mean run? Names near it: run" } });
+    expect(cellsFor(graph, "30")).toEqual({ problem: { code: "explain-no-cell-on-line", reason: "no cell or inline value on line 30", hint: "give a line of a cell's code or of a ${…} value (cells here start on lines 10), or a name a cell declares" } });
+    const many = [...graph, cell("b", { names: ["energyKWh", "energyMWh", "carbonKg", "flops", "hours", "watts"], line: 40 })];
+    // Far from every name: no guess, the nearest names listed, closest first.
+    expect(cellsFor(many, "energy")).toEqual({ problem: expect.objectContaining({ code: "explain-unknown-name", hint: "give a name a cell declares (energyKWh, energyMWh, run, hours, flops), or a line number of a cell or a ${…} value" }) });
+    expect(cellsFor([cell("c", { line: 3 })], "x")).toEqual({ problem: expect.objectContaining({ code: "explain-declares-nothing" }) });
   });
 });
 
