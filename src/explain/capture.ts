@@ -6,6 +6,7 @@ import { isSourcedRecord, recordNames, SOURCED_VALUE, type KernelCallRecord, typ
 import type { CellLog } from "../runtime/provenance-log.ts";
 import type { CallEntry, CapturedProvenance, CellRun, SourceEntry, Summary } from "./data.ts";
 import { summarize } from "./summarize.ts";
+import { referenceEntry } from "./citation.ts";
 
 /** What capture needs of a cell: its id and the names it declares. */
 export interface CapturedCell {
@@ -13,7 +14,7 @@ export interface CapturedCell {
 }
 
 /** The fields every record has; the others go into `fields` as they are. */
-const RECORD_FIELDS = new Set(["value", "unit", "citation", "year", "note", "low", "high"]);
+const RECORD_FIELDS = new Set(["value", "unit", "citation", "year", "note", "low", "high", "name", "id", "locator", "reference", "cites"]);
 
 /** How deep a declared name's value is summarized (a kernel call's input and output go one level more). */
 const VALUE_DEPTH = 2;
@@ -33,7 +34,9 @@ export function captureProvenance(cells: readonly CapturedCell[], logOf: (cellId
   const sourceKey = (record: object): string => {
     const known = keyOf.get(record);
     if (known !== undefined) return known;
-    const path = names.get(record);
+    // A catalog record carries its path as `id` once the kernel sets it; else the names walk finds it.
+    const id = (record as { id?: unknown }).id;
+    const path = typeof id === "string" ? id : names.get(record);
     const entry = sourceEntry(record, path, sourceKey);
     const key = path ?? unnamedKey(entry);
     keyOf.set(record, key);
@@ -89,6 +92,12 @@ function sourceEntry(record: object, path: string | undefined, sourceKey: (recor
     year: Number(fields.year),
   };
   if (typeof fields.note === "string") entry.note = fields.note;
+  if (typeof fields.name === "string") entry.name = fields.name;
+  if (typeof fields.locator === "string") entry.locator = fields.locator;
+  const reference = referenceEntry(fields.reference);
+  if (reference) entry.reference = reference;
+  const cites = referenceEntry(fields.cites);
+  if (cites) entry.cites = cites;
   const low = Object.getOwnPropertyDescriptor(record, "low")?.get;
   const high = Object.getOwnPropertyDescriptor(record, "high")?.get;
   if (low && high) {

@@ -84,10 +84,32 @@ export interface CellRun {
   readonly failed?: string;
 }
 
+/** A cited work in full, as the kernel's references give it (kernel/references.ts). */
+export interface ReferenceEntry {
+  readonly id?: string;
+  readonly short?: string;
+  readonly authors?: string;
+  readonly title: string;
+  readonly year: number;
+  readonly publishedIn?: string;
+  readonly doi?: string;
+  readonly url?: string;
+  readonly note?: string;
+  readonly incomplete?: string;
+}
+
 /** A sourced record as a trace shows it: every field it has, `citation` as it is. */
 export interface SourceEntry {
   /** Where the kernel's catalogs (or the notebook's own names) hold it: "accelerators.h100.watts". */
   readonly path?: string;
+  /** What the value is, for readers ("US average grid"), when the kernel names it. */
+  readonly name?: string;
+  /** Where in the cited work the value is printed ("Table 6"). */
+  readonly locator?: string;
+  /** The work `citation` names, in full, when the kernel knows it. */
+  readonly reference?: ReferenceEntry;
+  /** A work the cited one cites for the value. */
+  readonly cites?: ReferenceEntry;
   readonly value: Summary;
   readonly unit: string;
   readonly citation: string;

@@ -11,7 +11,7 @@ import type { NotebookRun } from "../runtime/notebook.ts";
 import { compiledGraph } from "./compiled-graph.ts";
 import { EXPLAIN_DATA_ELEMENT_ID, type ExplainData, type PageProvenance, type SourceEntry, type StaticCell } from "./data.ts";
 import { formatRecordValue, formatSummary } from "./format.ts";
-import { citationLine } from "./text.ts";
+import { citationLine, fullCitations } from "./citation.ts";
 import { liveData } from "./live.ts";
 import { describeCell, traceOf, type Trace, type TraceCall, type TraceStep } from "./trace.ts";
 
@@ -159,8 +159,12 @@ function traceView(trace: Trace): Node[] {
         element(
           "li",
           {},
+          ...(entry.name ? [element("p", { class: "wb-explain-source-name" }, entry.name)] : []),
           element("p", {}, element("code", {}, key), ` = ${formatRecordValue(entry)}`),
           element("p", { class: "wb-explain-citation" }, citationLine(entry)),
+          ...fullCitations(entry).map(({ label, text, link }) =>
+            element("p", { class: "wb-explain-reference" }, label, text, ...(link ? [" ", element("a", { href: link, rel: "noopener noreferrer" }, link)] : [])),
+          ),
           ...(entry.note ? [element("p", { class: "wb-explain-note" }, entry.note)] : []),
           element("p", { class: "wb-explain-muted" }, `read by ${readers.join("; ")}`),
         ),

@@ -1,6 +1,7 @@
 // A trace as text, for `wattbook explain`: the value and its code, every cell it depends on with its
 // values, kernel calls and records, then the sources. `style` colours it in a terminal (or not).
 import type { SourceEntry } from "./data.ts";
+import { citationLine, fullCitations } from "./citation.ts";
 import { formatRecordValue, formatSummary } from "./format.ts";
 import { describeCell, type Trace, type TraceCall, type TraceStep } from "./trace.ts";
 
@@ -34,8 +35,9 @@ export function traceText(trace: Trace, style: TextStyle = PLAIN): string {
   if (trace.sources.length) {
     lines.push("", style.bold("Sources"));
     for (const { key, entry, readBy } of trace.sources) {
-      lines.push(`  ${style.cyan(key)} = ${formatRecordValue(entry)}`);
+      lines.push(`  ${style.cyan(key)} = ${formatRecordValue(entry)}${entry.name ? `  ${style.bold(entry.name)}` : ""}`);
       lines.push(`    ${citationLine(entry)}`);
+      for (const { label, text, link } of fullCitations(entry)) lines.push(`    ${label}${text}${link ? ` ${link}` : ""}`);
       if (entry.note) lines.push(`    ${style.dim(entry.note)}`);
       const readers = readBy.map((by) => `${by.fn ? `${by.fn} in ` : ""}${describeCell(trace.steps.find((s) => s.cell.id === by.cellId)!.cell)}`);
       lines.push(`    ${style.dim(`read by ${readers.join("; ")}`)}`);
@@ -72,13 +74,6 @@ function callLines(call: TraceCall, sources: Readonly<Record<string, SourceEntry
   } else lines.push(`${pad}  → ${formatSummary(call.output, sources)}`);
   if (call.constants?.length) lines.push(`${pad}  reads ${call.constants.join(", ")}`);
   return lines;
-}
-
-export function citationLine(entry: SourceEntry): string {
-  const extra = Object.entries(entry.fields ?? {})
-    .filter(([key]) => key === "name" || key === "reference")
-    .map(([, value]) => (typeof value === "string" ? value : formatSummary(value)));
-  return [`${entry.citation} (${entry.year})`, ...extra].join(" · ");
 }
 
 function codeLines(source: string): string[] {

@@ -93,7 +93,7 @@ describe("the Explain panel on a chapter page", () => {
     await page.waitForFunction(() => /Updated: /.test(document.querySelector("#wb-explain-panel [role=status]")!.textContent!), null, { timeout: 5_000 });
     const updated = await open.innerText();
     // Its name (\"Explain\" and the value) follows the value.
-    expect(await open.getAttribute("aria-labelledby").then((id) => page.locator(`#${id}`).innerText())).toBe("Explain 2,616.7");
+    expect(await page.locator(`#${await open.getAttribute("aria-labelledby")}`).innerText()).toBe("Explain 2,616.7");
     // 3.14e23 FLOP at 50 GFLOP/J is 1,744,444.4 kWh of IT energy; at PUE 1.5, 2,616.7 MWh.
     expect(updated).toMatch(/trainingEnergy\(\{flops: 3\.14e\+23, flopsPerJoule: 50,000,000,000, pue: 1\.5\}\)/);
     expect(updated).toMatch(/checkpointPue = 1\.5\b/);
@@ -149,5 +149,52 @@ describe("the Explain panel on a chapter page", () => {
     expect(report.offscreen).toBe(0);
     expect(report.pageWidth).toBe(390);
     await context.close();
+  }, 60_000);
+});
+
+const examples = builtSite("explain-examples", ["build", "--root", "examples"], { buildTimeoutMs: 120_000, hookTimeoutMs: 180_000 });
+
+describe("the Explain panel before the page's cells have run", () => {
+  it("explains from what the build recorded, then follows the live run", async () => {
+    const page = await examples.browser.newPage();
+    const problems = watchProblems(page);
+    // Hold the grid forecast the job's cells wait for: they stay pending, the page shows the build's values.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/grid-hourly[^/]*\.csv$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(examples.url + "team-data.html");
+    await page.waitForFunction(() => document.documentElement.classList.contains("wb-live"), null, { timeout: 15_000 });
+    // The job's best-start emissions: the fifth inline value after "it emits".
+    const id = await page.evaluate(() => {
+      const spans = [...document.querySelectorAll<HTMLElement>("span.wb-inline[data-cell]")];
+      const best = spans.find((span) => span.previousSibling?.textContent?.endsWith(":00 it emits "));
+      return best?.dataset.cell ?? null;
+    });
+    expect(id, "the best-start value").not.toBeNull();
+    const button = page.locator(`span.wb-inline[data-cell="${id}"] + button.wb-explain`);
+    const shown = await page.locator(`span.wb-inline[data-cell="${id}"]`).innerText();
+    expect(await page.evaluate((cell) => window.wattbook!.status(cell), id!)).toBe("pending");
+    // As a reader with a mouse does it: hover the value, its button shows in the margin, click it.
+    await page.locator(`span.wb-inline[data-cell="${id}"]`).hover();
+    await button.click();
+    const panel = page.locator("#wb-explain-panel");
+    await panel.waitFor({ state: "visible", timeout: 5_000 });
+    expect(await panel.evaluate((d) => d.tagName)).toBe("DIALOG");
+    expect(await panel.locator("[role=status]").innerText()).toBe("As computed when the page was built.");
+    const built = await panel.innerText();
+    expect(built).toContain(`= ${shown}`);
+    expect(built).toMatch(/bestStartWindow\(\{hourlyGPerKWh: \[/);
+    expect(built).toMatch(/jobHours = 3\b/);
+
+    // The forecast arrives: the page's cells run, and the open panel now shows their live run.
+    release();
+    await page.waitForFunction(() => /^Updated: .*Live: /.test(document.querySelector("#wb-explain-panel [role=status]")!.textContent!), null, { timeout: 10_000 });
+    expect(await panel.innerText()).toMatch(/bestStartWindow\(\{hourlyGPerKWh: \[/);
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.cspViolations).toEqual([]);
+    await page.close();
   }, 60_000);
 });

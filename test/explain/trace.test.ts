@@ -6,6 +6,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureProvenance } from "../../src/explain/capture.ts";
+import { referenceEntry } from "../../src/explain/citation.ts";
+import { sourcedRecord } from "../../src/kernel/catalog.ts";
+import { newRecording } from "../../src/kernel/provenance.ts";
+import type { CellLog } from "../../src/runtime/provenance-log.ts";
 import type { ExplainData, StaticCell } from "../../src/explain/data.ts";
 import { liveData } from "../../src/explain/live.ts";
 import { explainData, staticGraph } from "../../src/explain/static.ts";
@@ -149,6 +153,40 @@ describe("traces over hand-made data", () => {
     // Far from every name: no guess, the nearest names listed, closest first.
     expect(cellsFor(many, "energy")).toEqual({ problem: expect.objectContaining({ code: "explain-unknown-name", hint: "give a name a cell declares (energyKWh, energyMWh, run, hours, flops), or a line number of a cell or a ${…} value" }) });
     expect(cellsFor([cell("c", { line: 3 })], "x")).toEqual({ problem: expect.objectContaining({ code: "explain-declares-nothing" }) });
+  });
+});
+
+describe("a record the kernel names and cites in full", () => {
+  // The shape kernel/references.ts gives catalog records: a display name, the catalog path as id, the work in full.
+  const patterson = { id: "patterson2021", short: "Patterson et al. 2021", authors: "David Patterson, Joseph Gonzalez, Quoc Le, Chen Liang, Lluis-Miquel Munguia, Daniel Rothchild, David So, Maud Texier, Jeff Dean", title: "Carbon Emissions and Large Neural Network Training", year: 2021, publishedIn: "arXiv preprint", doi: "10.48550/arXiv.2104.10350" };
+  const record = sourcedRecord(429, { unit: "gCO2e/kWh", citation: "Patterson et al. 2021", year: 2021, name: "US average grid", id: "grids.usAverage", reference: patterson, locator: "Table 4" });
+
+  function traced(): Trace {
+    const log: CellLog = { recording: newRecording(), partial: undefined, values: new Map([["grid", record]]), result: undefined, hasResult: false, failed: undefined };
+    log.recording!.constants.add(record);
+    const captured = captureProvenance([{ id: "g" }], (id) => (id === "g" ? log : undefined));
+    return traceOf({ path: "n.md", graph: [{ id: "g", line: 3, names: ["grid"], source: "const grid = grids.usAverage;" }], ...captured }, "g");
+  }
+
+  it("keys it by its id, and keeps its name, locator and reference whole", () => {
+    const [source] = traced().sources;
+    expect(source!.key).toBe("grids.usAverage");
+    expect(source!.entry).toMatchObject({ path: "grids.usAverage", name: "US average grid", locator: "Table 4", reference: patterson, citation: "Patterson et al. 2021", year: 2021, value: 429 });
+    // Nothing of them is repeated among the record's other fields.
+    expect(source!.entry.fields).toBeUndefined();
+  });
+
+  it("prints the display name and the full citation with its DOI", () => {
+    const text = traceText(traced());
+    expect(text).toContain(
+      "grids.usAverage = 429 gCO2e/kWh  US average grid\n    Patterson et al. 2021 (2021)\n    David Patterson, Joseph Gonzalez, Quoc Le, Chen Liang, Lluis-Miquel Munguia, Daniel Rothchild, David So, Maud Texier, Jeff Dean. Carbon Emissions and Large Neural Network Training. arXiv preprint, 2021. https://doi.org/10.48550/arXiv.2104.10350\n",
+    );
+  });
+
+  it("reads only what a reference is", () => {
+    expect(referenceEntry({ title: "T", year: 2020, url: "https://example.org/t", extra: { a: 1 } })).toEqual({ title: "T", year: 2020, url: "https://example.org/t" });
+    expect(referenceEntry("Patterson et al. 2021")).toBeUndefined();
+    expect(referenceEntry({ title: "no year" })).toBeUndefined();
   });
 });
 
