@@ -2,7 +2,7 @@
 // each cell's values, kernel calls and the sourced records it read, and a table of those records by key.
 // The build captures once the notebook has settled and puts it in the page; a live page captures again
 // when a panel shows a trace.
-import { isSourcedRecord, recordNames, SOURCED_VALUE, type KernelCallRecord, type Recording } from "../kernel/provenance.ts";
+import { isSourcedRecord, SOURCED_VALUE, type KernelCallRecord, type Recording } from "../kernel/provenance.ts";
 import type { CellLog } from "../runtime/provenance-log.ts";
 import type { CallEntry, CapturedProvenance, CellRun, SourceEntry, Summary } from "./data.ts";
 import { summarize } from "./summarize.ts";
@@ -19,15 +19,22 @@ const RECORD_FIELDS = new Set(["value", "unit", "citation", "year", "note", "low
 /** How deep a declared name's value is summarized (a kernel call's input and output go one level more). */
 const VALUE_DEPTH = 2;
 
-/** How deep the notebook's own values are searched for records it made with `sourced()`, to name them. */
+/** How deep the notebook's imports and values are searched for records, to name them. */
 const NAMING_DEPTH = 3;
+/** An object with more keys is not searched (a data table, not a catalog). */
+const MAX_NAMING_KEYS = 200;
 
-export function captureProvenance(cells: readonly CapturedCell[], logOf: (cellId: string) => CellLog | undefined): CapturedProvenance {
-  const names = recordNames();
-  // Records a notebook made itself (`const ours = sourced(…)`) are named by the name that holds them.
+/**
+ * `imports` are the notebook's imported bindings by local name (the compiled notebook's `imports`): a
+ * kernel record is named by the path it is reached by from them ("accelerators.h100.watts"), the
+ * shortest first; one they do not reach, by the name of a cell's value that holds it (a record the
+ * notebook made with `sourced()`); one a record's `id` names (the kernel's own path), by that.
+ */
+export function captureProvenance(cells: readonly CapturedCell[], logOf: (cellId: string) => CellLog | undefined, imports: Readonly<Record<string, unknown>> = {}): CapturedProvenance {
+  const names = namesFrom(Object.entries(imports));
   for (const cell of cells) {
     const log = logOf(cell.id);
-    if (log) for (const [name, value] of log.values) nameOwnRecords(value, name, names, 0);
+    if (log) for (const [record, path] of namesFrom([...log.values])) if (!names.has(record)) names.set(record, path);
   }
   const sources: Record<string, SourceEntry> = {};
   const keyOf = new Map<object, string>();
@@ -115,19 +122,34 @@ function unnamedKey(entry: SourceEntry): string {
   return `${entry.citation} (${entry.year}): ${JSON.stringify(entry.value)} ${entry.unit}`;
 }
 
-function nameOwnRecords(value: unknown, path: string, names: Map<object, string>, depth: number): void {
-  if (value === null || typeof value !== "object" || depth > NAMING_DEPTH) return;
-  if (isSourcedRecord(value)) {
-    if (!names.has(value)) names.set(value, path);
-    return;
+/**
+ * Each sourced record reached from `roots` → its path, breadth first so that a record reachable two ways
+ * gets the shorter path. Plain data only, and not too deep or wide: a getter of a notebook's own object
+ * could do anything, and a big table holds no records worth the walk.
+ */
+function namesFrom(roots: readonly (readonly [string, unknown])[]): Map<object, string> {
+  const names = new Map<object, string>();
+  const seen = new Set<object>();
+  let level = roots;
+  for (let depth = 0; level.length && depth <= NAMING_DEPTH; depth++) {
+    const next: [string, unknown][] = [];
+    for (const [path, value] of level) {
+      if (value === null || typeof value !== "object" || seen.has(value)) continue;
+      seen.add(value);
+      if (isSourcedRecord(value)) {
+        names.set(value, path);
+        continue;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) continue;
+      const keys = Object.keys(value);
+      if (keys.length > MAX_NAMING_KEYS) continue;
+      for (const key of keys) {
+        const child = Object.getOwnPropertyDescriptor(value, key);
+        if (child && "value" in child) next.push([Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, child.value]);
+      }
+    }
+    level = next;
   }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return;
-  const keys = Object.keys(value);
-  if (keys.length > 200) return;
-  for (const key of keys) {
-    const child = Object.getOwnPropertyDescriptor(value, key);
-    // Plain data only: a getter of the notebook's own could do anything.
-    if (child && "value" in child) nameOwnRecords(child.value, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, names, depth + 1);
-  }
+  return names;
 }

@@ -7,7 +7,7 @@ import type { ExplainData } from "./data.ts";
 import { traceOf } from "./trace.ts";
 
 /** What liveData needs of the page's run. */
-export type LiveRun = Pick<NotebookRun, "status" | "provenance">;
+export type LiveRun = Pick<NotebookRun, "status" | "provenance" | "notebook">;
 
 /** `live` says whether any cell of the trace had settled in the page. */
 export function liveData(build: ExplainData, cellId: string, run: LiveRun | undefined): { data: ExplainData; live: boolean } {
@@ -18,6 +18,6 @@ export function liveData(build: ExplainData, cellId: string, run: LiveRun | unde
     return (status === "fulfilled" || status === "rejected") && run.provenance.get(cell.id) !== undefined;
   });
   if (!settled.length) return { data: build, live: false };
-  const captured = captureProvenance(settled, (id) => run.provenance.get(id));
+  const captured = captureProvenance(settled, (id) => run.provenance.get(id), run.notebook.imports);
   return { data: { ...build, cells: { ...build.cells, ...captured.cells }, sources: { ...build.sources, ...captured.sources } }, live: true };
 }

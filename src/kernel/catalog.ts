@@ -1,9 +1,9 @@
 // Constants come with their provenance. A catalog is a record of named Sourced values; notebooks show
 // `citation` (and `note`) in a sources section so that every number on a page can be traced, and the
 // page's Explain panels name each record a value read (see provenance.ts): a record's `value` is an
-// accessor that notes the read while a cell is being recorded, and a catalog registers its name.
-import { deepFrozen, type DeepReadonly } from "./frozen.ts";
-import { currentRecording, noteRead, registerCatalog, SOURCED_VALUE } from "./provenance.ts";
+// accessor that notes the read while a cell is being recorded.
+import { deepFrozen } from "./frozen.ts";
+import { currentRecording, noteRead, SOURCED_VALUE } from "./provenance.ts";
 
 export interface Sourced<T = number> {
   readonly value: T;
@@ -45,20 +45,3 @@ export function sourced<T>(value: T, unit: string, citation: string, year: numbe
 }
 // The function too: it is a public export, shared like the catalogs.
 deepFrozen(sourced);
-
-/**
- * A catalog: deep-frozen like any kernel constant, and registered under the name it is exported as, so
- * that an Explain panel can say which record a value read ("accelerators.h100.watts").
- */
-export function catalog<T>(name: string, tree: T): DeepReadonly<T> {
-  registerCatalog(name, tree);
-  return deepFrozen(tree);
-}
-
-/**
- * A record with more fields (a battery's voltage, a benchmark task's model): the record's own properties,
- * its noting `value` too, then `fields`. Spreading a record would copy its value as plain data and lose that.
- */
-export function extended<R extends object, F extends object>(record: R, fields: F): R & F {
-  return Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(record)), fields) as R & F;
-}

@@ -41,14 +41,12 @@ export const MAX_RECORDED_CALLS = 12;
 interface ProvenanceState {
   /** The recording open now (the cell body running), or none. */
   recording: Recording | undefined;
-  /** Every catalog the kernel defines, by its exported name: how records get their names (see `recordNames`). */
-  readonly catalogs: [string, unknown][];
 }
 
 const STATE = Symbol.for("wattbook.provenance");
 
 /** The realm's provenance state, made by whichever bundle asks first. Not exported: kernel exports are frozen. */
-const provenance: ProvenanceState = ((globalThis as unknown as Record<symbol, ProvenanceState | undefined>)[STATE] ??= { recording: undefined, catalogs: [] });
+const provenance: ProvenanceState = ((globalThis as unknown as Record<symbol, ProvenanceState | undefined>)[STATE] ??= { recording: undefined });
 
 /** The recording open now, if any: what a kernel call or a record read checks first. */
 export function currentRecording(): Recording | undefined {
@@ -111,11 +109,6 @@ function givenFields(input: unknown): string[] | undefined {
   return input !== null && typeof input === "object" && !Array.isArray(input) ? Object.keys(input) : undefined;
 }
 
-/** Registers a catalog under its exported name (catalog.ts); nothing is walked until a name is asked for. */
-export function registerCatalog(name: string, root: unknown): void {
-  provenance.catalogs.push([name, root]);
-}
-
 /** The symbol a sourced record keeps its value under (catalog.ts), registered so both bundles know it. */
 export const SOURCED_VALUE = Symbol.for("wattbook.sourced.value");
 
@@ -124,27 +117,3 @@ export function isSourcedRecord(value: unknown): boolean {
   return value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, SOURCED_VALUE);
 }
 
-/**
- * Each record of the registered catalogs → its path ("accelerators.h100.watts"): the shortest, then the
- * first in registration order. Walked once per call; callers keep the map while they need it.
- */
-export function recordNames(): Map<object, string> {
-  const names = new Map<object, string>();
-  const seen = new Set<object>();
-  // Breadth first, so that a record reachable from two places gets its shorter path.
-  let level: [string, unknown][] = [...provenance.catalogs];
-  for (let depth = 0; level.length && depth < 8; depth++) {
-    const next: [string, unknown][] = [];
-    for (const [path, value] of level) {
-      if (value === null || typeof value !== "object" || seen.has(value)) continue;
-      seen.add(value);
-      if (isSourcedRecord(value)) {
-        names.set(value, path);
-        continue;
-      }
-      for (const key of Object.keys(value)) next.push([Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`, (value as Record<string, unknown>)[key]]);
-    }
-    level = next;
-  }
-  return names;
-}

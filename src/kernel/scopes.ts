@@ -2,9 +2,10 @@
 // Scope 1: direct combustion and leaks the reporter owns. Scope 2: purchased energy. Scope 3: the value
 // chain, upstream (manufacturing, construction, transport, outsourced compute) and downstream (use, disposal).
 import { array, enum as oneOf, strictObject } from "zod/mini";
-import { sourced, type Sourced, catalog } from "./catalog.ts";
+import { sourced, type Sourced } from "./catalog.ts";
 import { nonNegative } from "./fields.ts";
 import { kernelFunction } from "./kernel-function.ts";
+import { deepFrozen } from "./frozen.ts";
 
 export type GhgScope = 1 | 2 | 3;
 
@@ -12,7 +13,7 @@ const CHAPTER = "Sustainable AI chapter, Comprehensive carbon accounting (GHG Pr
 const CHECKPOINT = "Sustainable AI chapter, Checkpoint 1.2 and its self-check";
 
 /** The chapter's emission sources, each with its scope. `value` is the scope; `note` says what the source is. */
-export const emissionSources = catalog("emissionSources", {
+export const emissionSources = deepFrozen({
   backupDiesel: sourced<GhgScope>(1, "GHG scope", CHECKPOINT, 2023, "Diesel burned by backup generators the reporter owns."),
   ownedGeneration: sourced<GhgScope>(1, "GHG scope", CHAPTER, 2023, "Fuel burned in company-owned, on-site power plants."),
   coolingRefrigerant: sourced<GhgScope>(

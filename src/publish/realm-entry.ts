@@ -115,7 +115,7 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   // And what each cell used to compute them, for the page's Explain panels (explain/capture.ts).
   // A value that cannot be read (a proxy that throws) costs the page its traces, never the build.
   try {
-    outputs[PROVENANCE_OUTPUT] = stringify(captureProvenance(notebook.cells, (cellId) => run.provenance.get(cellId)));
+    outputs[PROVENANCE_OUTPUT] = stringify(captureProvenance(notebook.cells, (cellId) => run.provenance.get(cellId), notebook.imports));
   } catch {
     // the page's Explain panels then say the build recorded nothing
   }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureProvenance } from "../../src/explain/capture.ts";
 import { referenceEntry } from "../../src/explain/citation.ts";
 import { sourcedRecord } from "../../src/kernel/catalog.ts";
+import { accelerators, anchors, grids } from "../../src/kernel/index.ts";
 import { newRecording } from "../../src/kernel/provenance.ts";
 import type { CellLog } from "../../src/runtime/provenance-log.ts";
 import type { ExplainData, StaticCell } from "../../src/explain/data.ts";
@@ -35,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => values?.dispose());
 
 function data(): ExplainData {
-  const captured = captureProvenance(values.run.notebook.cells, (id) => values.run.provenance.get(id));
+  const captured = captureProvenance(values.run.notebook.cells, (id) => values.run.provenance.get(id), values.run.notebook.imports);
   return { path: FIXTURE, graph, ...captured };
 }
 
@@ -153,6 +154,26 @@ describe("traces over hand-made data", () => {
     // Far from every name: no guess, the nearest names listed, closest first.
     expect(cellsFor(many, "energy")).toEqual({ problem: expect.objectContaining({ code: "explain-unknown-name", hint: "give a name a cell declares (energyKWh, energyMWh, run, hours, flops), or a line number of a cell or a ${…} value" }) });
     expect(cellsFor([cell("c", { line: 3 })], "x")).toEqual({ problem: expect.objectContaining({ code: "explain-declares-nothing" }) });
+  });
+});
+
+describe("the names of records", () => {
+  const logWith = (values: [string, unknown][], reads: object[]): CellLog => {
+    const recording = newRecording();
+    for (const read of reads) recording.constants.add(read);
+    return { recording, partial: undefined, values: new Map(values), result: undefined, hasResult: false, failed: undefined };
+  };
+
+  it("are the paths from the notebook's imports, before its own names; a record neither reaches is named by what it says", () => {
+    // The cell holds grids.quebec under a name of its own, and reads a record the notebook never imports.
+    const log = logWith([["q", grids.quebec]], [grids.quebec, anchors.householdMWhPerYear]);
+    const captured = captureProvenance([{ id: "c" }], () => log, { grids, acc: accelerators });
+    expect(captured.cells.c!.constants).toEqual(["grids.quebec", "Sustainable AI chapter, footnote 2 (2026): 10.7 MWh/year"]);
+    expect(captured.cells.c!.values).toEqual({ q: { $wb: "source", key: "grids.quebec" } });
+    // Imported under another name: the notebook's name for it.
+    const aliased = captureProvenance([{ id: "c" }], () => logWith([], [accelerators.h100.watts]), { acc: accelerators });
+    expect(aliased.cells.c!.constants).toEqual(["acc.h100.watts"]);
+    expect(aliased.sources["acc.h100.watts"]).toMatchObject({ path: "acc.h100.watts", value: 700, unit: "W", citation: "NVIDIA H100 datasheet", year: 2022 });
   });
 });
 

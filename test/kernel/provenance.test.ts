@@ -1,21 +1,19 @@
 // Provenance in the kernel: with a recording open, a kernel call notes its name, the input as parsed
 // (defaults filled, and which fields took them), its output and the records read during it; a record
-// notes each read of its value (and a range's ends); with none open, nothing is noted. Catalog records
-// are named by the catalog that registers them.
+// notes each read of its value (and a range's ends); with none open, nothing is noted.
 import { describe, expect, it } from "vitest";
 import {
   accelerators,
+  anchors,
   clusterEnergy,
-  edgeBatteries,
   energySources,
   grids,
   householdYears,
-  mlperfTinyEnergy,
   operationalCarbon,
   sourced,
   sourceRows,
 } from "../../src/kernel/index.ts";
-import { currentRecording, isSourcedRecord, MAX_RECORDED_CALLS, newRecording, recordingInto, recordNames } from "../../src/kernel/provenance.ts";
+import { currentRecording, isSourcedRecord, MAX_RECORDED_CALLS, newRecording, recordingInto } from "../../src/kernel/provenance.ts";
 
 const record = <T>(body: () => T) => {
   const recording = newRecording();
@@ -33,7 +31,7 @@ describe("kernel calls", () => {
     expect(call!.given).toEqual(["energyMWh"]);
     expect(call!.output).toBe(result);
     // The default comes from a catalog record, read by this call.
-    expect([...call!.constants]).toEqual([recordNamed("anchors.householdMWhPerYear")]);
+    expect([...call!.constants]).toEqual([anchors.householdMWhPerYear]);
     expect(recording.constants.size).toBe(0);
   });
 
@@ -73,12 +71,6 @@ describe("kernel calls", () => {
   });
 });
 
-/** The record a catalog path names (found outside any recording: nothing is noted). */
-function recordNamed(path: string): object {
-  for (const [value, name] of recordNames()) if (name === path) return value;
-  throw new Error(`no record named ${path}`);
-}
-
 describe("sourced records", () => {
   it("note reads of their value, outside calls as the body's own", () => {
     const { recording, result } = record(() => grids.quebec.value * 2);
@@ -89,13 +81,6 @@ describe("sourced records", () => {
   it("note reads of a range's ends", () => {
     const { recording } = record(() => energySources.coal.low);
     expect([...recording.constants]).toEqual([energySources.coal]);
-  });
-
-  it("keep their accessor when extended, with the fields added", () => {
-    const { recording, result } = record(() => edgeBatteries.coinCell.value * edgeBatteries.coinCell.volts);
-    expect(result).toBe(750);
-    expect([...recording.constants]).toEqual([edgeBatteries.coinCell]);
-    expect(mlperfTinyEnergy.keywordSpotting).toMatchObject({ low: 0.05, high: 0.5, task: "Audio classification (12 keywords)" });
   });
 
   it("read as plain data everywhere else: same keys, same JSON, frozen, and a spread copy is not the record", () => {
@@ -117,14 +102,5 @@ describe("sourced records", () => {
     const { recording } = record(() => own.value);
     expect([...recording.constants]).toEqual([own]);
     expect(sourceRows({ "Our grid": own })[0]).toMatchObject({ value: 300, citation: "Our utility bill" });
-  });
-});
-
-describe("record names", () => {
-  it("are the catalog paths, shortest first", () => {
-    const names = recordNames();
-    expect(names.get(grids.quebec)).toBe("grids.quebec");
-    expect(names.get(accelerators.h100.watts)).toBe("accelerators.h100.watts");
-    expect(names.get(energySources.coal)).toBe("energySources.coal");
   });
 });

@@ -1,7 +1,8 @@
 // Datacenter accelerators: power, embodied carbon and the two roofline ceilings (peak dense FLOP/s and
 // memory bandwidth) at the precision large models train in (FP16/BF16 tensor math, no sparsity).
 // Edge parts live in catalogs/edge.ts.
-import { sourced, type Sourced, catalog } from "../catalog.ts";
+import { sourced, type Sourced } from "../catalog.ts";
+import { deepFrozen } from "../frozen.ts";
 
 export interface Accelerator {
   readonly name: string;
@@ -13,7 +14,7 @@ export interface Accelerator {
   readonly memoryBandwidthBytesPerSecond: Sourced;
 }
 
-export const accelerators = catalog("accelerators", {
+export const accelerators = deepFrozen({
   h100: {
     name: "NVIDIA H100 SXM",
     watts: sourced(700, "W", "NVIDIA H100 datasheet", 2022),
@@ -46,7 +47,7 @@ export const accelerators = catalog("accelerators", {
  * IT power over accelerator power: what host CPUs, DRAM, switches, NICs and power conversion add on top
  * of the accelerators' own draw, before facility overhead (PUE). Every energy example names the one it uses.
  */
-export const supportFactors = catalog("supportFactors", {
+export const supportFactors = deepFrozen({
   dgxH100Rack: sourced(1.375, "W IT per W accelerator", "Sustainable AI chapter, Table 6", 2026,
     "derived: a four-node DGX H100 rack draws 30.8 kW of IT power (GPUs 22.4 + host CPUs and DRAM 3.2 + NVSwitch 1.6 + InfiniBand 0.8 + conversion losses 2.8) for 22.4 kW of GPU TDP, a factor of 1.375"),
   acceleratorOnly: sourced(1, "W IT per W accelerator", "Sustainable AI chapter", 2026,

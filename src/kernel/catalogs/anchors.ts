@@ -1,11 +1,12 @@
 // Reference points that turn abstract quantities into familiar ones, and the published figures the
 // chapter's worked examples start from.
-import { sourced, catalog } from "../catalog.ts";
+import { sourced } from "../catalog.ts";
+import { deepFrozen } from "../frozen.ts";
 
 const CHAPTER = 2026;
 
 /** Everyday equivalents, growth rates and fleet-scale figures, keyed flat so a page can cite any one. */
-export const anchors = catalog("anchors", {
+export const anchors = deepFrozen({
   // Everyday equivalents for energy and carbon.
   householdMWhPerYear: sourced(10.7, "MWh/year", "Sustainable AI chapter, footnote 2", CHAPTER, "average US household electricity use"),
   flightKgCO2e: sourced(1000, "kg CO2e", "Sustainable AI chapter, Napkin Math 1.1", CHAPTER, "illustrative: one passenger, New York–London round trip"),
@@ -32,7 +33,7 @@ export const anchors = catalog("anchors", {
 } as const);
 
 /** GPT-3, the chapter's anchor training run. */
-export const gpt3 = catalog("gpt3", {
+export const gpt3 = deepFrozen({
   params: sourced(175e9, "parameters", "Brown et al. 2020", 2020),
   trainingFlops: sourced(3.14e23, "FLOP", "Patterson et al. 2021", 2021),
   trainingMWh: sourced(1287, "MWh", "Patterson et al. 2021", 2021, "the chapter attributes this figure to Li 2020"),
@@ -46,7 +47,7 @@ export const gpt3 = catalog("gpt3", {
 } as const);
 
 /** Published training carbon for other models, Table 11. */
-export const publishedTrainingCarbon = catalog("publishedTrainingCarbon", {
+export const publishedTrainingCarbon = deepFrozen({
   t5_11b: sourced(85_000, "kg CO2e", "Sustainable AI chapter, Table 11", CHAPTER, "2.3e22 training FLOPs"),
   bertBase: sourced(650, "kg CO2e", "Sustainable AI chapter, Table 11", CHAPTER, "3.3e18 training FLOPs"),
   resnet50: sourced(35, "kg CO2e", "Sustainable AI chapter, Table 11", CHAPTER, "2.0e17 training FLOPs"),

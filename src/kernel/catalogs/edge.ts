@@ -1,7 +1,8 @@
 // Edge power budgets, edge parts, MLPerf Tiny energies, radio cost per bit and small batteries.
 // The chapter gives most of these as ranges: SourcedRange keeps low and high, with the midpoint as value.
-import { sourced, type Sourced, catalog, extended } from "../catalog.ts";
+import { sourced, type Sourced } from "../catalog.ts";
 import { sourcedRange, type SourcedRange } from "./range.ts";
+import { deepFrozen } from "../frozen.ts";
 
 const CHAPTER = 2026;
 const TABLE_8 = "Sustainable AI chapter, Table 8 (edge AI power budget categories)";
@@ -15,7 +16,7 @@ export interface EdgePowerBudget {
 }
 
 /** Table 8, every state in milliwatts so the tiers compare on one axis. */
-export const edgePowerBudgets = catalog("edgePowerBudgets", {
+export const edgePowerBudgets = deepFrozen({
   tinymlMcu: {
     name: "TinyML (MCU)",
     idleMilliwatts: sourcedRange(0.001, 0.1, "mW", TABLE_8, CHAPTER,
@@ -52,7 +53,7 @@ const EXAMPLE_1_4 = "Sustainable AI chapter, Example 1.4";
 const TABLE_2 = "Sustainable AI chapter, Table 2";
 
 /** Individual edge parts and the operating points of the chapter's worked examples. */
-export const edgeParts = catalog("edgeParts", {
+export const edgeParts = deepFrozen({
   jetsonOrinNxW: sourcedRange(10, 25, "W", TABLE_8, CHAPTER, "configurable power modes"),
   jetsonAgxOrinW: sourcedRange(15, 60, "W", TABLE_8, CHAPTER, "configurable power modes"),
   teslaFsdComputerW: sourced(72, "W", "Sustainable AI chapter, footnote 26", CHAPTER, "continuous draw while driving"),
@@ -72,11 +73,15 @@ export interface MlperfTinyTask extends SourcedRange {
 }
 
 const TABLE_14 = "Sustainable AI chapter, Table 14 (MLPerf Tiny, MLCommons)";
-const tinyTask = (low: number, high: number, task: string, referenceModel: string, modelKB: number): MlperfTinyTask =>
-  extended(sourcedRange(low, high, "mJ/inference", TABLE_14, CHAPTER, "typical range"), { task, referenceModel, modelKB });
+const tinyTask = (low: number, high: number, task: string, referenceModel: string, modelKB: number): MlperfTinyTask => ({
+  ...sourcedRange(low, high, "mJ/inference", TABLE_14, CHAPTER, "typical range"),
+  task,
+  referenceModel,
+  modelKB,
+});
 
 /** MLPerf Tiny benchmark tasks and their typical energy per inference. */
-export const mlperfTinyEnergy = catalog("mlperfTinyEnergy", {
+export const mlperfTinyEnergy = deepFrozen({
   visualWakeWords: tinyTask(0.1, 1.0, "Image classification (person detection)", "MobileNetV1 0.25", 250),
   keywordSpotting: tinyTask(0.05, 0.5, "Audio classification (12 keywords)", "DS-CNN", 19),
   anomalyDetection: tinyTask(0.01, 0.1, "Time series (machine health)", "Deep Autoencoder", 5),
@@ -84,7 +89,7 @@ export const mlperfTinyEnergy = catalog("mlperfTinyEnergy", {
 } as const satisfies Record<string, MlperfTinyTask>);
 
 /** What it costs to send data instead of computing on it. */
-export const radioEnergy = catalog("radioEnergy", {
+export const radioEnergy = deepFrozen({
   bluetoothWifiPJPerBit: sourcedRange(100_000, 500_000, "pJ/bit", "Sustainable AI chapter, Systems Perspective 1.3", CHAPTER, "wireless transmit, approximate"),
   cellularImageMillijoules: sourced(10, "mJ/image", "Sustainable AI chapter, Cascade inference architecture", CHAPTER, "illustrative: one image over cellular"),
 } as const satisfies Record<string, Sourced>);
@@ -95,10 +100,10 @@ export interface BatteryRecord extends Sourced {
 }
 
 /** Batteries of the chapter's examples. */
-export const edgeBatteries = catalog("edgeBatteries", {
-  coinCell: extended(sourced(250, "mAh", TINYML_DYNAMICS, CHAPTER, "illustrative coin cell at 3.0 V nominal"), { volts: 3.0 }),
-  twoAA: extended(sourced(3000, "mAh", EXAMPLE_1_4, CHAPTER, "two AA cells in series: voltages add, capacity does not"), { volts: 3.0 }),
+export const edgeBatteries = deepFrozen({
+  coinCell: { ...sourced(250, "mAh", TINYML_DYNAMICS, CHAPTER, "illustrative coin cell at 3.0 V nominal"), volts: 3.0 },
+  twoAA: { ...sourced(3000, "mAh", EXAMPLE_1_4, CHAPTER, "two AA cells in series: voltages add, capacity does not"), volts: 3.0 },
 } as const satisfies Record<string, BatteryRecord>);
 
 /** A phone battery, the budget for on-device learning. */
-export const phoneBatteryWh = catalog("phoneBatteryWh", sourced(15, "Wh", "Sustainable AI chapter, Napkin Math 1.8", CHAPTER, "typical smartphone, about 54,000 J"));
+export const phoneBatteryWh = sourced(15, "Wh", "Sustainable AI chapter, Napkin Math 1.8", CHAPTER, "typical smartphone, about 54,000 J");

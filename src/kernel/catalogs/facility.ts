@@ -1,13 +1,14 @@
 // Facility constants: PUE and WUE references, power-delivery stage efficiencies, coolant properties,
 // cooling technologies, and grid-connection lead times. Ranges keep low and high (value = midpoint).
-import { sourced, type Sourced, catalog } from "../catalog.ts";
+import { sourced, type Sourced } from "../catalog.ts";
 import { sourcedRange } from "./range.ts";
+import { deepFrozen } from "../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const CHAPTER = 2026;
 
 /** PUE values the chapter quotes as points. */
-export const pueReferences = catalog("pueReferences", {
+export const pueReferences = deepFrozen({
   googleBestFacility: sourced(1.08, "ratio", `${CH}, footnotes 19 and 36`, CHAPTER, "Google's most efficient facilities"),
   googleFleet: sourced(1.1, "ratio", `${CH}, footnote 28`, CHAPTER, "Google fleet-wide average"),
   google2009Disclosure: sourced(1.21, "ratio", `${CH}, footnote 10`, 2009),
@@ -21,7 +22,7 @@ export const pueReferences = catalog("pueReferences", {
 } as const satisfies Record<string, Sourced>);
 
 /** PUE ranges by facility class. */
-export const pueRanges = catalog("pueRanges", {
+export const pueRanges = deepFrozen({
   leadingHyperscale: sourcedRange(1.1, 1.2, "ratio", `${CH}, Facility-level power metrics (Uptime Institute 2022)`, 2022),
   industryAverage: sourcedRange(1.5, 2.0, "ratio", `${CH}, Facility-level power metrics (Uptime Institute 2022)`, 2022),
   early2000s: sourcedRange(2.0, 2.5, "ratio", `${CH}, footnote 10 (The Green Grid 2007)`, 2007),
@@ -31,7 +32,7 @@ export const pueRanges = catalog("pueRanges", {
 } as const satisfies Record<string, Sourced>);
 
 /** Water: WUE and the scales the chapter compares water use with. */
-export const waterReferences = catalog("waterReferences", {
+export const waterReferences = deepFrozen({
   typicalWueLPerKWh: sourcedRange(0.5, 2.0, "L/kWh", `${CH}, equation 3`, CHAPTER, "depends on climate and cooling technology"),
   exampleWueLPerKWh: sourced(1.8, "L/kWh", `${CH}, equation 3 worked example`, CHAPTER, "illustrative evaporative-cooled site"),
   householdLitresPerYear: sourcedRange(380_000, 450_000, "L/year", `${CH}, equation 3 worked example`, CHAPTER,
@@ -43,7 +44,7 @@ export const waterReferences = catalog("waterReferences", {
 } as const satisfies Record<string, Sourced>);
 
 /** Efficiency of each power-delivery stage, utility side first. */
-export const powerDeliveryStages = catalog("powerDeliveryStages", {
+export const powerDeliveryStages = deepFrozen({
   utilityTransformer: sourcedRange(0.98, 0.99, "efficiency", `${CH}, Power delivery`, CHAPTER, "utility to medium voltage, 1–2 % loss"),
   upsDoubleConversion: sourcedRange(0.95, 0.97, "efficiency", `${CH}, Power delivery`, CHAPTER, "online double-conversion UPS, 3–5 % loss"),
   upsEcoMode: sourcedRange(0.98, 0.99, "efficiency", `${CH}, Power delivery`, CHAPTER, "eco-mode UPS bypassing the inverter in normal operation"),
@@ -54,7 +55,7 @@ export const powerDeliveryStages = catalog("powerDeliveryStages", {
 } as const satisfies Record<string, Sourced>);
 
 /** Heat-transfer properties of the coolants the chapter compares. */
-export const coolingMedia = catalog("coolingMedia", {
+export const coolingMedia = deepFrozen({
   airSpecificHeatJPerKgK: sourced(1005, "J/(kg·K)", `${CH}, Cooling`, CHAPTER),
   airDensityKgPerM3: sourced(1.2, "kg/m³", `${CH}, Cooling`, CHAPTER, "sea level"),
   airConductivityWPerMK: sourced(0.026, "W/(m·K)", `${CH}, Cooling`, CHAPTER),
@@ -66,7 +67,7 @@ export const coolingMedia = catalog("coolingMedia", {
 } as const satisfies Record<string, Sourced>);
 
 /** Rack densities, fan power and capital cost by cooling technology. */
-export const coolingTechnologies = catalog("coolingTechnologies", {
+export const coolingTechnologies = deepFrozen({
   airMaxKWPerRack: sourcedRange(20, 30, "kW/rack", `${CH}, Table 7`, CHAPTER),
   liquidKWPerRack: sourced(120, "kW/rack", `${CH}, Table 7`, CHAPTER, "a floor: 'more than 120 kW'"),
   twoPhaseImmersionKWPerRack: sourced(200, "kW/rack", `${CH}, Cooling`, CHAPTER, "a floor: 'over 200 kW'"),
@@ -79,7 +80,7 @@ export const coolingTechnologies = catalog("coolingTechnologies", {
 } as const satisfies Record<string, Sourced>);
 
 /** Grid connection lead times and transient-handling figures. */
-export const gridConnection = catalog("gridConnection", {
+export const gridConnection = deepFrozen({
   usInterconnectionQueueGW: sourced(2000, "GW", `${CH}, Napkin Math 1.6`, 2024, "a floor: 'over 2000 GW' waiting in the US alone"),
   gpuLeadMonths: sourced(6, "months", `${CH}, Napkin Math 1.6`, CHAPTER, "typical enterprise lead time"),
   substationLeadMonths: sourced(24, "months", `${CH}, Napkin Math 1.6`, CHAPTER, "new 10+ MW substation, permitting through grid connection"),

@@ -1,12 +1,13 @@
 // An illustrative federated-learning scenario for the chapter's equation 16. The chapter gives the
 // equation and the scales (updates in megabytes, raw data in gigabytes) but no energies; these values
 // are wattbook's, chosen inside those scales, and every notebook that uses them lets the reader move them.
-import { sourced, type Sourced, catalog } from "../catalog.ts";
+import { sourced, type Sourced } from "../catalog.ts";
+import { deepFrozen } from "../frozen.ts";
 
 const ILLUSTRATION = "wattbook illustration of the Sustainable AI chapter's equation 16";
 const YEAR = 2026;
 
-export const federatedScenario = catalog("federatedScenario", {
+export const federatedScenario = deepFrozen({
   clients: sourced(1000, "clients", ILLUSTRATION, YEAR, "illustrative: a mid-sized cross-device deployment"),
   rawBytesPerClient: sourced(1e9, "bytes", ILLUSTRATION, YEAR, "illustrative: 1 GB of sensor data per client, the chapter's 'gigabytes'"),
   updateBytes: sourced(10e6, "bytes", ILLUSTRATION, YEAR, "illustrative: a 10 MB model update, the chapter's 'megabytes'"),

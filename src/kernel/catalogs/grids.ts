@@ -1,12 +1,13 @@
 // Grid carbon intensity: grams of CO2e emitted per kWh delivered. Regions are averages over a year unless
 // the note says they are marginal (what responds to one more kW) or illustrative.
-import { sourced, catalog } from "../catalog.ts";
+import { sourced } from "../catalog.ts";
 import { sourcedRange } from "./range.ts";
+import { deepFrozen } from "../frozen.ts";
 
 const CHAPTER = 2026;
 const UNIT = "gCO2e/kWh";
 
-export const grids = catalog("grids", {
+export const grids = deepFrozen({
   usAverage: sourced(429, UNIT, "Patterson et al. 2021", 2021, "US average intensity used for GPT-3's training datacenter; the chapter's default grid"),
   quebec: sourced(20, UNIT, "Sustainable AI chapter, Napkin Math 1.3", CHAPTER, "hydropower; the chapter's canonical clean grid"),
   poland: sourced(820, UNIT, "Sustainable AI chapter, Napkin Math 1.3", CHAPTER, "coal-heavy; the low end of Table 1's coal range"),
@@ -20,7 +21,7 @@ export const grids = catalog("grids", {
 } as const);
 
 /** Table 1: intensity by generation source, as published ranges. */
-export const energySources = catalog("energySources", {
+export const energySources = deepFrozen({
   coal: sourcedRange(820, 1200, UNIT, "Sustainable AI chapter, Table 1", CHAPTER, "e.g. Poland, West Virginia"),
   naturalGas: sourcedRange(350, 500, UNIT, "Sustainable AI chapter, Table 1", CHAPTER, "e.g. Texas combined-cycle plants"),
   solarPV: sourcedRange(20, 50, UNIT, "Sustainable AI chapter, Table 1", CHAPTER, "e.g. California, Arizona"),

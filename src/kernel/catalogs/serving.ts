@@ -1,6 +1,7 @@
 // Dense decoder-only models for the serving examples, and the one serving assumption no source publishes:
 // the static (leakage and clock) power of an accelerator at full clocks. Not chapter figures.
-import { sourced, type Sourced, catalog } from "../catalog.ts";
+import { sourced, type Sourced } from "../catalog.ts";
+import { deepFrozen } from "../frozen.ts";
 
 export interface ServingModel {
   readonly name: string;
@@ -12,7 +13,7 @@ export interface ServingModel {
 const LLAMA2 = "Touvron et al. 2023 (Llama 2)";
 const GPT3 = "Brown et al. 2020";
 
-export const servingModels = catalog("servingModels", {
+export const servingModels = deepFrozen({
   llama2_7b: {
     name: "Llama 2 7B",
     params: sourced(7e9, "parameters", LLAMA2, 2023, "nominal; 6.7 billion exactly"),
@@ -35,7 +36,7 @@ export const servingModels = catalog("servingModels", {
   },
 } as const satisfies Record<string, ServingModel>);
 
-export const servingAssumptions = catalog("servingAssumptions", {
+export const servingAssumptions = deepFrozen({
   staticWatts: sourced(300, "W", "wattbook assumption", 2026,
     "illustrative: leakage and clock power of a busy accelerator are not published; 300 W lies between the chapter's 50–80 W H100 idle draw and its 700 W TDP"),
 } as const satisfies Record<string, Sourced>);

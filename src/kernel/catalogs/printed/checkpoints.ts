@@ -1,14 +1,15 @@
 // The checkpoints notebook's chapter figures: the inputs the six checkpoints state (and that no other
 // catalog holds), and the answers the chapter prints for them (in the checkpoints, the sections around
 // them, or their self-check answers). Checkpoint 1.1's inputs are in printedEnergy.
-import { sourced, type Sourced, catalog } from "../../catalog.ts";
+import { sourced, type Sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const YEAR = 2026;
 
 /** Inputs the checkpoints state. */
-export const checkpointInputs = catalog("checkpointInputs", {
+export const checkpointInputs = deepFrozen({
   // Checkpoint 1.3: the power path the section builds around it.
   nodeGpus: sourced(8, "GPUs per node", `${CH}, Power delivery`, YEAR, "a training node with eight H100 GPUs at 700 W each"),
   legacyBusVolts: sourced(12, "V", `${CH}, Power delivery`, YEAR, "traditional 12 V delivery across the baseboard"),
@@ -33,7 +34,7 @@ export const checkpointInputs = catalog("checkpointInputs", {
 } as const satisfies Record<string, Sourced>);
 
 /** Answers and figures the chapter prints for the checkpoints. */
-export const printedCheckpoints = catalog("printedCheckpoints", {
+export const printedCheckpoints = deepFrozen({
   checkpoint12Scopes: sourced<readonly number[]>([1, 2, 2, 3, 3], "GHG scope of S1–S5", `${CH}, Self-Check answer (Checkpoint 1.2's sources)`, YEAR,
     "S1 backup diesel, S2 purchased electricity, S3 cooling electricity, S4 accelerator manufacturing, S5 end-user phones"),
   busAmps12V: sourced(470, "A", `${CH}, Power delivery`, YEAR, "'nearly 470 A' for 5,600 W at 12 V"),

@@ -1,7 +1,8 @@
 // The edge notebook's chapter figures: the inputs of its worked examples (edgeExamples) and the results
 // the chapter printed (printedEdge), which the notebook shows beside what the kernel computes.
-import { sourced, type Sourced, catalog } from "../../catalog.ts";
+import { sourced, type Sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CHAPTER = 2026;
 const KWS = "Sustainable AI chapter, TinyML power state dynamics";
@@ -12,7 +13,7 @@ const NAPKIN_1_8 = "Sustainable AI chapter, Napkin Math 1.8";
 const SELF_CHECK = "Sustainable AI chapter, Self-Check (edge AI impact)";
 
 /** Inputs of the chapter's edge examples that no other catalog holds. */
-export const edgeExamples = catalog("edgeExamples", {
+export const edgeExamples = deepFrozen({
   kwsActiveMs: sourced(20, "ms", KWS, CHAPTER, "inference time per detection cycle"),
   kwsPeriodMs: sourced(1000, "ms", KWS, CHAPTER, "one detection cycle a second (continuous listening)"),
   mcuVolts: sourced(3.3, "V", KWS, CHAPTER, "supply voltage the sleep current is drawn at; Example 1.4 uses the same"),
@@ -38,7 +39,7 @@ export const edgeExamples = catalog("edgeExamples", {
 } as const satisfies Record<string, Sourced>);
 
 /** Results the chapter printed for those examples. */
-export const printedEdge = catalog("printedEdge", {
+export const printedEdge = deepFrozen({
   tinymlIdleW: sourcedRange(1, 100, "W", "Sustainable AI chapter, Table 8", CHAPTER,
     "printed as the TinyML idle range; up to 1,000× the tier's own 100 mW peak, so the unit must be µW"),
   kwsAverageMilliwatts: sourced(0.33, "mW", KWS, CHAPTER, "0.30 + 0.032, rounded; unrounded 0.3323 mW"),

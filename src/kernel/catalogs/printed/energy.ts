@@ -1,11 +1,12 @@
 // The chapter's own figures behind notebooks/01-energy-of-intelligence.md: the inputs its boxes state and
 // the results they print, each citing its box. A note says where a printed result is rounded oddly or wrong.
-import { sourced, catalog } from "../../catalog.ts";
+import { sourced } from "../../catalog.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const YEAR = 2026;
 
-export const printedEnergy = catalog("printedEnergy", {
+export const printedEnergy = deepFrozen({
   // Checkpoint 1.1 states its inputs; its answer is not printed.
   checkpoint11FlopsPerJoule: sourced(50e9, "FLOP/J", `${CH}, Checkpoint 1.1`, YEAR, "end-to-end realized training efficiency: FLOP per joule of IT energy"),
   checkpoint11Pue: sourced(1.1, "ratio", `${CH}, Checkpoint 1.1`, YEAR),

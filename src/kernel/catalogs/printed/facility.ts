@@ -1,7 +1,8 @@
 // The facility notebook's chapter figures: the inputs of its worked examples (facilityExamples) and the
 // results the chapter printed (printedFacility), which the notebook shows beside what the kernel computes.
-import { sourced, type Sourced, catalog } from "../../catalog.ts";
+import { sourced, type Sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const CHAPTER = 2026;
@@ -16,7 +17,7 @@ const WATER = `${CH}, equation 3 worked example`;
 const TOWERS = `${CH}, Cooling (heat rejection)`;
 
 /** Inputs of the chapter's facility examples that no other catalog holds. */
-export const facilityExamples = catalog("facilityExamples", {
+export const facilityExamples = deepFrozen({
   napkin15ITMW: sourced(2, "MW", NAPKIN_1_5, CHAPTER, "IT load of the cluster"),
   selfCheckSiteMW: sourced(6.3, "MW", `${CH}, Self-Check (energy metrics)`, CHAPTER, "total site draw over one hour"),
   selfCheckITMW: sourced(4.2, "MW", `${CH}, Self-Check (energy metrics)`, CHAPTER, "compute IT load over the same hour"),
@@ -55,7 +56,7 @@ export const facilityExamples = catalog("facilityExamples", {
 } as const satisfies Record<string, Sourced>);
 
 /** What the chapter printed for them. */
-export const printedFacility = catalog("printedFacility", {
+export const printedFacility = deepFrozen({
   selfCheckPue: sourced(1.5, "ratio", `${CH}, Self-Check (energy metrics)`, CHAPTER),
   napkin15MWh: sourced(8409.6, "MWh/year", NAPKIN_1_5, CHAPTER),
   napkin15Usd: sourced(588_672, "USD/year", NAPKIN_1_5, CHAPTER),

@@ -1,12 +1,13 @@
 // The chapter's own figures behind notebooks/02-where-and-when.md: the inputs its boxes state and the
 // results they print, each citing its box. A note says where a printed figure is inconsistent.
-import { sourced, catalog } from "../../catalog.ts";
+import { sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const YEAR = 2026;
 
-export const printedGeography = catalog("printedGeography", {
+export const printedGeography = deepFrozen({
   // Napkin Math 1.3: one job, two sites (Quebec and Poland come from the grids catalog).
   napkin13JobMWh: sourced(10_000, "MWh", `${CH}, Napkin Math 1.3`, YEAR, "a training run's energy, taken at the meter"),
   napkin13QuebecT: sourced(200, "t CO2e", `${CH}, Napkin Math 1.3`, YEAR),

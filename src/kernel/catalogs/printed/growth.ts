@@ -1,6 +1,7 @@
 // The growth notebook's chapter figures: the inputs of its worked examples (growthExamples) and the results
 // the chapter printed (printedGrowth), which the notebook shows beside what the kernel computes.
-import { sourced, type Sourced, catalog } from "../../catalog.ts";
+import { sourced, type Sourced } from "../../catalog.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const CHAPTER = 2026;
@@ -12,7 +13,7 @@ const CHECKPOINT_1_5 = `${CH}, Checkpoint 1.5`;
 const SELF_CHECK = `${CH}, Self-Check (mitigation)`;
 
 /** Inputs of the chapter's growth and rebound examples that no other catalog holds. */
-export const growthExamples = catalog("growthExamples", {
+export const growthExamples = deepFrozen({
   computeYears: sourced(7, "years", FOOTNOTE_7, CHAPTER, "2012 to 2019, the window of the 350,000× growth"),
   checkpointEfficiencyGain: sourced(2, "×", CHECKPOINT_1_5, CHAPTER, "cost per query cut by 50 percent"),
   fallacyUsdPer1kTokensBefore: sourced(0.06, "USD per 1,000 tokens", FALLACY, CHAPTER),
@@ -26,7 +27,7 @@ export const growthExamples = catalog("growthExamples", {
 } as const satisfies Record<string, Sourced>);
 
 /** What the chapter printed for them. */
-export const printedGrowth = catalog("printedGrowth", {
+export const printedGrowth = deepFrozen({
   doublingMonths: sourced(4.6, "months", FOOTNOTE_7, CHAPTER),
   fasterThanMoore: sourced(5.3, "×", FOOTNOTE_7, CHAPTER),
   computePerYear: sourced(6.2, "× per year", `${CH}, Key takeaways`, CHAPTER),

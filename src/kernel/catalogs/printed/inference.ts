@@ -1,11 +1,12 @@
 // The chapter's own figures behind notebooks/04-training-vs-inference.md: the inputs its examples state and
 // the results they print, each citing where it appears.
-import { sourced, catalog } from "../../catalog.ts";
+import { sourced } from "../../catalog.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const YEAR = 2026;
 
-export const printedInference = catalog("printedInference", {
+export const printedInference = deepFrozen({
   // Lifecycle carbon accounting: a model serving 10 million queries a day.
   queriesPerDay: sourced(10e6, "queries/day", `${CH}, Lifecycle carbon accounting`, YEAR),
   kWhPerQuery: sourced(0.001, "kWh/query", `${CH}, Lifecycle carbon accounting`, YEAR, "the boundary (accelerator, IT or facility) is not stated"),

@@ -1,12 +1,13 @@
 // The chapter's own figures behind notebooks/03-lifecycle-carbon.md: the inputs its boxes state and the
 // results they print, each citing its box. A note says where a printed figure is wrong and why.
-import { sourced, catalog } from "../../catalog.ts";
+import { sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const YEAR = 2026;
 
-export const printedLifecycle = catalog("printedLifecycle", {
+export const printedLifecycle = deepFrozen({
   // Napkin Math 1.4: 2,048 H100s for 30 days, DGX rack profile, PUE 1.12, US average grid, 3-year life.
   napkin14Devices: sourced(2048, "H100 GPUs", `${CH}, Napkin Math 1.4`, YEAR),
   napkin14Days: sourced(30, "days", `${CH}, Napkin Math 1.4`, YEAR),

@@ -1,7 +1,8 @@
 // The roofline notebook's chapter figures: the inputs of its worked examples (rooflineExamples) and the
 // results the chapter printed (printedRoofline), which the notebook shows beside what the kernel computes.
-import { sourced, type Sourced, catalog } from "../../catalog.ts";
+import { sourced, type Sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CHAPTER = 2026;
 const EXAMPLE_1_1 = "Sustainable AI chapter, Example 1.1 (Table 4)";
@@ -11,7 +12,7 @@ const SELF_CHECK = "Sustainable AI chapter, Self-Check (energy metrics)";
 const PER_BYTE = "Sustainable AI chapter, Energy per byte";
 
 /** Inputs of the chapter's roofline and CMOS examples that no other catalog holds. */
-export const rooflineExamples = catalog("rooflineExamples", {
+export const rooflineExamples = deepFrozen({
   smallMatrixN: sourced(96, "elements per side", EXAMPLE_1_1, CHAPTER, "the matrix size that sits exactly at the 16 FLOP/byte crossover"),
   largeMatrixN: sourced(1000, "elements per side", EXAMPLE_1_1, CHAPTER),
   vectorN: sourced(1000, "elements", EXAMPLE_1_1, CHAPTER),
@@ -30,7 +31,7 @@ export const rooflineExamples = catalog("rooflineExamples", {
 } as const satisfies Record<string, Sourced>);
 
 /** What the chapter printed for them. */
-export const printedRoofline = catalog("printedRoofline", {
+export const printedRoofline = deepFrozen({
   crossover: sourced(16, "FLOP/byte", "Sustainable AI chapter, Equation 7", CHAPTER),
   smallIntensity: sourced(16, "FLOP/byte", EXAMPLE_1_1, CHAPTER),
   smallComputeUJ: sourced(17.69, "µJ", EXAMPLE_1_1, CHAPTER),

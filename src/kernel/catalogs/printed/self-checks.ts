@@ -1,8 +1,9 @@
 // Figures the chapter's self-check questions state, in their stems and in their wrong options, that no other
 // catalog holds. The notebooks turn those questions into exercises; every number in them comes from here
 // or from the topic catalogs.
-import { sourced, type Sourced, catalog } from "../../catalog.ts";
+import { sourced, type Sourced } from "../../catalog.ts";
 import { sourcedRange } from "../range.ts";
+import { deepFrozen } from "../../frozen.ts";
 
 const CH = "Sustainable AI chapter";
 const YEAR = 2026;
@@ -16,7 +17,7 @@ const POLICY = `${CH}, Self-Check (policy)`;
 const FALLACIES = `${CH}, Self-Check (fallacies and pitfalls)`;
 const SUMMARY = `${CH}, Self-Check (summary)`;
 
-export const selfCheckFigures = catalog("selfCheckFigures", {
+export const selfCheckFigures = deepFrozen({
   computeCeilingGain: sourced(2, "× peak FLOP/s", METRICS, YEAR, "a wrong option: a faster compute ceiling with the memory system unchanged"),
   hbmOverArithmetic: sourced(8, "× joules", METRICS, YEAR, "normalization and activation kernels: joules on HBM reads against arithmetic"),
   profilerSamplingHz: sourced(10, "Hz", METRICS, YEAR, "a wrong option: sampling nvidia-smi on a microcontroller"),
