@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { watchProblems } from "../helpers/chromium.ts";
 import { builtSite } from "../helpers/built-site.ts";
 
-const site = builtSite("explain", ["build"], { buildTimeoutMs: 120_000, hookTimeoutMs: 180_000 });
+const site = builtSite("explain", ["build", "--cell-timeout-ms", "60000", "--timeout-ms", "120000"], { buildTimeoutMs: 120_000, hookTimeoutMs: 180_000 });
 
 const PAGE = "01-energy-of-intelligence.html";
 
@@ -152,7 +152,7 @@ describe("the Explain panel on a chapter page", () => {
   }, 60_000);
 });
 
-const examples = builtSite("explain-examples", ["build", "--root", "examples"], { buildTimeoutMs: 120_000, hookTimeoutMs: 180_000 });
+const examples = builtSite("explain-examples", ["build", "--root", "examples", "--cell-timeout-ms", "60000", "--timeout-ms", "120000"], { buildTimeoutMs: 120_000, hookTimeoutMs: 180_000 });
 
 describe("the Explain panel before the page's cells have run", () => {
   it("explains from what the build recorded, then follows the live run", async () => {
