@@ -27,8 +27,8 @@ notebook: the cell whose code holds that line (or whose fence opens on it), or e
 value on it.
 
 Options:
-  --root DIR           folder of .md notebooks (default notebooks); a notebook outside it is read
-                       from its own folder
+  --root DIR           folder of .md notebooks (config root, default notebooks); a notebook
+                       outside it is read from its own folder
   --json               print the trace as JSON (the data the panel renders)
   --timeout-ms N       time for the notebook's cells to settle (default 10000)
   --cell-timeout-ms N  time for one cell to settle (default 5000)
@@ -38,7 +38,7 @@ export const explainCommand: ExplainCommand = {
   summary: "print how a value of a notebook was computed: cells, kernel calls, cited sources",
   usage: USAGE,
   options: {
-    root: { type: "string", default: "notebooks" },
+    root: { type: "string" },
     json: { type: "boolean" },
     "timeout-ms": { type: "string" },
     "cell-timeout-ms": { type: "string" },
@@ -63,13 +63,19 @@ async function explain(values: Record<string, string | boolean | undefined>, pos
 async function explainOrThrow(values: Record<string, string | boolean | undefined>, positionals: readonly string[]): Promise<number> {
   if (positionals.length !== 2) throw new ExplainUsageError(`expects a notebook and a name or line (got ${positionals.length} argument${positionals.length === 1 ? "" : "s"})\n${USAGE.split("\n")[0]}`);
   const [file, target] = positionals as [string, string];
-  const projectRoot = process.cwd();
+  // The project's settings (wattbook.config.js, then the flags), as build reads them: its notebooks folder and limits.
+  const { readProjectSettings } = await import("../config/read.ts");
+  const flags = { ...(typeof values.root === "string" ? { root: values.root } : {}), ...milliseconds(values, "timeout-ms", "timeoutMs"), ...milliseconds(values, "cell-timeout-ms", "cellTimeoutMs") };
+  const read = await readProjectSettings(process.cwd(), flags);
+  if (!read.ok) {
+    for (const error of read.errors) console.error(`${formatLocated(error)}\n`);
+    console.error(style.red(`${read.errors.length} error${read.errors.length === 1 ? "" : "s"} in the configuration; nothing was explained.`));
+    return 1;
+  }
+  const { projectRoot, root: configured, limits } = read.settings;
   const absolute = path.resolve(file);
-  const configured = path.resolve(String(values.root ?? "notebooks"));
   const root = absolute.startsWith(configured + path.sep) ? configured : path.dirname(absolute);
   const sourcePath = path.relative(root, absolute).split(path.sep).join("/");
-  const { DEFAULT_LIMITS } = await import("../publish/evaluate.ts");
-  const limits = { ...DEFAULT_LIMITS, ...milliseconds(values, "timeout-ms", "timeoutMs"), ...milliseconds(values, "cell-timeout-ms", "cellTimeoutMs") };
   const { evaluateOne } = await import("../publish/evaluate-one.ts");
   const evaluated = await evaluateOne({ projectRoot, root, sourcePath, limits });
   if (evaluated.errors.length) {
@@ -99,7 +105,7 @@ async function explainOrThrow(values: Record<string, string | boolean | undefine
   return 0;
 }
 
-function milliseconds(values: Record<string, string | boolean | undefined>, flag: string, key: "timeoutMs" | "cellTimeoutMs"): Record<string, number> {
+function milliseconds(values: Record<string, string | boolean | undefined>, flag: string, key: "timeoutMs" | "cellTimeoutMs"): { timeoutMs?: number; cellTimeoutMs?: number } {
   const text = values[flag];
   if (text === undefined) return {};
   if (typeof text !== "string" || !/^\d+$/.test(text) || Number(text) === 0) throw new ExplainUsageError(`--${flag} expects a whole number above 0 (got "${String(text)}")`);
