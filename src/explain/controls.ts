@@ -41,7 +41,8 @@ function addInlineButtons(): void {
     button.className = "wb-explain wb-explain-inline";
     button.dataset.explain = cellId;
     button.setAttribute("aria-labelledby", `${LABEL_ID} ${value.id}`);
-    button.textContent = "Explain";
+    // No text of its own: the word is drawn by CSS, so that a paragraph's text (copied, or read as
+    // innerText) stays the paragraph's; the name comes from the label and the value.
     (value.parentElement?.closest("a, button, summary, label") ?? value).after(button);
   }
 }

@@ -25,12 +25,24 @@ function readValue(this: { readonly [SOURCED_VALUE]: unknown }): unknown {
 }
 
 /**
+ * The setter every accessor of a record shares: refuses as assigning to a frozen property does, in the
+ * same words, so that a notebook that tries to change a catalog hears what it would without accessors.
+ */
+export function refuseAssignment(name: string): never {
+  throw new TypeError(`Cannot assign to read only property '${name}' of object '#<Object>'`);
+}
+
+function refuseValue(): never {
+  refuseAssignment("value");
+}
+
+/**
  * A record whose `value` notes its reads, followed by `fields` in their order. Not frozen: callers
  * freeze it with what they add. Spreading it (`{...record, value: 500}`) copies the value as plain data,
  * so a copy is not the cited record, and its reads are not noted.
  */
 export function sourcedRecord<T, F extends object>(value: T, fields: F): { readonly value: T } & F {
-  const record = Object.defineProperty({}, "value", { get: readValue, enumerable: true });
+  const record = Object.defineProperty({}, "value", { get: readValue, set: refuseValue, enumerable: true });
   Object.defineProperty(record, SOURCED_VALUE, { value });
   return Object.assign(record, fields) as { readonly value: T } & F;
 }

@@ -9,9 +9,12 @@ import { PROVENANCE_OUTPUT, EXPLAIN_DATA_ELEMENT_ID, type CapturedProvenance, ty
 import type { AnalyzedNotebook } from "../notebook/types.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 
-/** A cell's button, beside its Edit link; `which` says which output ("figure 2", "the output of …"). */
+/**
+ * A cell's button, beside its Edit link; `which` says which output ("figure 2", "the output of …"). Its
+ * word is drawn by CSS (static/wattbook.css), so that the page's text holds none of the buttons'.
+ */
 export function cellExplainButton(cellId: string, which: string): string {
-  return `<button type="button" class="wb-explain" data-explain="${cellId}" aria-label="Explain ${escapeHtml(which)}">Explain</button>`;
+  return `<button type="button" class="wb-explain" data-explain="${cellId}" aria-label="Explain ${escapeHtml(which)}"></button>`;
 }
 
 /**

@@ -87,9 +87,13 @@ describe("sourced records", () => {
     expect(Object.keys(accelerators.h100.watts)).toEqual(["value", "unit", "citation", "year"]);
     expect(JSON.parse(JSON.stringify(grids.quebec))).toEqual({ value: 20, unit: "gCO2e/kWh", citation: "Sustainable AI chapter, Napkin Math 1.3", year: 2026, note: "hydropower; the chapter's canonical clean grid" });
     expect(Object.isFrozen(grids.quebec)).toBe(true);
+    // Refused in the words a frozen property's assignment uses (cell-failure.ts matches them for its hint).
     expect(() => {
       (grids.quebec as { value: number }).value = 1;
-    }).toThrow(TypeError);
+    }).toThrow(new TypeError("Cannot assign to read only property 'value' of object '#<Object>'"));
+    expect(() => {
+      (energySources.coal as { low: number }).low = 1;
+    }).toThrow(/^Cannot assign to read only property 'low'/);
     const copy = { ...accelerators.h100.watts, value: 500 };
     expect(isSourcedRecord(copy)).toBe(false);
     const { recording } = record(() => copy.value);
