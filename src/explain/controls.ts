@@ -16,16 +16,26 @@ export function enableExplain(live: () => NotebookRun | undefined): void {
   if (enabled || !document.getElementById(EXPLAIN_DATA_ELEMENT_ID)) return;
   enabled = true;
   addInlineButtons();
+  const open = (button: HTMLElement) => void import("./panel.ts").then(({ openExplainPanel }) => openExplainPanel(button, button.dataset.explain!, live()));
   document.addEventListener("click", (event) => {
-    const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>("button.wb-explain[data-explain]");
-    if (!button) return;
-    void import("./panel.ts").then(({ openExplainPanel }) => openExplainPanel(button, button.dataset.explain!, live()));
+    const button = (event.target as Element | null)?.closest?.<HTMLElement>(".wb-explain[data-explain]");
+    if (button) open(button);
+  });
+  // An inline value's control is a span (see addInlineButtons): Enter and Space press it, as a button's would.
+  document.addEventListener("keydown", (event) => {
+    const button = (event.target as Element | null)?.closest?.<HTMLElement>("span.wb-explain[data-explain]");
+    if (!button || (event.key !== "Enter" && event.key !== " ")) return;
+    event.preventDefault();
+    open(button);
   });
 }
 
 /**
  * A button after each inline value (after the link or summary holding one, where a button may not go),
- * named by the value's text as it changes. The value gets the id a trace links to, `cell-<id>`.
+ * named by the value's text as it changes. The value gets the id a trace links to, `cell-<id>`. It is an
+ * empty inline span with the button role, drawn in the margin by its ::before (static/wattbook.css): a
+ * <button> is laid out as a block or an atomic inline, which would add line breaks to the paragraph's
+ * text (copied, or read as innerText) or a place to wrap after the value; an empty span adds neither.
  */
 function addInlineButtons(): void {
   const label = document.createElement("span");
@@ -36,13 +46,12 @@ function addInlineButtons(): void {
   for (const value of document.querySelectorAll<HTMLElement>("span.wb-inline[data-cell]")) {
     const cellId = value.dataset.cell!;
     value.id ||= `cell-${cellId}`;
-    const button = document.createElement("button");
-    button.type = "button";
+    const button = document.createElement("span");
+    button.setAttribute("role", "button");
+    button.tabIndex = 0;
     button.className = "wb-explain wb-explain-inline";
     button.dataset.explain = cellId;
     button.setAttribute("aria-labelledby", `${LABEL_ID} ${value.id}`);
-    // No text of its own: the word is drawn by CSS, so that a paragraph's text (copied, or read as
-    // innerText) stays the paragraph's; the name comes from the label and the value.
     (value.parentElement?.closest("a, button, summary, label") ?? value).after(button);
   }
 }

@@ -19,7 +19,7 @@ const PANEL_ID = "wb-explain-panel";
 
 let panel: ExplainPanel | undefined;
 
-export function openExplainPanel(button: HTMLButtonElement, cellId: string, run: NotebookRun | undefined): void {
+export function openExplainPanel(button: HTMLElement, cellId: string, run: NotebookRun | undefined): void {
   (panel ??= new ExplainPanel()).open(button, cellId, run);
 }
 
@@ -45,7 +45,7 @@ class ExplainPanel {
   private readonly title: HTMLHeadingElement;
   private readonly state: HTMLParagraphElement;
   private readonly body: HTMLDivElement;
-  private opener: HTMLButtonElement | undefined;
+  private opener: HTMLElement | undefined;
   private cellId: string | undefined;
   private run: NotebookRun | undefined;
   private stepIds = new Set<string>();
@@ -68,7 +68,7 @@ class ExplainPanel {
     });
   }
 
-  open(button: HTMLButtonElement, cellId: string, run: NotebookRun | undefined): void {
+  open(button: HTMLElement, cellId: string, run: NotebookRun | undefined): void {
     if (this.opener && this.opener !== button) this.opener.setAttribute("aria-expanded", "false");
     this.opener = button;
     this.cellId = cellId;
@@ -128,7 +128,7 @@ class ExplainPanel {
 }
 
 /** The button's name as a screen reader gets it: its label, or its own text and the value's. */
-function accessibleName(button: HTMLButtonElement): string {
+function accessibleName(button: HTMLElement): string {
   const label = button.getAttribute("aria-label");
   if (label) return label;
   const parts = (button.getAttribute("aria-labelledby") ?? "").split(/\s+/).map((id) => document.getElementById(id)?.textContent?.trim() ?? "");

@@ -31,14 +31,14 @@ describe("the Explain panel on a chapter page", () => {
     // The button follows its value; its accessible name begins with "Explain" and carries the value.
     const button = page.getByRole("button", { name: "Explain 1,918.9", exact: true });
     expect(await button.count()).toBe(1);
-    expect(await page.locator(`${FACILITY_MWH} + button.wb-explain`).count()).toBe(1);
+    expect(await page.locator(`${FACILITY_MWH} + .wb-explain`).count()).toBe(1);
     // Its name follows the value: later, after an input moves, it is reached by this handle.
     const handle = (await button.elementHandle())!;
     // Every inline value and every cell output with something to show has one.
     const counts = await page.evaluate(() => ({
       inline: document.querySelectorAll("span.wb-inline[data-cell]").length,
-      inlineButtons: document.querySelectorAll("span.wb-inline[data-cell] + button.wb-explain").length,
-      named: [...document.querySelectorAll<HTMLButtonElement>("button.wb-explain")].every((b) => /^Explain\b/.test(b.getAttribute("aria-label") ?? b.getAttribute("aria-labelledby")!.split(" ").map((id) => document.getElementById(id)!.textContent).join(" "))),
+      inlineButtons: document.querySelectorAll("span.wb-inline[data-cell] + .wb-explain[role=button]").length,
+      named: [...document.querySelectorAll<HTMLElement>(".wb-explain")].every((b) => /^Explain\b/.test(b.getAttribute("aria-label") ?? b.getAttribute("aria-labelledby")!.split(" ").map((id) => document.getElementById(id)!.textContent).join(" "))),
       cellButtons: document.querySelectorAll(".wb-cell > .wb-cell-tools > button.wb-explain").length,
     }));
     expect(counts.inline).toBeGreaterThan(20);
@@ -50,6 +50,8 @@ describe("the Explain panel on a chapter page", () => {
     // the same with the page's Explain buttons removed.
     expect(await button.evaluate((b) => getComputedStyle(b).opacity)).toBe("0");
     const paragraph = page.locator("p", { has: page.locator(FACILITY_MWH) });
+    // Nor any text: the paragraph reads (and copies) as it would without them, no word, no line break.
+    expect(await paragraph.innerText()).toMatch(/kWh, or 1,918\.9 MWh, passes the meter\. An average US household uses 10\.7 MWh of electricity/);
     const withButtons = await paragraph.boundingBox();
     const lineWith = await page.locator(FACILITY_MWH).boundingBox();
     await page.addStyleTag({ content: ".wb-explain { display: none !important; }" });
@@ -127,19 +129,26 @@ describe("the Explain panel on a chapter page", () => {
       const textRects: DOMRect[] = [];
       const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (!node.textContent!.trim() || node.parentElement!.closest("button, .wb-cell-tools, [hidden], script, style")) continue;
+        if (!node.textContent!.trim() || node.parentElement!.closest("button, .wb-explain, .wb-cell-tools, [hidden], script, style")) continue;
         const range = document.createRange();
         range.selectNodeContents(node);
         textRects.push(...range.getClientRects());
       }
-      const buttons = [...document.querySelectorAll<HTMLElement>("button.wb-explain")];
+      const buttons = [...document.querySelectorAll<HTMLElement>(".wb-explain")];
+      const mainLeft = main.getBoundingClientRect().left;
+      // An inline value's control is drawn by its ::before, absolute in .wb-main, on the value's line.
+      const boxOf = (button: HTMLElement): DOMRect => {
+        if (!button.classList.contains("wb-explain-inline")) return button.getBoundingClientRect();
+        const drawn = getComputedStyle(button, "::before");
+        return new DOMRect(mainLeft + parseFloat(drawn.left), button.getClientRects()[0]!.top, parseFloat(drawn.width), parseFloat(drawn.height));
+      };
       const covering = buttons.flatMap((button) => {
-        const box = button.getBoundingClientRect();
+        const box = boxOf(button);
         const hit = textRects.find((r) => r.width > 0 && box.left < r.right - 0.5 && r.left + 0.5 < box.right && box.top < r.bottom - 0.5 && r.top + 0.5 < box.bottom);
         return hit ? [`${button.getAttribute("aria-label") ?? button.dataset.explain} covers text at ${Math.round(hit.left)},${Math.round(hit.top)}`] : [];
       });
-      const visible = buttons.filter((button) => Number(getComputedStyle(button).opacity) > 0 && button.getBoundingClientRect().width > 0);
-      const offscreen = buttons.filter((button) => button.getBoundingClientRect().left < 0).length;
+      const visible = buttons.filter((button) => Number(getComputedStyle(button).opacity) > 0 && boxOf(button).width > 0);
+      const offscreen = buttons.filter((button) => boxOf(button).left < 0).length;
       return { buttons: buttons.length, visible: visible.length, covering, offscreen, pageWidth: document.documentElement.scrollWidth };
     });
     expect(report.buttons).toBeGreaterThan(20);
@@ -174,12 +183,20 @@ describe("the Explain panel before the page's cells have run", () => {
       return best?.dataset.cell ?? null;
     });
     expect(id, "the best-start value").not.toBeNull();
-    const button = page.locator(`span.wb-inline[data-cell="${id}"] + button.wb-explain`);
+    const button = page.locator(`span.wb-inline[data-cell="${id}"] + .wb-explain`);
     const shown = await page.locator(`span.wb-inline[data-cell="${id}"]`).innerText();
     expect(await page.evaluate((cell) => window.wattbook!.status(cell), id!)).toBe("pending");
     // As a reader with a mouse does it: hover the value, its button shows in the margin, click it.
     await page.locator(`span.wb-inline[data-cell="${id}"]`).hover();
-    await button.click();
+    // What shows is the control's ::before, in the margin on the value's line: click there.
+    const drawn = await button.evaluate((control) => {
+      const style = getComputedStyle(control, "::before");
+      const left = document.querySelector(".wb-main")!.getBoundingClientRect().left + parseFloat(style.left);
+      const top = control.getClientRects()[0]!.top;
+      return { x: left + parseFloat(style.width) / 2, y: top + parseFloat(style.height) / 2 };
+    });
+    await page.mouse.move(drawn.x, drawn.y, { steps: 2 });
+    await page.mouse.click(drawn.x, drawn.y);
     const panel = page.locator("#wb-explain-panel");
     await panel.waitFor({ state: "visible", timeout: 5_000 });
     expect(await panel.evaluate((d) => d.tagName)).toBe("DIALOG");
