@@ -215,6 +215,18 @@ async function benchBrowser(work) {
         gz += gzipSync(body, { level: 6 }).length;
       }
       console.log(`  ${name.padEnd(34)} ${String(scripts.size).padStart(2)} files  ${kb(raw).padStart(9)} raw  ${kb(gz).padStart(8)} gzip  budget ≤ ${kb(budget)} gzip: ${verdict(gz, budget)}`);
+      // What the Explain panel adds when a reader first asks (loaded on demand, not counted above).
+      const loaded = new Set(scripts.keys());
+      const explain = tab.locator("button.wb-explain").first();
+      if (await explain.count()) {
+        await explain.evaluate((button) => button.click());
+        await tab.waitForSelector("#wb-explain-panel[open]", { timeout: 5000 });
+        await tab.waitForTimeout(300);
+        const added = [...scripts].filter(([url]) => !loaded.has(url)).map(([, body]) => body);
+        const addedGz = added.reduce((sum, body) => sum + gzipSync(body, { level: 6 }).length, 0);
+        const addedRaw = added.reduce((sum, body) => sum + body.length, 0);
+        console.log(`  ${"  + Explain panel, on first click".padEnd(34)} ${String(added.length).padStart(2)} files  ${kb(addedRaw).padStart(9)} raw  ${kb(addedGz).padStart(8)} gzip`);
+      }
       await tab.close();
     }
 

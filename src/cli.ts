@@ -11,6 +11,7 @@ import type { CommandFlags, ProjectSettings } from "./config/settings.ts";
 import type { ProgressEvent } from "./publish/build.ts";
 import { DEFAULT_LIMITS } from "./publish/evaluate.ts";
 import { WATTBOOK_VERSION } from "./publish/package-root.ts";
+import { explainCommand } from "./explain/command.ts";
 
 const VERSION = WATTBOOK_VERSION;
 
@@ -162,6 +163,7 @@ Options:
       return result.ok ? 0 : 1;
     },
   },
+  explain: explainCommand,
 };
 
 const MAIN_HELP = `wattbook ${VERSION}: reactive Markdown workbooks for the energy, carbon and water of ML systems

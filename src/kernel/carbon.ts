@@ -38,13 +38,13 @@ export const embodiedCarbon = kernelFunction(
 /** Emissions in passenger round trips New York–London (1,000 kg each unless given). */
 export const flightEquivalents = kernelFunction(
   "flightEquivalents",
-  () => strictObject({ kgCO2e: nonNegative(), kgCO2ePerFlight: withDefault(positive(), anchors.flightKgCO2e.value) }),
+  () => strictObject({ kgCO2e: nonNegative(), kgCO2ePerFlight: withDefault(positive(), () => anchors.flightKgCO2e.value) }),
   ({ kgCO2e, kgCO2ePerFlight }) => ({ flights: kgCO2e / kgCO2ePerFlight }),
 );
 
 /** Emissions in kilometres driven by an average passenger car. */
 export const carDistance = kernelFunction(
   "carDistance",
-  () => strictObject({ kgCO2e: nonNegative(), kgCO2ePerKm: withDefault(positive(), anchors.carKgCO2ePerKm.value) }),
+  () => strictObject({ kgCO2e: nonNegative(), kgCO2ePerKm: withDefault(positive(), () => anchors.carKgCO2ePerKm.value) }),
   ({ kgCO2e, kgCO2ePerKm }) => ({ km: kgCO2e / kgCO2ePerKm }),
 );

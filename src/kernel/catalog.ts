@@ -1,8 +1,11 @@
 // Constants come with their provenance. A catalog is a record of named Sourced values; notebooks show
 // each record's `name`, `citation` (and `note`) in a sources section so that every number on a page can be
 // traced, the section's references give the full work behind each citation, and `id` is where the record
-// lives in the kernel ("grids.usAverage"), which a page anchors its row at (`ref-grids-usAverage`).
+// lives in the kernel ("grids.usAverage"), which a page anchors its row at (`ref-grids-usAverage`). The
+// page's Explain panels name each record a value read (see provenance.ts): a record's `value` is an
+// accessor that notes the read while a cell is being recorded.
 import { deepFrozen, type DeepReadonly } from "./frozen.ts";
+import { currentRecording, noteRead, SOURCED_VALUE } from "./provenance.ts";
 import { resolveCitation, type Reference } from "./references.ts";
 
 export interface Sourced<T = number> {
@@ -30,21 +33,49 @@ export interface Sourced<T = number> {
 /** What a record says besides its value, unit, citation and year: a note, or a name and a note. */
 export type SourcedDetails = string | { readonly name?: string; readonly note?: string };
 
+/** The getter every record shares: the value, and a note of the read when a cell is being recorded. */
+function readValue(this: { readonly [SOURCED_VALUE]: unknown }): unknown {
+  const recording = currentRecording();
+  if (recording !== undefined) noteRead(recording, this);
+  return this[SOURCED_VALUE];
+}
+
+/**
+ * A record whose `value` notes its reads, followed by `fields` in their order. Not frozen: callers
+ * freeze it with what they add. Spreading it (`{...record, value: 500}`) copies the value as plain data,
+ * so a copy is not the cited record, and its reads are not noted.
+ */
+export function sourcedRecord<T, F extends object>(value: T, fields: F): { readonly value: T } & F {
+  // Getter only, like a frozen property: assigning throws in strict code (modules, cells) and is ignored
+  // in sloppy code. A setter that threw would throw in sloppy code too.
+  const record = Object.defineProperty({}, "value", { get: readValue, enumerable: true });
+  Object.defineProperty(record, SOURCED_VALUE, { value });
+  return Object.assign(record, fields) as { readonly value: T } & F;
+}
+
+/**
+ * A record's fields besides its value, in their order: unit, citation, year, then the note and name
+ * `details` gives and the full reference the citation resolves to. Optional fields are left out rather
+ * than undefined, so that a record's keys say what it has.
+ */
+export function sourcedFields(unit: string, citation: string, year: number, details?: SourcedDetails): Record<string, unknown> {
+  const { name, note } = typeof details === "string" ? { name: undefined, note: details } : (details ?? {});
+  const fields: Record<string, unknown> = { unit, citation, year };
+  if (note !== undefined) fields.note = note;
+  if (name !== undefined) fields.name = name;
+  const resolved = resolveCitation(citation);
+  if (resolved) Object.assign(fields, resolved);
+  return fields;
+}
+
 /**
  * Builds a sourced record; the helper exists so that catalogs read as tables. `details` is the note, or
  * `{name, note}`. The record is deep-frozen at birth (its value too, when that is an array or object):
  * catalogs are shared by every notebook.
  */
 export function sourced<T>(value: T, unit: string, citation: string, year: number, details?: SourcedDetails): Sourced<T> {
-  const { name, note } = typeof details === "string" ? { name: undefined, note: details } : (details ?? {});
-  const resolved = resolveCitation(citation);
-  // Optional fields are left out rather than undefined, so that a record's keys say what it has.
-  const record: Record<string, unknown> = { value, unit, citation, year };
-  if (note !== undefined) record.note = note;
-  if (name !== undefined) record.name = name;
-  if (resolved) Object.assign(record, resolved);
   // Typed as the caller's T (a frozen array is still read as T), since catalogs declare their own readonly types.
-  return deepFrozen(record) as unknown as Sourced<T>;
+  return deepFrozen(sourcedRecord(value, sourcedFields(unit, citation, year, details))) as unknown as Sourced<T>;
 }
 // The function too: it is a public export, shared like the catalogs.
 deepFrozen(sourced);

@@ -85,7 +85,7 @@ export const trainingRun = kernelFunction(
 /** Energy in years of an average household's electricity (US, 10.7 MWh/year unless given). */
 export const householdYears = kernelFunction(
   "householdYears",
-  () => strictObject({ energyMWh: nonNegative(), householdMWhPerYear: withDefault(positive(), anchors.householdMWhPerYear.value) }),
+  () => strictObject({ energyMWh: nonNegative(), householdMWhPerYear: withDefault(positive(), () => anchors.householdMWhPerYear.value) }),
   ({ energyMWh, householdMWhPerYear }) => ({ householdYears: energyMWh / householdMWhPerYear }),
 );
 

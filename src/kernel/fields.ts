@@ -51,4 +51,6 @@ export function notBelow<T extends Record<string, unknown>>(field: keyof T & str
 }
 
 // The zod builders the topic modules need besides these, so that they import their schemas from one place.
+// A default taken from a catalog is given as a function (`withDefault(positive(), () => anchors.x.value)`):
+// each call that takes it then reads the record, and the call's provenance names it (provenance.ts).
 export { _default as withDefault, array, check, strictObject, gte, gt, lte };

@@ -1,9 +1,12 @@
 // Kernel functions: a bare formula wrapped with its input schema, so that every call validates once at the
 // boundary (input-error.ts words what it rejects) and `sweep` can run the formula over many values after
-// validating once (sweep.ts). Every public function of the kernel is made by `kernelFunction`.
+// validating once (sweep.ts). Every public function of the kernel is made by `kernelFunction`. While the
+// runtime records a cell (provenance.ts), a call or a sweep also notes what it received and returned;
+// `unchecked`, the bare formula, never does.
 import type { core, ZodMiniType } from "zod/mini";
 import { deepFrozen, leftUnfrozen } from "./frozen.ts";
 import { parseInput } from "./input-error.ts";
+import { currentRecording, recordedCall } from "./provenance.ts";
 import { runSweep, type SweepValues } from "./sweep.ts";
 
 /** Keys of T whose values are numbers: the only fields a sweep can vary. */
@@ -67,8 +70,23 @@ export function kernelFunction<S extends ZodMiniType, Out>(
 ): KernelFunction<ReadonlyInput<core.input<S>>, Out, core.output<S>> {
   let schema: S | undefined;
   const schemaOf = (): S => (schema ??= leftUnfrozen(makeSchema()));
-  const call = (input: ReadonlyInput<core.input<S>>): Out => formula(parseInput(name, schemaOf(), input));
-  const sweep = (base: unknown, values: unknown): Out[] => runSweep(name, schemaOf(), formula, base, values);
+  const call = (input: ReadonlyInput<core.input<S>>): Out => {
+    const recording = currentRecording();
+    if (recording === undefined) return formula(parseInput(name, schemaOf(), input));
+    return recordedCall(recording, name, input, (note) => {
+      const parsed = parseInput(name, schemaOf(), input);
+      note(parsed);
+      return formula(parsed);
+    });
+  };
+  const sweep = (base: unknown, values: unknown): Out[] => {
+    const recording = currentRecording();
+    if (recording === undefined) return runSweep(name, schemaOf(), formula, base, values);
+    const columns = values !== null && typeof values === "object" ? (values as Record<string, ArrayLike<number>>) : {};
+    const fields = Object.keys(columns);
+    const input = base !== null && typeof base === "object" ? { ...(base as object), ...columns } : base;
+    return recordedCall(recording, name, input, () => runSweep(name, schemaOf(), formula, base, values), { fields, length: columns[fields[0]!]?.length ?? 0 });
+  };
   return deepFrozen(
     Object.defineProperties(call, {
       kernelName: { value: name, enumerable: true },

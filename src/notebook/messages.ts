@@ -15,7 +15,7 @@ interface Entry {
 }
 
 /** The sections of docs/errors.md, in the order a notebook meets them: read, parsed, analyzed, run, edited. */
-export const TOPICS = ["configuration", "folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "attached files", "the cell graph", "exercises", "evaluation", "types", "value snapshots", "the editor", "internal errors"] as const;
+export const TOPICS = ["configuration", "folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "attached files", "the cell graph", "exercises", "evaluation", "types", "value snapshots", "explaining values", "the editor", "internal errors"] as const;
 
 export type Topic = (typeof TOPICS)[number];
 
@@ -279,6 +279,12 @@ export const MESSAGES = {
   "evaluation-out-of-memory": { topic: "evaluation", message: "%reason%", hint: "the cell allocates without bound; raise --memory-mb if it really needs more" },
   "module-threw-on-load": { topic: "evaluation", message: "%thrown%", hint: "the module threw this while the page loaded it, before any cell ran (imported at %importer%); fix the cause, or move the work into a function that a cell calls" },
   "evaluation-crashed": { topic: "evaluation", message: "%reason%", hint: "the worker evaluating the notebook stopped while this cell ran; look for what in the cell can crash Node" },
+
+  // ---- explaining values: what `wattbook explain NOTEBOOK.md NAME|LINE` is asked for (explain/target.ts) --
+  "explain-unknown-name": { topic: "explaining values", message: 'no cell declares "%name%"', hint: "give a name a cell declares (%nearby%), or a line number of a cell or a ${…} value" },
+  "explain-unknown-name-near": { topic: "explaining values", message: 'no cell declares "%name%"', hint: "did you mean %near%? Names near it: %nearby%" },
+  "explain-declares-nothing": { topic: "explaining values", message: 'no cell declares "%name%", and no cell of the notebook declares a name', hint: "give a line number of a cell or a ${…} value instead" },
+  "explain-no-cell-on-line": { topic: "explaining values", message: "no cell or inline value on line %line%", hint: "give a line of a cell's code or of a ${…} value (cells here start on lines %lines%), or a name a cell declares" },
 
   // ---- the editor: what only editing a cell in the page can run into (src/editor) -------------------
   "editor-import-not-allowed": { topic: "the editor", message: '"%specifier%" cannot be imported while editing in the page: the notebook does not import it', hint: 'import from "wattbook/kernel" or from a module the notebook already imports; to use another, add its import to the notebook and build again' },

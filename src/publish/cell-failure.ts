@@ -66,7 +66,7 @@ function explain(thrown: string, message: string, errorName: string | undefined,
   if (undefinedName && NODE_GLOBALS.has(undefinedName)) return diagnostic("cell-node-global", { thrown, name: undefinedName });
   if (/^Code generation from strings disallowed/.test(message)) return diagnostic("cell-eval-refused", { thrown });
   if (/^fetch\(.*\) cannot run while the site is built/.test(message)) return diagnostic("cell-fetch-at-build", { thrown });
-  if (/^Cannot (assign to read only property|add property|delete property|define property)|object is not extensible/.test(message)) return diagnostic("cell-frozen-kernel", { thrown });
+  if (/^Cannot (assign to read only property|add property|delete property|define property)|object is not extensible|^Cannot set property \S+ of .* which has only a getter/.test(message)) return diagnostic("cell-frozen-kernel", { thrown });
   if (undefinedName) {
     const known = [...BUILTINS, ...compiled.notebook.cells.flatMap((cell) => [...cell.declarations, ...cell.imports.flatMap((i) => i.specifiers.map((s) => s.local))])];
     const near = nearestName(undefinedName, known);

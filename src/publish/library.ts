@@ -60,6 +60,7 @@ interface Manifest {
 /** What goes into the library: its sources, the packages, and this recipe. */
 const LIBRARY_INPUTS = [
   "src/runtime",
+  "src/explain",
   "src/kernel",
   "src/exercise",
   "src/text",

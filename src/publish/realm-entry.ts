@@ -17,9 +17,14 @@ import { snapshotValues } from "../runtime/snapshot-values.ts";
 import type { AttachedFile, AttachmentSource } from "../runtime/file-attachment.ts";
 import { browserOnlyCells, compiledGraphCell } from "../notebook/browser-only.ts";
 import { escapeHtml } from "../text/escape-html.ts";
+import { captureProvenance } from "../explain/capture.ts";
+import { PROVENANCE_OUTPUT } from "../explain/data.ts";
 import { findMissingProperty, uselessDisplay, type MissingProperty } from "./missing-property.ts";
 
 const { document } = installBuildDom();
+
+/** Taken before any notebook runs: a notebook may replace the realm's JSON.stringify (its own page's concern). */
+const stringify = JSON.stringify;
 
 /** Modules loaded in this realm, by URL: each runs once, like an ES module. */
 const modules = new Map<string, { exports: unknown }>();
@@ -107,6 +112,13 @@ async function evaluate(task: RealmTask): Promise<RealmOutcome> {
   }
   // The values the page shows, for value snapshots (wattbook check): the same settled state.
   const values = snapshotValues(Object.fromEntries(named));
+  // And what each cell used to compute them, for the page's Explain panels (explain/capture.ts).
+  // A value that cannot be read (a proxy that throws) costs the page its traces, never the build.
+  try {
+    outputs[PROVENANCE_OUTPUT] = stringify(captureProvenance(notebook.cells, (cellId) => run.provenance.get(cellId), notebook.imports));
+  } catch {
+    // the page's Explain panels then say the build recorded nothing
+  }
   const pending = run.pendingCells();
   if (!pending.length) await quiesce(deadline);
   overdue.stop();

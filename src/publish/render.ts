@@ -11,6 +11,7 @@ import { browserOnlyCells } from "../notebook/browser-only.ts";
 import { browserPlaceholder, showsOutput } from "./browser-placeholder.ts";
 import { renderFooter, renderSearchBox, renderSidebar, renderSidebarToggle } from "./chrome-html.ts";
 import type { NavEntry } from "./site-nav.ts";
+import { cellExplainButton, explainDataScript } from "./explain-markup.ts";
 
 /**
  * Scripts only from the site itself and never eval. Styles allow inline because Plot and Inputs write
@@ -103,26 +104,31 @@ function renderFiles(files: Readonly<Record<string, PublishedFile>> | undefined,
   return `<script type="application/json" id="${ATTACHMENTS_ELEMENT_ID}">${JSON.stringify(table).replace(/</g, "\\u003c")}</script>`;
 }
 
-/** The cell's Edit link; its accessible name says which cell, since a page has many. */
-function renderEditLink(cell: AnalyzedCell, editHref: string | undefined, figure: string | undefined): string {
-  if (editHref === undefined) return "";
+/**
+ * The cell's Edit link and, when it shows something, its Explain button; their accessible names say which
+ * cell, since a page has many.
+ */
+function renderCellTools(cell: AnalyzedCell, editHref: string | undefined, figure: string | undefined, explains: boolean): string {
+  if (editHref === undefined && !explains) return "";
   const names = (verb: string, list: readonly string[]) => `the cell that ${verb} ${list.slice(0, 3).join(", ")}${list.length > 3 ? ", …" : ""}`;
   const imported = cell.imports.flatMap((i) => i.specifiers.map((s) => s.local));
   const which = figure ?? (cell.declarations.length ? names("defines", cell.declarations) : imported.length ? names("imports", imported) : "this cell");
-  return `<div class="wb-cell-tools"><a class="wb-edit" href="${hrefOf(editHref)}#edit=${cell.id}" aria-label="Edit the code of ${escapeHtml(which)}">Edit</a></div>`;
+  const edit = editHref === undefined ? "" : `<a class="wb-edit" href="${hrefOf(editHref)}#edit=${cell.id}" aria-label="Edit the code of ${escapeHtml(which)}">Edit</a>`;
+  const explain = explains ? cellExplainButton(cell.id, figure ?? (cell.expression ? `the value of the cell at line ${cell.position.line}` : `the output of ${which}`)) : "";
+  return `<div class="wb-cell-tools">${edit}${explain}</div>`;
 }
 
-function renderCell(cell: AnalyzedCell, output: string, labelNumber: (name: string) => number | undefined, editHref?: string): string {
+function renderCell(cell: AnalyzedCell, output: string, labelNumber: (name: string) => number | undefined, editHref?: string, explains = false): string {
   const box = `<div class="wb-output" data-cell="${cell.id}">${output}</div>`;
   const echo = cell.echo ? `<pre class="wb-echo"><code class="language-${cell.lang}">${escapeHtml(cell.sourceText)}</code></pre>` : "";
   if (cell.label) {
     const number = labelNumber(cell.label);
     const kind = cell.label.startsWith("tbl-") ? "Table" : "Figure";
     const caption = `<figcaption><span class="wb-label">${kind} ${number ?? "?"}.</span> ${cell.captionHtml ?? ""}</figcaption>`;
-    const tools = renderEditLink(cell, editHref, `${kind.toLowerCase()} ${number ?? "?"}`);
+    const tools = renderCellTools(cell, editHref, `${kind.toLowerCase()} ${number ?? "?"}`, explains);
     return `<figure class="wb-cell wb-figure" id="${escapeHtml(cell.label)}">${tools}${kind === "Table" ? caption + box : box + caption}${echo}</figure>`;
   }
-  return `<div class="wb-cell" id="cell-${cell.id}">${renderEditLink(cell, editHref, undefined)}${box}${echo}</div>`;
+  return `<div class="wb-cell" id="cell-${cell.id}">${renderCellTools(cell, editHref, undefined, explains)}${box}${echo}</div>`;
 }
 
 /** The page's h2 and h3 headings as list items, or "" when there are fewer than two. */
@@ -153,8 +159,12 @@ function renderPager(context: PageContext): string {
   return `<nav class="wb-pager">${link("prev", context.prev)}${link("next", context.next)}</nav>`;
 }
 
-/** Fills the prose's cell placeholders with outputs. Unknown placeholders are left as comments. */
-export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<string, string>>, editHref?: string): string {
+/**
+ * Fills the prose's cell placeholders with outputs. Unknown placeholders are left as comments. With
+ * `explains`, each cell whose output is not empty gets an Explain button (inline values get theirs from
+ * the page's script, explain/controls.ts).
+ */
+export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<string, string>>, editHref?: string, explains = false): string {
   const cells = new Map(notebook.cells.map((cell) => [cell.id, cell]));
   const numbers = new Map(notebook.labels.map((label) => [label.name, label.number]));
   // Cells the build did not run (```js browser and their dependents) hold a placeholder until the page runs them.
@@ -171,7 +181,7 @@ export function fillCells(notebook: AnalyzedNotebook, outputs: Readonly<Record<s
     if (!cell) return match;
     const output = browserOnly.has(id) ? (showsOutput(cell) ? browserPlaceholder(kind === "inline") : "") : (outputs[id] ?? "");
     if (kind === "inline") return `<span class="wb-inline" data-cell="${id}">${output}</span>`;
-    return renderCell(cell, output, (name) => numbers.get(name), editHref);
+    return renderCell(cell, output, (name) => numbers.get(name), editHref, explains && output !== "");
   });
 }
 
@@ -201,6 +211,8 @@ export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<
   const hasTitle = /^\s*<h1[\s>]/.test(notebook.html);
   const sidebar = chrome ? renderSidebar(chrome.nav, context.output, toRoot) : "";
   const header = [sidebar ? renderSidebarToggle() : "", `<a class="wb-home" href="${hrefOf(`${toRoot}index.html`)}">${escapeHtml(context.siteTitle)}</a>`, chrome?.header ? `<div class="wb-header-extra">${chrome.header}</div>` : "", chrome?.search ? renderSearchBox() : "", editPage].join("");
+  // A page that goes live explains its values; its data sits in the main column, which the edit twin's sandbox gets.
+  const explains = context.script !== undefined && notebook.cells.length > 0;
   // data-root: the site root from this page, for the chrome's script (the search index, its results).
   return `<!doctype html>
 <html lang="en" data-root="${escapeHtml(toRoot)}">
@@ -212,10 +224,11 @@ ${head.join("\n")}
 <div class="wb-layout">
 ${context.toc === false ? "" : renderToc(notebook.headings)}
 <main class="wb-main">
-${context.toc === false ? "" : renderCompactToc(notebook.headings)}${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>\n`}${fillCells(notebook, outputs, context.editHref)}
+${context.toc === false ? "" : renderCompactToc(notebook.headings)}${hasTitle ? "" : `<h1>${escapeHtml(notebook.title)}</h1>
+`}${fillCells(notebook, outputs, context.editHref, explains)}
 ${context.exercises ? `${renderProgress(context.exercises)}\n` : ""}${context.appendix ?? ""}
 ${renderPager(context)}
-</main>
+${explains ? `${explainDataScript(notebook, outputs)}\n` : ""}</main>
 ${sidebar}
 </div>
 ${renderFooter(chrome?.footer)}${context.bodyEnd ?? ""}</body>

@@ -4,6 +4,7 @@
 import type { CompiledNotebook } from "../notebook/types.ts";
 import { createBuiltins } from "./builtins.ts";
 import { enhanceEditLinks } from "./edit-links.ts";
+import { enableExplain } from "../explain/controls.ts";
 import { startReaderUi } from "./reader-ui.ts";
 import { NotebookRun } from "./notebook.ts";
 import { CellResults } from "./results.ts";
@@ -17,6 +18,8 @@ declare global {
 }
 
 export function hydrate(notebook: CompiledNotebook): NotebookRun {
+  // First, so that a value can be explained (from what the build recorded) while the cells still compute.
+  enableExplain(() => window.wattbook);
   const main = document.querySelector(".wb-main") ?? document.body;
   const roots = new Map<string, Element>();
   for (const element of document.querySelectorAll("[data-cell]")) roots.set(element.getAttribute("data-cell")!, element);

@@ -6,6 +6,7 @@ import type { CellResult, CompiledCell, CompiledNotebook } from "../notebook/typ
 import { CellOutput } from "./output.ts";
 import { cellLocation, cellName, failurePlace } from "./failure-place.ts";
 import { input } from "./generators.ts";
+import { ProvenanceLog } from "./provenance-log.ts";
 
 export type CellStatus = "pending" | "fulfilled" | "rejected";
 
@@ -85,6 +86,8 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 export class NotebookRun {
   readonly runtime: Runtime;
   readonly module: Module;
+  /** What each cell's latest run used and produced: what an Explain panel shows (provenance-log.ts). */
+  readonly provenance = new ProvenanceLog();
   private readonly states = new Map<string, CellState>();
   private waiters: (() => void)[] = [];
 
@@ -132,7 +135,7 @@ export class NotebookRun {
       this.options.onRun?.(cell.id);
       state.output.begin();
       try {
-        const result = cell.body(...args);
+        const result = this.provenance.run(cell.id, () => cell.body(...args));
         return isPromiseLike(result)
           ? Promise.resolve(result).catch((thrown) => {
               throw new CellError(cell.id, thrown);
@@ -169,6 +172,7 @@ export class NotebookRun {
         if (state.conflict) return this.fail(state, state.conflict, true);
         state.failure = undefined;
         state.output.fulfilled(state.cell.expression ? value : undefined, state.cell.expression);
+        if (state.cell.expression) this.provenance.result(state.cell.id, value);
         this.setStatus(state, "fulfilled");
         this.options.onResult?.(state.cell.id, { value });
       },
@@ -182,7 +186,10 @@ export class NotebookRun {
   /** A declared name's own observer: a promise value that rejects fails its cell (inputs' failures do not). */
   private valueObserver(state: CellState, name: string) {
     return {
-      fulfilled: (value: unknown) => this.options.onValue?.(state.cell.id, name, value),
+      fulfilled: (value: unknown) => {
+        this.provenance.value(state.cell.id, name, value);
+        this.options.onValue?.(state.cell.id, name, value);
+      },
       rejected: (error: unknown) => {
         // The runtime's own errors (a name defined twice) concern the definition, not a promise the
         // cell holds: the notebook-wide checks name those (see useConflictCheck).
@@ -198,6 +205,7 @@ export class NotebookRun {
     const failure: CellFailure = { cellId: state.cell.id, own, message, ...detail, location: detail.location ?? this.location(state.cell) };
     state.failure = failure;
     state.output.failed(failure);
+    this.provenance.failed(state.cell.id, message);
     this.setStatus(state, "rejected");
     this.options.onResult?.(state.cell.id, { failed: true });
   }
@@ -319,6 +327,7 @@ export class NotebookRun {
     state.variable.delete();
     state.output.clear();
     this.states.delete(cellId);
+    this.provenance.delete(cellId);
     this.checkConflicts();
   }
 

@@ -95,9 +95,9 @@ describe("wattbook build", () => {
     expect(html).toMatch(/<a class="wb-ref" href="#eq-power">Equation 1<\/a>/);
     expect(html).toMatch(/<input[^>]*value="470"[^>]*type="range"/);
     expect(html).toMatch(/<a rel="next" href="second\.html">/);
-    // No inline script, and a policy that forbids it.
+    // No inline script (data blocks, type="application/json", never run), and a policy that forbids it.
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'self';/);
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)(?![^>]*\btype="application\/json")[^>]*>/);
     expect(html).not.toMatch(/unsafe-eval/);
     const index = await readFile(path.join(dir, "build/index.html"), "utf8");
     expect(index.indexOf("power.html")).toBeLessThan(index.indexOf("second.html"));

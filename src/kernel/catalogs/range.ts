@@ -1,5 +1,6 @@
-import { sourced, type Sourced, type SourcedDetails } from "../catalog.ts";
+import { sourcedFields, sourcedRecord, type Sourced, type SourcedDetails } from "../catalog.ts";
 import { deepFrozen } from "../frozen.ts";
+import { currentRecording, noteRead } from "../provenance.ts";
 
 /** A sourced value the source gives as a range; `value` is the midpoint unless the note says otherwise. */
 export interface SourcedRange extends Sourced {
@@ -12,6 +13,16 @@ export function sourcedRange(low: number, high: number, unit: string, citation: 
   const { name, note } = typeof details === "string" ? { name: undefined, note: details } : (details ?? {});
   const midpoint = `value is the midpoint of the published ${low}–${high} ${unit}`;
   const noted = note ? `${midpoint}; ${note}` : midpoint;
-  return deepFrozen({ ...sourced((low + high) / 2, unit, citation, year, name === undefined ? noted : { name, note: noted }), low, high });
+  const record = sourcedRecord((low + high) / 2, sourcedFields(unit, citation, year, name === undefined ? noted : { name, note: noted }));
+  // The ends are read like the value: a cell that prints a range's low end used the record.
+  const end = (value: number) => ({
+    get(this: object) {
+      const recording = currentRecording();
+      if (recording !== undefined) noteRead(recording, this);
+      return value;
+    },
+    enumerable: true,
+  });
+  return deepFrozen(Object.defineProperties(record, { low: end(low), high: end(high) })) as unknown as SourcedRange;
 }
 deepFrozen(sourcedRange);
