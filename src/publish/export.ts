@@ -22,6 +22,8 @@ import type { Attachment } from "./attachments.ts";
 import { buildSite, type ProgressEvent, type WrittenPage } from "./build.ts";
 import type { EvaluationLimits } from "./evaluate.ts";
 import { EXPORT_GENERATOR, notebookProblem, outProblem, within } from "./export-guard.ts";
+import { leaveOutPlugin, partsLeftOut } from "./export-parts.ts";
+import { ensureLibrary } from "./library.ts";
 import { classesIn, cssForStyleElement, inlineFonts, usedFaces } from "./inline-styles.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 import { renderFilesTable, renderPage } from "./render.ts";
@@ -119,7 +121,7 @@ export async function exportNotebook(options: ExportOptions): Promise<ExportResu
 /** The page of one notebook with everything it loads inside it. `siteDir`: the built site it came from. */
 async function renderExport({ page, outputs, attachments }: WrittenPage, siteDir: string, staticDir: string | undefined): Promise<{ text: string; fonts: string[] }> {
   const { notebook } = page;
-  const script = page.script ? scriptForInline(await bundlePage(path.join(siteDir, page.script))) : undefined;
+  const script = page.script ? scriptForInline(await bundlePage(path.join(siteDir, page.script), partsLeftOut(notebook, await ensureLibrary()))) : undefined;
   // The page as it will be, to find which KaTeX faces its math uses.
   const bare = renderPage(notebook, outputs, { siteTitle: "wattbook", toRoot: "", stylesheets: [], preload: [] });
   const styles = await stylesFor(bare, siteDir, staticDir);
@@ -140,8 +142,11 @@ async function renderExport({ page, outputs, attachments }: WrittenPage, siteDir
   return { text, fonts: styles.fonts };
 }
 
-/** The page's module and all it imports (the notebook, the library's runtime and kernel, packages) as one classic script. */
-async function bundlePage(entry: string): Promise<string> {
+/**
+ * The page's module and all it imports (the notebook, the library's runtime and kernel, packages) as
+ * one classic script, without the library's parts it never loads (export-parts.ts).
+ */
+async function bundlePage(entry: string, leftOut: ReadonlyMap<string, string>): Promise<string> {
   const result = await esbuild({
     entryPoints: [entry],
     bundle: true,
@@ -154,6 +159,7 @@ async function bundlePage(entry: string): Promise<string> {
     legalComments: "none",
     write: false,
     logLevel: "silent",
+    plugins: [leaveOutPlugin(leftOut)],
   });
   return result.outputFiles[0]!.text;
 }
