@@ -19,10 +19,9 @@ export const FILE_NOTICE_ID = "wb-static-notice";
 function showStaticNotice(doc: Document): void {
   if (doc.location.protocol !== "file:") return;
   doc.documentElement.classList.add("wb-file");
-  const text = (tag: string, content: string, className?: string) => {
+  const text = (tag: string, content: string) => {
     const element = doc.createElement(tag);
     element.textContent = content;
-    if (className) element.className = className;
     return element;
   };
   const show = () => {
@@ -37,7 +36,7 @@ function showStaticNotice(doc: Document): void {
     notice.setAttribute("aria-label", "This page is static here");
     notice.append(
       text("strong", "This page is static here. "),
-      "Opened from a file, it shows the values computed when it was built, and its inputs are off: browsers run no page scripts from file://. To make it live, serve its folder and open it over http:// (",
+      "Opened from a file, it shows the values computed when it was built, and its inputs are off: browsers do not run a page's modules from file://. To make it live, serve its folder and open it over http:// (",
       text("code", "npx wattbook preview"),
       " in the project, or any static web server in the built folder, such as ",
       text("code", "python3 -m http.server"),
