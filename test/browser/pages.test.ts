@@ -236,7 +236,11 @@ describe("a page of hostile strings", () => {
     // Markup the author wrote: the <b> in prose and the <i> of the html template.
     expect(body).toContain('<b class="author-markup">');
     expect(body).toMatch(/<i class="from-template">&lt;script&gt;/);
-    expect((html.match(/<script\b/g) ?? []).length).toBe(2); // the page's module and the chrome's, nothing else
+    // The page's module, the chrome's, and the notice it shows when opened from a file: all from the site, nothing else.
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts).toHaveLength(3);
+    expect(scripts.filter((tag) => !/ src="_wattbook\/[^"]+-[A-Z0-9]{8}\.js"/.test(tag))).toEqual([]);
+    expect(scripts.filter((tag) => tag.includes("_wattbook/file-notice-"))).toHaveLength(1);
   });
 
   it("stays text when the page goes live: no dialog, no injected element, no violation", async () => {
