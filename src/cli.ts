@@ -119,7 +119,7 @@ Options:
 ${CACHE_HELP}
 ${LIMITS_HELP}
   -h, --help           show this help`,
-    options: { ...COMMON, ...LIMIT_OPTIONS, ...CACHE_OPTIONS, out: { type: "string" }, static: { type: "string", default: "static" }, typecheck: { type: "string", default: "error" } },
+    options: { ...COMMON, ...LIMIT_OPTIONS, ...CACHE_OPTIONS, out: { type: "string" }, static: { type: "string" }, typecheck: { type: "string" } },
     positionals: 1,
     run: (values, positionals) => exportCommand(values, positionals),
   },
@@ -380,8 +380,11 @@ async function build(values: Record<string, string | boolean | undefined>, write
 async function exportCommand(values: Record<string, string | boolean | undefined>, positionals: readonly string[]): Promise<number> {
   if (!positionals.length) throw new UsageError("export needs the notebook to export, e.g. wattbook export notebooks/energy.md --out energy.html");
   if (typeof values.out !== "string" || !values.out) throw new UsageError(`export needs --out, the HTML file to write, e.g. --out ${path.basename(positionals[0]!).replace(/\.md$/i, "")}.html`);
+  // The project's configuration (wattbook.config.js) as the build reads it; --out here names the export.
+  const settings = await projectSettings({ ...values, out: undefined }, "exported");
+  if (!settings) return 1;
   const { exportNotebook } = await import("./publish/export.ts");
-  const projectRoot = process.cwd();
+  const { projectRoot } = settings;
   const progressOut = bufferedLines(process.stderr);
   const out = path.resolve(values.out);
   let result: Awaited<ReturnType<typeof exportNotebook>>;
@@ -389,12 +392,13 @@ async function exportCommand(values: Record<string, string | boolean | undefined
     result = await exportNotebook({
       projectRoot,
       notebook: path.resolve(positionals[0]!),
-      root: path.resolve(String(values.root)),
+      root: settings.root,
       out,
-      staticDir: path.resolve(String(values.static)),
-      limits: limitsFrom(values),
+      staticDir: settings.staticDir,
+      limits: settings.limits,
       cache: !values["no-cache"],
-      typecheck: typecheckMode(values.typecheck),
+      typecheck: settings.typecheck,
+      site: settings.site,
       progress: (event) => progressOut.line(progressLine(event)),
     });
   } finally {

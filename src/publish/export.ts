@@ -27,6 +27,7 @@ import { ensureLibrary } from "./library.ts";
 import { classesIn, cssForStyleElement, inlineFonts, usedFaces } from "./inline-styles.ts";
 import { PACKAGE_ROOT } from "./package-root.ts";
 import { renderFilesTable, renderPage } from "./render.ts";
+import { DEFAULT_SITE_CONFIG, type SiteConfig } from "./site-config.ts";
 import { siteExercises } from "./site-pages.ts";
 
 export interface ExportOptions {
@@ -46,6 +47,8 @@ export interface ExportOptions {
   readonly limits?: EvaluationLimits;
   readonly cache?: boolean;
   readonly typecheck?: "error" | "warn" | "off";
+  /** The project's site configuration (its title names the export; editing is off in an export). */
+  readonly site?: SiteConfig;
   readonly progress?: (event: ProgressEvent) => void;
 }
 
@@ -87,6 +90,7 @@ export async function exportNotebook(options: ExportOptions): Promise<ExportResu
   }
 
   const sourcePath = path.relative(root, options.notebook).split(path.sep).join("/");
+  const site: SiteConfig = { ...DEFAULT_SITE_CONFIG, ...options.site };
   const scratch = path.join(options.projectRoot, ".wattbook-cache", `export-${process.pid}-${Date.now().toString(36)}`);
   let written: WrittenPage | undefined;
   try {
@@ -100,10 +104,12 @@ export async function exportNotebook(options: ExportOptions): Promise<ExportResu
       ...(options.cache === false ? { cache: false } : {}),
       ...(options.typecheck ? { typecheck: options.typecheck } : {}),
       ...(options.progress ? { progress: options.progress } : {}),
+      // An export has no edit twin: the editor is neither bundled nor linked.
+      site: { ...site, editing: false },
       pageWritten: (page) => (written = page),
     });
     if (!built.ok || !written) return { ok: false, errors: built.errors, warnings: built.warnings, elapsedMs: performance.now() - started };
-    const html = await renderExport(written, scratch, options.staticDir);
+    const html = await renderExport(written, scratch, options.staticDir, site);
     const temp = `${options.out}.tmp-${process.pid}`;
     try {
       await writeFile(temp, html.text);
@@ -119,16 +125,16 @@ export async function exportNotebook(options: ExportOptions): Promise<ExportResu
 }
 
 /** The page of one notebook with everything it loads inside it. `siteDir`: the built site it came from. */
-async function renderExport({ page, outputs, attachments }: WrittenPage, siteDir: string, staticDir: string | undefined): Promise<{ text: string; fonts: string[] }> {
+async function renderExport({ page, outputs, attachments }: WrittenPage, siteDir: string, staticDir: string | undefined, site: SiteConfig): Promise<{ text: string; fonts: string[] }> {
   const { notebook } = page;
   const script = page.script ? scriptForInline(await bundlePage(path.join(siteDir, page.script), partsLeftOut(notebook, await ensureLibrary()))) : undefined;
   // The page as it will be, to find which KaTeX faces its math uses.
-  const bare = renderPage(notebook, outputs, { siteTitle: "wattbook", toRoot: "", stylesheets: [], preload: [] });
+  const bare = renderPage(notebook, outputs, { siteTitle: site.title, toRoot: "", stylesheets: [], preload: [] });
   const styles = await stylesFor(bare, siteDir, staticDir);
   const files = attachments.length ? renderFilesTable(await filesAsData(attachments)) : "";
-  const exercises = notebook.exercises?.length ? { page: notebook.exercises.length, site: siteExercises({ title: "wattbook", pages: [page] }) } : undefined;
+  const exercises = notebook.exercises?.length ? { page: notebook.exercises.length, site: siteExercises({ config: site, pages: [page] }) } : undefined;
   const text = renderPage(notebook, outputs, {
-    siteTitle: "wattbook",
+    siteTitle: site.title,
     toRoot: "",
     stylesheets: [],
     preload: [],

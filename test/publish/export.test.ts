@@ -47,7 +47,7 @@ describe("wattbook export refuses its arguments", () => {
   it("with two notebooks", async () => {
     const result = await exportIn("notebooks/tiny.md", "notebooks/other.md", "--out", "tiny.html");
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("export takes one notebook (got 2: notebooks/tiny.md, notebooks/other.md)");
+    expect(result.stderr).toContain('wattbook export takes at most 1 argument (got "notebooks/tiny.md", "notebooks/other.md")');
   });
 
   it("without --out, suggesting a name", async () => {
