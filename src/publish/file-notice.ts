@@ -4,10 +4,8 @@
 // run from file://, and the CSP's 'self' allows it) says so at the top of the page, with the ways to
 // make it live, and disables the page's inputs so that none looks usable while dead. Served pages
 // never show it; an exported notebook (export.ts) runs from file:// and does not load it.
+import { contentHash } from "./content-hash.ts";
 import { ASSETS_DIR } from "./site-layout.ts";
-
-/** Where the script lives in a site, relative to its root. */
-export const FILE_NOTICE_SCRIPT = `${ASSETS_DIR}/file-notice.js`;
 
 /** The notice's element id, for styles and tests. */
 export const FILE_NOTICE_ID = "wb-static-notice";
@@ -56,3 +54,6 @@ function showStaticNotice(doc: Document): void {
 export function fileNoticeScript(): string {
   return `// wattbook: a notice when this page is opened from a file (see src/publish/file-notice.ts).\n(${showStaticNotice.toString()})(document);\n`;
 }
+
+/** Where the script lives in a site, relative to its root: named by its content, like every script there. */
+export const FILE_NOTICE_SCRIPT = `${ASSETS_DIR}/file-notice-${contentHash(fileNoticeScript())}.js`;
