@@ -28,7 +28,6 @@ import { classesIn, cssForStyleElement, inlineFonts, usedFaces } from "./inline-
 import { PACKAGE_ROOT } from "./package-root.ts";
 import { renderFilesTable, renderPage } from "./render.ts";
 import { DEFAULT_SITE_CONFIG, type SiteConfig } from "./site-config.ts";
-import { siteExercises } from "./site-pages.ts";
 
 export interface ExportOptions {
   /** The project root: where the cache and packages are, and what errors name files relative to. */
@@ -132,7 +131,7 @@ async function renderExport({ page, outputs, attachments }: WrittenPage, siteDir
   const bare = renderPage(notebook, outputs, { siteTitle: site.title, toRoot: "", stylesheets: [], preload: [] });
   const styles = await stylesFor(bare, siteDir, staticDir);
   const files = attachments.length ? renderFilesTable(await filesAsData(attachments)) : "";
-  const exercises = notebook.exercises?.length ? { page: notebook.exercises.length, site: siteExercises({ config: site, pages: [page] }) } : undefined;
+  const exercises = notebook.exercises?.length ? { page: notebook.exercises.length, site: { [notebook.path]: notebook.exercises.length } } : undefined;
   const text = renderPage(notebook, outputs, {
     siteTitle: site.title,
     toRoot: "",
