@@ -13,6 +13,7 @@
 //   typecheck  the chapter type-checked cold, and one saved notebook re-checked (bench/typecheck.ts)
 //   search     the chapter's search index and search code, gzipped, against the 30 KB budget, and the
 //              chrome's script every page loads (bench/search.mjs)
+//   export     the size of `wattbook export` for each chapter notebook, and what it is made of (bench/export.mjs)
 //
 // Pass section names to run only some: `node bench/run.mjs build preview`.
 import { spawn, spawnSync } from "node:child_process";
@@ -24,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { benchEditor } from "./editor.mjs";
 import { benchSearch } from "./search.mjs";
+import { benchExport } from "./export.mjs";
 import { generateNotebooks } from "./generate.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -314,6 +316,7 @@ try {
     await build(path.join(ROOT, "notebooks"), site, { args: ["--cell-timeout-ms", "60000", "--timeout-ms", "120000"] });
     await benchSearch(site);
   }
+  if (wanted("export")) await benchExport(ROOT, work, BIN);
 } finally {
   await rm(work, { recursive: true, force: true });
 }

@@ -99,6 +99,31 @@ ${LIMITS_HELP}
     options: { ...COMMON, ...LIMIT_OPTIONS, ...CACHE_OPTIONS, update: { type: "boolean", short: "u" } },
     run: (values) => build(values, false),
   },
+  export: {
+    summary: "write one notebook as one HTML file that works offline, opened from a file",
+    usage: `Usage: wattbook export NOTEBOOK.md --out FILE.html [--root notebooks]
+
+Builds one notebook as the build does (the same evaluation, errors and cache) and writes its page as
+one self-contained HTML file: the runtime, the notebook's cells, the kernel, Plot and Inputs, styles,
+the KaTeX fonts its math uses and its attached files, all inside it. Opened from a file (file://),
+with no network, it shows the values at once and goes live: its inputs drive its outputs. Its
+Content-Security-Policy allows its one script by hash and loads nothing from elsewhere.
+
+Options:
+  --out FILE.html      the file to write: a new file, or one an earlier export wrote (never a file
+                       of the notebooks folder)
+  --root DIR           the notebooks folder (default notebooks): attached files and local modules
+                       resolve within it; a notebook outside it uses its own folder
+  --static DIR         a project's static folder (default static): its wattbook.css, if any, styles
+                       the export as it does the site
+  --typecheck MODE     error (default), warn or off, as for build
+${CACHE_HELP}
+${LIMITS_HELP}
+  -h, --help           show this help`,
+    options: { ...COMMON, ...LIMIT_OPTIONS, ...CACHE_OPTIONS, out: { type: "string" }, static: { type: "string" }, typecheck: { type: "string" } },
+    positionals: 1,
+    run: (values, positionals) => exportCommand(values, positionals),
+  },
   preview: {
     summary: "serve the site, rebuilding and reloading pages as notebooks change",
     usage: `Usage: wattbook preview [--port 3000] [--host 127.0.0.1] [--root notebooks]
@@ -351,6 +376,45 @@ async function build(values: Record<string, string | boolean | undefined>, write
   const browserExercises = result.browserOnly?.exercises ?? 0;
   const exercisesChecked = `${plural(result.exercises - browserExercises, "exercise")}${browserExercises ? ` (${browserExercises} more left to the browser, whose answer only it computes)` : ""}`;
   console.error(`${style.green("Checked")} ${notebooks} and ${exercisesChecked} in ${seconds} s: ${sources}${browserOnly}; ${valuesLine} ${style.dim(`(${phases})`)}.`);
+  return 0;
+}
+
+async function exportCommand(values: Record<string, string | boolean | undefined>, positionals: readonly string[]): Promise<number> {
+  if (!positionals.length) throw new UsageError("export needs the notebook to export, e.g. wattbook export notebooks/energy.md --out energy.html");
+  if (typeof values.out !== "string" || !values.out) throw new UsageError(`export needs --out, the HTML file to write, e.g. --out ${path.basename(positionals[0]!).replace(/\.md$/i, "")}.html`);
+  // The project's configuration (wattbook.config.js) as the build reads it; --out here names the export.
+  const settings = await projectSettings({ ...values, out: undefined }, "exported");
+  if (!settings) return 1;
+  const { exportNotebook } = await import("./publish/export.ts");
+  const { projectRoot } = settings;
+  const progressOut = bufferedLines(process.stderr);
+  const out = path.resolve(values.out);
+  let result: Awaited<ReturnType<typeof exportNotebook>>;
+  try {
+    result = await exportNotebook({
+      projectRoot,
+      notebook: path.resolve(positionals[0]!),
+      root: settings.root,
+      out,
+      staticDir: settings.staticDir,
+      limits: settings.limits,
+      cache: !values["no-cache"],
+      typecheck: settings.typecheck,
+      site: settings.site,
+      progress: (event) => progressOut.line(progressLine(event)),
+    });
+  } finally {
+    progressOut.flush();
+  }
+  for (const warning of result.warnings) console.error(`${style.yellow("warning:")} ${formatError(warning)}\n`);
+  if (!result.ok) {
+    console.error("");
+    printErrors(result.errors);
+    console.error(style.red(`${result.errors.length} error${result.errors.length === 1 ? "" : "s"}; nothing was exported.`));
+    return 1;
+  }
+  const size = `${(result.sizeBytes! / 1024).toFixed(1)} KB`;
+  console.error(`${style.green("Exported")} ${path.relative(projectRoot, out) || out} (${size}) in ${(result.elapsedMs / 1000).toFixed(2)} s: one file, opens from file:// with no network.`);
   return 0;
 }
 

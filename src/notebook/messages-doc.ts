@@ -22,6 +22,7 @@ const ABOUT: Record<Topic, string> = {
   types: "TypeScript cells, checked by the TypeScript compiler against the kernel's declared types and the other cells' values (JavaScript cells take part with the types inferred for them; their own mistakes are not reported).",
   "value snapshots": "What `wattbook check` says when a notebook's values differ from the snapshot beside it (`name.snapshot.json`, written by `wattbook check --update`). Numbers agree to 12 significant digits unless the snapshot's `tolerance` says otherwise.",
   "explaining values": "What `wattbook explain NOTEBOOK.md NAME` says when the notebook has no cell declaring the name, or no cell on the line given.",
+  export: "`wattbook export NOTEBOOK.md --out FILE.html`: the notebook to export and the file to write. Located at the notebook or at the file --out names; the notebook's own errors are the build's.",
   "the editor": "What only editing a cell in the page can run into.",
   "internal errors": "wattbook's own bugs, reported where they happened.",
 };

@@ -15,7 +15,7 @@ interface Entry {
 }
 
 /** The sections of docs/errors.md, in the order a notebook meets them: read, parsed, analyzed, run, edited. */
-export const TOPICS = ["configuration", "folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "attached files", "the cell graph", "exercises", "evaluation", "types", "value snapshots", "explaining values", "the editor", "internal errors"] as const;
+export const TOPICS = ["configuration", "folders", "files", "front matter", "markdown and HTML", "math and labels", "cells", "imports", "attached files", "the cell graph", "exercises", "evaluation", "types", "value snapshots", "explaining values", "export", "the editor", "internal errors"] as const;
 
 export type Topic = (typeof TOPICS)[number];
 
@@ -197,6 +197,16 @@ export const MESSAGES = {
   "type-error": { topic: "types", message: "%message% (TS%code%)", hint: "fix the types in this TypeScript cell (its names are checked against the kernel's types and the other cells' values), or write the cell as ```js to have it unchecked" },
 
   // ---- value snapshots (wattbook check) ---------------------------------------------------------------
+  // ---- export: one notebook as one self-contained HTML file (`wattbook export`) -----------------------
+  "export-notebook-missing": { topic: "export", message: "the notebook does not exist", hint: "pass the path of a .md notebook, relative to this folder or absolute" },
+  "export-notebook-not-file": { topic: "export", message: "is a folder, not a notebook", hint: "pass one .md notebook; wattbook build makes a site of a folder" },
+  "export-notebook-not-markdown": { topic: "export", message: "is not a notebook: a notebook's name ends in .md", hint: "pass the .md notebook to export" },
+  "export-out-not-html": { topic: "export", message: "the export is one HTML file, and this name does not end in .html", hint: "name it with .html, e.g. --out %suggestion%" },
+  "export-out-is-folder": { topic: "export", message: "the export is one file, and this is a folder", hint: "pass --out a file name, e.g. --out %suggestion%" },
+  "export-out-over-source": { topic: "export", message: "would replace a file of the notebooks folder (%root%) with the export", hint: "write the export outside the notebooks folder, or under another name" },
+  "export-out-not-an-export": { topic: "export", message: "would be replaced by the export, and wattbook did not write it (it is no earlier export)", hint: "pass --out a new file name, or remove this file first if nothing in it is needed" },
+  "export-out-unwritable": { topic: "export", message: "cannot write the export there: %reason%", hint: "pass --out a file in a folder you may write to" },
+
   "value-changed": { topic: "value snapshots", message: "%path% changed since its snapshot: %change%", hint: "if the new value is right, record it with wattbook check --update (and commit the snapshot); otherwise find what moved it" },
   "value-added": { topic: "value snapshots", message: "%path% is new since the snapshot (now %value%)", hint: "record it with wattbook check --update, and commit the snapshot" },
   "value-removed": { topic: "value snapshots", message: "%path% is in the snapshot but the notebook no longer has it (was %value%)", hint: "if it went on purpose, record the notebook's values with wattbook check --update" },

@@ -1,11 +1,12 @@
 // Files every site gets: the theme, KaTeX's stylesheet and fonts, and the project's static/ folder.
 // Everything is served from the site itself: pages load nothing from elsewhere.
-import { cp, mkdir, readdir, realpath, stat } from "node:fs/promises";
+import { cp, mkdir, readdir, realpath, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { dependencyFolder, PACKAGE_ROOT } from "./package-root.ts";
 import { diagnostic, type Diagnostic } from "../notebook/messages.ts";
 import { ASSETS_DIR } from "./site-layout.ts";
+import { FILE_NOTICE_SCRIPT, fileNoticeScript } from "./file-notice.ts";
 
 export const THEME_FILE = "wattbook.css";
 
@@ -23,6 +24,7 @@ export async function copySiteAssets(siteDir: string, staticDir?: string): Promi
   await cp(path.join(katexDist, "katex.min.css"), path.join(katexOut, "katex.min.css"));
   await cp(path.join(katexDist, "fonts"), path.join(katexOut, "fonts"), { recursive: true, filter: isNeededFont });
   await cp(path.join(PACKAGE_ROOT, "static", THEME_FILE), path.join(siteDir, THEME_FILE));
+  await writeFile(path.join(siteDir, FILE_NOTICE_SCRIPT), fileNoticeScript());
   // The project's static files come last, so a project may restyle the site with its own wattbook.css.
   // Links were checked (staticLinkProblems): each is copied as the file or folder it points to, so the
   // site holds no link (one into the project would break once deployed).

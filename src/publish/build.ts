@@ -35,7 +35,7 @@ import { refuseOut, SITE_MARKER, siteMarker } from "./out-guard.ts";
 import { makeDirectory } from "./output-dir.ts";
 import { PACKAGE_ROOT, WATTBOOK_VERSION } from "./package-root.ts";
 import { readNotebookFile, type NotebookText } from "./read-notebook.ts";
-import { editPagePath, makeSite, renderGeneratedIndex, renderSitePage, type Site, siteExercises, sitePage } from "./site-pages.ts";
+import { editPagePath, makeSite, renderGeneratedIndex, renderSitePage, type Site, siteExercises, type SitePage, sitePage } from "./site-pages.ts";
 import { notFoundTheme } from "./not-found.ts";
 import { SEARCH_INDEX_FILE } from "../search/index-data.ts";
 import { readSiteState, SiteWriter, writeSiteState } from "./site-writer.ts";
@@ -74,6 +74,20 @@ export interface BuildOptions {
   readonly typecheck?: "error" | "warn" | "off";
   /** How long one data loader may run (default DEFAULT_LOADER_TIMEOUT_MS). */
   readonly loaderTimeoutMs?: number;
+  /**
+   * Build these notebooks only (paths relative to `root`), in place of every notebook under it: the
+   * site of one notebook that `wattbook export` makes into one file.
+   */
+  readonly only?: readonly string[];
+  /** Each page as it is written: what it was rendered from (`wattbook export` renders it once more, as one file). */
+  readonly pageWritten?: (page: WrittenPage) => void;
+}
+
+/** A page of the site and what it was rendered from. */
+export interface WrittenPage {
+  readonly page: SitePage;
+  readonly outputs: Readonly<Record<string, string>>;
+  readonly attachments: readonly Attachment[];
 }
 
 export interface ProgressEvent {
@@ -211,7 +225,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Workers take a while to start: start them now when every notebook will need one, else once the
     // cache has said which notebooks it lacks.
     if (!cache || (await cache.isEmpty())) evaluationPool().warm();
-    const { notebooks: sourcePaths, skipped } = await scanNotebooks(options.root);
+    const { notebooks: sourcePaths, skipped } = options.only ? { notebooks: [...options.only], skipped: [] } : await scanNotebooks(options.root);
     const texts = await Promise.all(sourcePaths.map((sourcePath) => readNotebookFile(options.projectRoot, options.root, sourcePath)));
     const keys = texts.map((text) => (cache && text.sourceText !== undefined ? cache.keyOf(text as { sourcePath: string; sourceText: string }, { limits, typecheck }) : undefined));
     const hits = await Promise.all(keys.map((key) => (cache && key ? cache.read(key) : undefined)));
@@ -248,6 +262,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       for (const attachment of entry.attachments ?? []) writer.copy(attachment.published, attachment.source);
       writer.write(page.output, rendered.html);
       if (rendered.editHtml !== undefined) writer.write(editPagePath(page.output), rendered.editHtml);
+      options.pageWritten?.({ page, outputs: entry.outputs, attachments: entry.attachments ?? [] });
     };
     // Pages are written a few milliseconds at a time: a long run of writes would keep the workers'
     // messages (and so their next notebooks) waiting.

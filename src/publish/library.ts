@@ -45,6 +45,12 @@ export interface Library {
   readonly imports: ReadonlyMap<string, readonly string[]>;
   /** The packages it ships (LIBRARY_PACKAGES), by specifier: the file a cell's import of one gets. */
   readonly packages: ReadonlyMap<string, { readonly file: string; readonly exports: readonly string[] }>;
+  /**
+   * The file each module that starts a file of its own is bundled into, by the module's path relative to
+   * wattbook's folder ("src/runtime/tex.ts"): the entries, and what the runtime imports lazily (tex, md,
+   * Arrow, exercises), for `wattbook export`, which leaves out what a notebook never loads.
+   */
+  readonly modules: ReadonlyMap<string, string>;
 }
 
 interface Manifest {
@@ -55,6 +61,7 @@ interface Manifest {
   readonly files: Record<string, number>;
   readonly imports: Record<string, string[]>;
   readonly packages: Record<string, { file: string; exports: string[] }>;
+  readonly modules: Record<string, string>;
 }
 
 /** What goes into the library: its sources, the packages, and this recipe. */
@@ -88,6 +95,7 @@ export async function ensureLibrary(cacheRoot = BUNDLE_CACHE): Promise<Library> 
     files: new Map(Object.entries(manifest.files)),
     imports: new Map(Object.entries(manifest.imports)),
     packages: new Map(Object.entries(manifest.packages)),
+    modules: new Map(Object.entries(manifest.modules ?? {})),
   };
 }
 
@@ -118,12 +126,14 @@ function manifestOf(metafile: Metafile, name: (output: string) => string): Manif
   let publicNames: string[] = [];
   const moduleExports: [string, string[]][] = [];
   const packages: Record<string, { file: string; exports: string[] }> = {};
+  const modules: Record<string, string> = {};
   for (const [file, output] of Object.entries(metafile.outputs)) {
     const own = name(file);
     files[own] = output.bytes;
     imports[own] = output.imports.filter((i) => i.kind === "import-statement").map((i) => name(i.path));
     const entry = output.entryPoint && path.resolve(PACKAGE_ROOT, output.entryPoint);
     if (!entry) continue;
+    modules[path.relative(PACKAGE_ROOT, entry).split(path.sep).join("/")] = own;
     const shipped = Object.entries(LIBRARY_PACKAGES).find(([, out]) => own.startsWith(`package-${out}-`));
     if (shipped) {
       packages[shipped[0]] = { file: own, exports: [...output.exports].sort() };
@@ -141,7 +151,7 @@ function manifestOf(metafile: Metafile, name: (output: string) => string): Manif
     const home = moduleExports.find(([, names]) => names.includes(exported));
     kernelExports[exported] = home ? home[0] : kernel;
   }
-  return { runtime, kernel, chrome, kernelExports, files, imports, packages };
+  return { runtime, kernel, chrome, kernelExports, files, imports, packages, modules };
 }
 
 /** Copies the library's scripts (not its manifest) into `target`. */

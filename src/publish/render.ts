@@ -6,9 +6,10 @@ import { type ExerciseCounts, renderProgress } from "./progress-html.ts";
 import { EXERCISE_CLASS } from "../exercise/markup.ts";
 import { escapeHtml } from "../text/escape-html.ts";
 import { hrefOf, urlOfPath } from "./url-path.ts";
-import { ATTACHMENTS_ELEMENT_ID } from "../runtime/file-attachment.ts";
+import { ATTACHMENTS_ELEMENT_ID, type AttachedFile } from "../runtime/file-attachment.ts";
 import { browserOnlyCells } from "../notebook/browser-only.ts";
 import { browserPlaceholder, showsOutput } from "./browser-placeholder.ts";
+import { FILE_NOTICE_SCRIPT } from "./file-notice.ts";
 import { renderFooter, renderSearchBox, renderSidebar, renderSidebarToggle } from "./chrome-html.ts";
 import type { NavEntry } from "./site-nav.ts";
 import { cellExplainButton, explainDataScript } from "./explain-markup.ts";
@@ -57,8 +58,13 @@ export interface PageContext {
   /** From this page to the site root, "" or "../…/". */
   readonly toRoot: string;
   readonly stylesheets: readonly string[];
-  /** The page module, relative to the site root; absent when the page has no cells. */
+  /**
+   * The page module, relative to the site root; absent when the page has no cells. A page with one also
+   * loads the notice it shows when opened from a file, where no module runs (file-notice.ts).
+   */
   readonly script?: string;
+  /** false: no link to the site's index in the header (a page that stands alone, export.ts). */
+  readonly homeLink?: boolean;
   readonly preload: readonly string[];
   readonly prev?: PageLink;
   readonly next?: PageLink;
@@ -96,10 +102,14 @@ export interface PublishedFile {
   readonly sizeBytes: number;
 }
 
-/** The page's table of attached files: JSON in a script element that never runs (data, allowed by the CSP). */
+/** The page's table of attached files, with URLs relative to the page. */
 function renderFiles(files: Readonly<Record<string, PublishedFile>> | undefined, toRoot: string): string {
   if (!files || !Object.keys(files).length) return "";
-  const table = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, { url: urlOfPath(toRoot + file.published), mimeType: file.mimeType, sizeBytes: file.sizeBytes }]));
+  return renderFilesTable(Object.fromEntries(Object.entries(files).map(([name, file]) => [name, { url: urlOfPath(toRoot + file.published), mimeType: file.mimeType, sizeBytes: file.sizeBytes }])));
+}
+
+/** A table of attached files (see runtime/file-attachment.ts): JSON in a script element that never runs (data, allowed by the CSP). */
+export function renderFilesTable(table: Readonly<Record<string, AttachedFile>>): string {
   // "<" escaped, so that no file name can end the element.
   return `<script type="application/json" id="${ATTACHMENTS_ELEMENT_ID}">${JSON.stringify(table).replace(/</g, "\\u003c")}</script>`;
 }
@@ -201,6 +211,7 @@ export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<
     ...(context.styles ?? []).map((css) => `<style>${css.replace(/<\//g, "<\\/")}</style>`),
     ...context.preload.map((href) => `<link rel="modulepreload" href="${hrefOf(toRoot + href)}">`),
     context.script ? `<script type="module" src="${hrefOf(toRoot + context.script)}"></script>` : "",
+    context.script ? `<script src="${hrefOf(toRoot + FILE_NOTICE_SCRIPT)}" defer></script>` : "",
     ...(context.scripts ?? []).map((src) => `<script type="module" src="${hrefOf(toRoot + src)}"></script>`),
     chrome?.script ? `<script type="module" src="${hrefOf(toRoot + chrome.script)}"></script>` : "",
     ...(context.head ?? []),
@@ -210,7 +221,7 @@ export function renderPage(notebook: AnalyzedNotebook, outputs: Readonly<Record<
   const editPage = context.editHref ? `<a class="wb-edit-page" href="${hrefOf(context.editHref)}">Edit this page</a>` : "";
   const hasTitle = /^\s*<h1[\s>]/.test(notebook.html);
   const sidebar = chrome ? renderSidebar(chrome.nav, context.output, toRoot) : "";
-  const header = [sidebar ? renderSidebarToggle() : "", `<a class="wb-home" href="${hrefOf(`${toRoot}index.html`)}">${escapeHtml(context.siteTitle)}</a>`, chrome?.header ? `<div class="wb-header-extra">${chrome.header}</div>` : "", chrome?.search ? renderSearchBox() : "", editPage].join("");
+  const header = [sidebar ? renderSidebarToggle() : "", context.homeLink === false ? `<span class="wb-home">${escapeHtml(context.siteTitle)}</span>` : `<a class="wb-home" href="${hrefOf(`${toRoot}index.html`)}">${escapeHtml(context.siteTitle)}</a>`, chrome?.header ? `<div class="wb-header-extra">${chrome.header}</div>` : "", chrome?.search ? renderSearchBox() : "", editPage].join("");
   // A page that goes live explains its values; its data sits in the main column, which the edit twin's sandbox gets.
   const explains = context.script !== undefined && notebook.cells.length > 0;
   // data-root: the site root from this page, for the chrome's script (the search index, its results).

@@ -236,8 +236,12 @@ describe("a page of hostile strings", () => {
     // Markup the author wrote: the <b> in prose and the <i> of the html template.
     expect(body).toContain('<b class="author-markup">');
     expect(body).toMatch(/<i class="from-template">&lt;script&gt;/);
-    // The page's module and the chrome's, nothing else that runs: data blocks (type="application/json", the Explain panels' record) never do.
-    expect((html.match(/<script\b(?![^>]*\btype="application\/json")/g) ?? []).length).toBe(2);
+    // The page's module, the chrome's, and the notice it shows when opened from a file: all from the site,
+    // nothing else that runs (data blocks, type="application/json" like the Explain panels' record, never do).
+    const scripts = html.match(/<script\b(?![^>]*\btype="application\/json")[^>]*>/g) ?? [];
+    expect(scripts).toHaveLength(3);
+    expect(scripts.filter((tag) => !/ src="_wattbook\/[^"]+-[A-Z0-9]{8}\.js"/.test(tag))).toEqual([]);
+    expect(scripts.filter((tag) => tag.includes("_wattbook/file-notice-"))).toHaveLength(1);
   });
 
   it("stays text when the page goes live: no dialog, no injected element, no violation", async () => {
