@@ -3,17 +3,15 @@
 // slider, select and choice group has an accessible name, and a number box never disagrees with its
 // slider or with the values that follow it.
 import { beforeAll, describe, expect, it } from "vitest";
-import { readdir } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { watchProblems } from "../helpers/chromium.ts";
-import { builtSite } from "../helpers/built-site.ts";
+import { builtSite, livePages } from "../helpers/built-site.ts";
 
 const site = builtSite("chapter-values", ["build"], { buildTimeoutMs: 120_000, hookTimeoutMs: 180_000 });
 let pages: string[] = [];
 
 beforeAll(async () => {
-  // The 404 page has no cells and never goes live where it is (test/browser/chrome.test.ts opens it, at depth).
-  pages = (await readdir(site.out)).filter((file) => file.endsWith(".html") && file !== "404.html").sort();
+  pages = await livePages(site.out);
 });
 
 /**

@@ -1,17 +1,15 @@
 // Every chapter page in Chromium: it goes live with no console error and no CSP violation, and moving
 // its first input changes something that depends on it.
 import { beforeAll, describe, expect, it } from "vitest";
-import { readdir } from "node:fs/promises";
 import { watchProblems } from "../helpers/chromium.ts";
 import { firstInputCell, moveFirstInput, snapshot, waitForChange } from "../helpers/inputs.ts";
-import { builtSite } from "../helpers/built-site.ts";
+import { builtSite, livePages } from "../helpers/built-site.ts";
 
 const site = builtSite("chapter", ["build"], { buildTimeoutMs: 120_000, hookTimeoutMs: 180_000 });
 let pages: string[] = [];
 
 beforeAll(async () => {
-  // The 404 page has no cells (test/browser/chrome.test.ts opens it, at depth).
-  pages = (await readdir(site.out)).filter((file) => file.endsWith(".html") && file !== "404.html").sort();
+  pages = await livePages(site.out);
 });
 
 describe("every chapter page in Chromium", () => {

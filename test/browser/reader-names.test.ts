@@ -3,10 +3,10 @@
 // Sources table is no scroll box, fits a 390 px phone and prints small; every row's citation links to an
 // entry of the References list after it, and every row is anchored so that a value can link to it.
 import { beforeAll, describe, expect, it } from "vitest";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { builtSite } from "../helpers/built-site.ts";
+import { builtSite, livePages } from "../helpers/built-site.ts";
 import { codeKeysIn, kernelCodeKeys, NOT_READER_TEXT, readerText } from "../helpers/reader-text.ts";
 
 const site = builtSite("reader-names", ["build"], { buildTimeoutMs: 120_000, hookTimeoutMs: 180_000 });
@@ -22,7 +22,7 @@ interface LiveFacts {
 const live = new Map<string, LiveFacts>();
 
 beforeAll(async () => {
-  pages = (await readdir(site.out)).filter((file) => file.endsWith(".html")).sort();
+  pages = await livePages(site.out);
   for (const name of pages) {
     const page = await openLive(name, 390);
     live.set(name, { text: await liveReaderText(page), sources: await sourcesFacts(page), overflow: await sourcesOverflow(page) });

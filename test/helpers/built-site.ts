@@ -1,7 +1,7 @@
 // The setup browser tests share: build a site with the real CLI into a temporary folder, serve it on
 // loopback and start Chromium; tear all three down after the file's tests.
 import { afterAll, beforeAll, expect } from "vitest";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -59,4 +59,12 @@ export function builtSite(name: string, buildArgs: readonly string[] | (() => re
     if (out) await rm(path.dirname(out), { recursive: true, force: true });
   });
   return site;
+}
+
+/**
+ * The pages of a built site that go live where they are: every top-level .html file but the 404 page,
+ * which has no cells and is meant to be served at any depth (test/browser/chrome.test.ts opens it there).
+ */
+export async function livePages(out: string): Promise<string[]> {
+  return (await readdir(out)).filter((file) => file.endsWith(".html") && file !== "404.html").sort();
 }
