@@ -16,6 +16,7 @@ export function scaffoldFiles({ title, configName }: ScaffoldOptions): ReadonlyM
     ["notebooks/index.md", indexNotebook(title)],
     ["notebooks/example.md", EXAMPLE_NOTEBOOK],
     ["notebooks/data/grids.csv", GRIDS_CSV],
+    ["notebooks/404.md", NOT_FOUND_NOTEBOOK],
     [".gitignore", GITIGNORE],
     [".github/workflows/deploy.yml", DEPLOY_WORKFLOW],
   ]);
@@ -26,9 +27,21 @@ export const ABOUT_FILES: Readonly<Record<string, string>> = {
   "notebooks/index.md": "the home page",
   "notebooks/example.md": "an example: an input, the kernel, a CSV file and a figure",
   "notebooks/data/grids.csv": "the example's data",
+  "notebooks/404.md": "the page a host shows for a missing address (404.html, at any depth; listed nowhere)",
   ".gitignore": "leaves out node_modules, the built site and the caches",
   ".github/workflows/deploy.yml": "builds and publishes the site on GitHub Pages on every push to main",
 };
+
+const NOT_FOUND_NOTEBOOK = `---
+title: Page not found
+toc: false
+---
+
+# Page not found
+
+There is no page at this address. Try the search box, the list of pages, or the
+[home page](index.html).
+`;
 
 /** A folder's name as a title: "energy-notes" → "Energy notes". */
 export function titleOf(folderName: string): string {

@@ -83,7 +83,7 @@ describe("wattbook init in an empty folder", () => {
   });
 
   it("writes the scaffold and says what it wrote and what to run next", async () => {
-    expect(await files(dir)).toEqual([".github/workflows/deploy.yml", ".gitignore", "notebooks/data/grids.csv", "notebooks/example.md", "notebooks/index.md", "package.json", "wattbook.config.js"]);
+    expect(await files(dir)).toEqual([".github/workflows/deploy.yml", ".gitignore", "notebooks/404.md", "notebooks/data/grids.csv", "notebooks/example.md", "notebooks/index.md", "package.json", "wattbook.config.js"]);
     expect(output).toContain("Made a wattbook site in this folder:");
     for (const file of [".github/workflows/deploy.yml", "notebooks/example.md", "package.json", "wattbook.config.js"]) expect(output).toMatch(new RegExp(`wrote ${file.replace(/\./g, "\\.")} `));
     expect(output).toMatch(/Next:\n {2}npm install +installs wattbook/);
@@ -115,6 +115,10 @@ describe("wattbook init in an empty folder", () => {
     expect(text).toContain("emits 2.9 t CO₂e in Quebec and\n118.5 t in Poland");
     expect((await files(path.join(dir, "build"))).filter((file) => file.startsWith("_file/"))).toEqual([expect.stringMatching(/^_file\/data\/grids\.[A-Z0-9]+\.csv$/)]);
     expect(existsSync(path.join(dir, "build/_edit/example.html"))).toBe(true);
+    // The scaffold's 404 page is built for hosts to serve at missing addresses, and listed nowhere.
+    expect(await readFile(path.join(dir, "build/404.html"), "utf8")).toContain("Page not found");
+    expect(existsSync(path.join(dir, "build/_edit/404.html"))).toBe(false);
+    expect(await readFile(path.join(dir, "build/index.html"), "utf8")).not.toContain("404.html");
   }, 120_000);
 
   it("names its scripts and data files by their content, as docs/deploy.md's cache headers assume", async () => {
@@ -133,7 +137,7 @@ describe("wattbook init in an empty folder", () => {
   it("makes a site that checks: it evaluates and type-checks every notebook", async () => {
     const checked = await runCli(["check"], { cwd: dir });
     expect(checked.code, checked.stderr).toBe(0);
-    expect(checked.stderr).toContain("Checked 2 notebooks");
+    expect(checked.stderr).toContain("Checked 3 notebooks");
   }, 120_000);
 
   it("writes nothing when run again, and says so", async () => {

@@ -206,7 +206,7 @@ describe("a new team's project", { timeout: 120_000 }, () => {
     const build = await run("npx", ["wattbook", "build"], project);
     timings.firstBuildMs = build.ms;
     expect(build.code, said(build)).toBe(0);
-    expect(build.stderr).toContain("Built 2 notebooks into build/");
+    expect(build.stderr).toContain("Built 3 notebooks into build/");
     expect(build.stderr).not.toContain("warning:");
     // The configuration's title (not the default, "wattbook") in every page's header and <title>.
     for (const [page, title] of [["index.html", "Team site"], ["example.html", "A training run&#39;s footprint"]]) {
@@ -234,7 +234,7 @@ describe("a new team's project", { timeout: 120_000 }, () => {
     const build = await run("npx", ["wattbook", "build"], project);
     timings.secondBuildMs = build.ms;
     expect(build.code, said(build)).toBe(0);
-    expect(build.stderr).toContain("Built 3 notebooks into build/");
+    expect(build.stderr).toContain("Built 4 notebooks into build/");
     const page = await readFile(path.join(project, "build/team.html"), "utf8");
     expect(page).toContain("<title>Cluster energy for a new team · Team site</title>");
     // 8 GPUs × 700 W × 24 h × PUE 1.2 = 161.28 kWh, computed by the kernel at build.
@@ -247,7 +247,7 @@ describe("a new team's project", { timeout: 120_000 }, () => {
   it("keeps its caches in the project", async () => {
     const check = await run("npx", ["wattbook", "check"], project);
     expect(check.code, said(check)).toBe(0);
-    expect(check.stderr).toContain("Checked 3 notebooks");
+    expect(check.stderr).toContain("Checked 4 notebooks");
     const cache = path.join(project, "node_modules/.cache/wattbook");
     expect(readdirSync(path.join(cache, "notebooks")).length).toBeGreaterThan(0);
     // The team's package ran in the realm in CommonJS form, kept in the project's cache.
