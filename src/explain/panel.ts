@@ -9,6 +9,7 @@
 // button that opened it.
 import type { NotebookRun } from "../runtime/notebook.ts";
 import { compiledGraph } from "./compiled-graph.ts";
+import { recordAnchor } from "../kernel/sources.ts";
 import { EXPLAIN_DATA_ELEMENT_ID, type ExplainData, type PageProvenance, type SourceEntry, type StaticCell } from "./data.ts";
 import { formatRecordValue, formatSummary } from "./format.ts";
 import { citationLine, fullCitations } from "./citation.ts";
@@ -161,6 +162,7 @@ function traceView(trace: Trace): Node[] {
           {},
           ...(entry.name ? [element("p", { class: "wb-explain-source-name" }, entry.name)] : []),
           element("p", {}, element("code", {}, key), ` = ${formatRecordValue(entry)}`),
+          ...sourcesRowLink(key),
           element("p", { class: "wb-explain-citation" }, citationLine(entry)),
           ...fullCitations(entry).map(({ label, text, link }) =>
             element("p", { class: "wb-explain-reference" }, label, text, ...(link ? [" ", element("a", { href: link, rel: "noopener noreferrer" }, link)] : [])),
@@ -174,6 +176,15 @@ function traceView(trace: Trace): Node[] {
   } else nodes.push(section("Sources", element("p", {}, "No cited constant reached: the value follows from the cells above alone.")));
   if (trace.notes.length) nodes.push(section("Not seen", element("ul", {}, ...trace.notes.map((note) => element("li", {}, note)))));
   return nodes;
+}
+
+/**
+ * A link to the record's row in the page's Sources table, where the page has one: rows are anchored by
+ * the record's id (kernel/sources.ts), which is the key a catalog record is traced by.
+ */
+function sourcesRowLink(key: string): Node[] {
+  const anchor = recordAnchor(key);
+  return document.getElementById(anchor) ? [element("p", { class: "wb-explain-row" }, element("a", { href: `#${anchor}` }, "Its row in this page's Sources"))] : [];
 }
 
 function withoutValue(step: TraceStep): TraceStep {

@@ -76,14 +76,18 @@ describe("the Explain panel on a chapter page", () => {
     expect(text).toContain("${fmt(checkpoint11.facilityMWh, 1)}");
     expect(text).toMatch(/trainingEnergy\(\{flops: 3\.14e\+23, flopsPerJoule: 50,000,000,000, pue: 1\.1\}\)/);
     expect(text).toContain("householdYears");
-    expect(text).toMatch(/gpt3\.trainingFlops = 3\.14e\+23 FLOP\n+Patterson et al\. 2021 \(2021\)/);
-    // The record's name for readers, its path, its short citation, the work in full, its note.
-    expect(text).toMatch(/US household electricity per year\n+anchors\.householdMWhPerYear = 10\.7 MWh\/year\n+Sustainable AI chapter, footnote 2 \(2026\)\n+Sustainable AI \(The Energy Ceiling\)\. 2026\.\n+average US household electricity use/);
+    expect(text).toMatch(/gpt3\.trainingFlops = 3\.14e\+23 FLOP\n+Its row in this page's Sources\n+Patterson et al\. 2021 \(2021\)/);
+    // The record's name for readers, its path, its row in the page's Sources, its short citation, the
+    // work in full, its note.
+    expect(text).toMatch(/US household electricity per year\n+anchors\.householdMWhPerYear = 10\.7 MWh\/year\n+Its row in this page's Sources\n+Sustainable AI chapter, footnote 2 \(2026\)\n+Sustainable AI \(The Energy Ceiling\)\. 2026\.\n+average US household electricity use/);
     expect(text).toMatch(/Patterson et al\. 2021 \(2021\)\n+David Patterson, .*\. Carbon Emissions and Large Neural Network Training\. arXiv preprint, 2021\./);
     // Each cell it depends on, with its current value, linked to where the page shows it.
     expect(text).toMatch(/checkpointPue = 1\.1\b/);
     const links = await panel.locator("a[href^='#']").evaluateAll((anchors) => anchors.map((a) => ({ text: a.textContent, found: document.getElementById(a.getAttribute("href")!.slice(1)) !== null })));
-    expect(links.map((link) => link.text)).toEqual(expect.arrayContaining(["checkpoint11", "efficiencyGFlopPerJ, checkpointPue"]));
+    expect(links.map((link) => link.text)).toEqual(expect.arrayContaining(["checkpoint11", "efficiencyGFlopPerJ, checkpointPue", "Its row in this page's Sources"]));
+    // A cited value reaches its source: the record's row in the Sources table, which links to the full reference.
+    expect(await panel.locator("a[href='#ref-anchors-householdMWhPerYear']").count()).toBe(1);
+    expect(await page.locator("#ref-anchors-householdMWhPerYear").innerText()).toContain("US household electricity per year");
     expect(links.every((link) => link.found)).toBe(true);
     // Announced: a named dialog, and a status line that says which values it shows.
     expect(await panel.locator("[role=status]").innerText()).toMatch(/^Live: /);
