@@ -3,6 +3,7 @@
 // cell's run used and produced (capture.ts, from the runtime's provenance log: at build, into the page;
 // live, in the browser). Plain JSON, so that the build can embed what it saw in the page and a panel can
 // explain a value before the page's cells have run.
+import type { Reference } from "../kernel/references.ts";
 
 /**
  * A value as a trace shows it: JSON as it is for numbers, strings, booleans, null, small arrays and plain
@@ -84,19 +85,11 @@ export interface CellRun {
   readonly failed?: string;
 }
 
-/** A cited work in full, as the kernel's references give it (kernel/references.ts). */
-export interface ReferenceEntry {
-  readonly id?: string;
-  readonly short?: string;
-  readonly authors?: string;
-  readonly title: string;
-  readonly year: number;
-  readonly publishedIn?: string;
-  readonly doi?: string;
-  readonly url?: string;
-  readonly note?: string;
-  readonly incomplete?: string;
-}
+/**
+ * A cited work in full, as the kernel's references give it (kernel/references.ts); a notebook's own
+ * records may give a reference without the kernel's id and short form.
+ */
+export type ReferenceEntry = Omit<Reference, "id" | "short"> & Partial<Pick<Reference, "id" | "short">>;
 
 /** A sourced record as a trace shows it: every field it has, `citation` as it is. */
 export interface SourceEntry {
