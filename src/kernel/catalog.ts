@@ -53,13 +53,18 @@ export function sourcedRecord<T, F extends object>(value: T, fields: F): { reado
   return Object.assign(record, fields) as { readonly value: T } & F;
 }
 
+/** A record's details as its name and note (a string is the note). */
+export function splitDetails(details: SourcedDetails | undefined): { readonly name?: string; readonly note?: string } {
+  return typeof details === "string" ? { note: details } : (details ?? {});
+}
+
 /**
  * A record's fields besides its value, in their order: unit, citation, year, then the note and name
  * `details` gives and the full reference the citation resolves to. Optional fields are left out rather
  * than undefined, so that a record's keys say what it has.
  */
 export function sourcedFields(unit: string, citation: string, year: number, details?: SourcedDetails): Record<string, unknown> {
-  const { name, note } = typeof details === "string" ? { name: undefined, note: details } : (details ?? {});
+  const { name, note } = splitDetails(details);
   const fields: Record<string, unknown> = { unit, citation, year };
   if (note !== undefined) fields.note = note;
   if (name !== undefined) fields.name = name;

@@ -1,4 +1,4 @@
-import { sourcedFields, sourcedRecord, type Sourced, type SourcedDetails } from "../catalog.ts";
+import { sourcedFields, sourcedRecord, splitDetails, type Sourced, type SourcedDetails } from "../catalog.ts";
 import { deepFrozen } from "../frozen.ts";
 import { currentRecording, noteRead } from "../provenance.ts";
 
@@ -10,7 +10,7 @@ export interface SourcedRange extends Sourced {
 
 /** `details` is the note, or `{name, note}`, as for `sourced`; the note is prefixed with what the value is. */
 export function sourcedRange(low: number, high: number, unit: string, citation: string, year: number, details?: SourcedDetails): SourcedRange {
-  const { name, note } = typeof details === "string" ? { name: undefined, note: details } : (details ?? {});
+  const { name, note } = splitDetails(details);
   const midpoint = `value is the midpoint of the published ${low}–${high} ${unit}`;
   const noted = note ? `${midpoint}; ${note}` : midpoint;
   const record = sourcedRecord((low + high) / 2, sourcedFields(unit, citation, year, name === undefined ? noted : { name, note: noted }));
