@@ -18,7 +18,7 @@
 // Pass section names to run only some: `node bench/run.mjs build preview`.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,6 +60,19 @@ function build(root, out, { cwd = ROOT, args = [] } = {}) {
   });
 }
 
+/**
+ * The repository's packages, linked one by one into the project's own node_modules: notebooks that import
+ * npm packages (examples/team-data.md imports d3-dsv) find them, while the build cache
+ * (node_modules/.cache) stays the project's own.
+ */
+async function linkPackages(project) {
+  const modules = path.join(project, "node_modules");
+  await mkdir(modules, { recursive: true });
+  for (const entry of await readdir(path.join(ROOT, "node_modules"))) {
+    if (entry !== ".cache") await symlink(path.join(ROOT, "node_modules", entry), path.join(modules, entry));
+  }
+}
+
 async function clearLibraryCache() {
   await rm(LIBRARY_CACHE, { recursive: true, force: true });
 }
@@ -92,6 +105,7 @@ async function benchBuilds(work) {
     await rm(project, { recursive: true, force: true });
     await mkdir(project, { recursive: true });
     await cp(source, root, { recursive: true });
+    await linkPackages(project);
     const out = path.join(project, "build");
     const runs = async (count, prepare, args = []) => {
       const results = [];
